@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface WebHostCliOptions {
+  port: number;
+  dataDir: string;
+  token: string;
+}
+
+/** The folder a desk keeps its data in when none is given: the per-user application data folder. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'mot-cua-desk');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'mot-cua-desk');
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'mot-cua-desk');
+}
+
+/** Options from the command line, then the environment (DESK_PORT, DESK_DATA_DIR, DESK_TOKEN), then defaults. */
+export function readWebHostOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): WebHostCliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      token: { type: 'string' },
+    },
+    strict: true,
+  });
+  const portText = values.port ?? env.DESK_PORT ?? '0';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535 (0 picks a free port), not "${portText}"`);
+  }
+  const token = values.token ?? env.DESK_TOKEN ?? randomBytes(24).toString('base64url');
+  if (token.length < 16) throw new Error('--token must be at least 16 characters');
+  return { port, dataDir: values['data-dir'] ?? env.DESK_DATA_DIR ?? defaultDataDir(env), token };
+}

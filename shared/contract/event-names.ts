@@ -1,0 +1,8 @@
+// Events the core pushes to the UI. Names are nouns of what changed.
+export const EVENT_NAMES = ['sync.status', 'dossiers.changed'] as const;
+
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
