@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Makes sure the system packages the tests drive are present: Debian's Chromium (browser tests),
+# PostgreSQL (centre storage suite), SANE's scanimage (scanner tests) and poppler (PDF checks).
+# Installs them with apt when running as root; otherwise says exactly what to install.
+set -euo pipefail
+
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v scanimage >/dev/null 2>&1 || missing+=(sane-utils)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages for the tests: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  exit 0
+fi
+
+echo "The tests need these system packages: ${missing[*]}" >&2
+echo "Install them, e.g.: sudo apt-get install -y ${missing[*]}" >&2
+echo "(or point CHROMIUM_PATH at a Chromium/Chrome binary on another system)" >&2
+exit 1
