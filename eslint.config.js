@@ -6,10 +6,12 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// Exact names only: a gitignore-style group would also catch packages' subpaths like 'date-fns/constants'.
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const nodeBuiltinRegex = `^(node:)?(${builtinModules.filter((m) => !m.startsWith('_')).map(escapeRegex).join('|')})$|^node:`;
 
 const NODE_ONLY = {
-  group: nodeBuiltins,
+  regex: nodeBuiltinRegex,
   message: 'Node built-ins are not available here: put code that needs Node in electron/core (desk) or server/ (centre).',
 };
 const ELECTRON_ONLY_IN_MAIN = {

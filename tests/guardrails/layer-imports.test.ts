@@ -60,3 +60,11 @@ describe('lint enforces the layer table and says where to go instead', () => {
     expect(await importProblems('server/x.ts', "import { dispatch } from '../electron/core/dispatch.js';\nexport const d = dispatch;\n")).toHaveLength(1);
   });
 });
+
+describe('lint does not mistake package subpaths for Node built-ins', () => {
+  it("allows 'date-fns/constants' in shared/ while refusing 'constants' and 'node:test'", async () => {
+    expect(await importProblems('shared/domain/x.ts', "import { millisecondsInHour } from 'date-fns/constants';\nexport const m = millisecondsInHour;\n")).toEqual([]);
+    expect(await importProblems('shared/domain/x.ts', "import c from 'constants';\nexport const k = c;\n")).toHaveLength(1);
+    expect(await importProblems('shared/domain/x.ts', "import t from 'node:test';\nexport const k = t;\n")).toHaveLength(1);
+  });
+});
