@@ -1,0 +1,44 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppInfo } from '../../../../shared/contract/app-info.js';
+import type { CommandErrorData } from '../../../../shared/contract/errors.js';
+import type { SyncStatus } from '../../../../shared/contract/events.js';
+import type { DeskBackend } from '../../../backend/desk-backend.js';
+
+export interface ShellState {
+  /** The desk's identity and version; null until the first app.info answers. */
+  info: AppInfo | null;
+  infoError: CommandErrorData | null;
+  /** Until the sync agent reports, the desk has no centre configured. */
+  sync: SyncStatus;
+  loadInfo(): Promise<void>;
+  /** Follows the core's `sync.status` events; returns the function that stops following. */
+  followSync(): () => void;
+}
+
+export type ShellStore = StoreApi<ShellState>;
+
+export const SYNC_NOT_CONFIGURED: SyncStatus = {
+  state: 'not_configured',
+  pendingEvents: 0,
+  lastSuccessAt: null,
+  lastError: null,
+};
+
+export function createShellStore(backend: DeskBackend): ShellStore {
+  let latestRequest = 0;
+  return createStore<ShellState>()((set) => ({
+    info: null,
+    infoError: null,
+    sync: SYNC_NOT_CONFIGURED,
+    async loadInfo() {
+      const request = ++latestRequest;
+      const envelope = await backend.invoke('app.info', {});
+      if (request !== latestRequest) return; // a newer request answers for the screen
+      if (envelope.ok) set({ info: envelope.value, infoError: null });
+      else set({ infoError: envelope.error }); // keep the identity already shown
+    },
+    followSync() {
+      return backend.onEvent('sync.status', (status) => set({ sync: status }));
+    },
+  }));
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createShellStore, SYNC_NOT_CONFIGURED } from '../../../../renderer/features/shell/store/shell-store.js';
+import { createFakeBackend, sampleAppInfo } from '../../support/fake-backend.js';
+
+describe('shell store', () => {
+  it('starts with no identity and sync not configured', () => {
+    const store = createShellStore(createFakeBackend());
+    expect(store.getState()).toMatchObject({ info: null, infoError: null, sync: SYNC_NOT_CONFIGURED });
+  });
+
+  it("holds the desk's identity from app.info", async () => {
+    const backend = createFakeBackend();
+    const store = createShellStore(backend);
+    const loading = store.getState().loadInfo();
+    const unit = { gsoCode: '06999', name: 'Phường Thử Nghiệm', agencyId: '000.99.09.H49' };
+    backend.answer({ ok: true, value: sampleAppInfo({ unit, desk: { deviceId: 'd-1', station: 3 } }) });
+    await loading;
+    expect(store.getState().info?.unit).toEqual(unit);
+    expect(store.getState().info?.desk.station).toBe(3);
+  });
+
+  it('keeps the identity already shown when a later app.info fails', async () => {
+    const backend = createFakeBackend();
+    const store = createShellStore(backend);
+    const first = store.getState().loadInfo();
+    backend.answer({ ok: true, value: sampleAppInfo({ version: '0.1.0' }) });
+    await first;
+    const second = store.getState().loadInfo();
+    backend.answer({ ok: false, error: { code: 'unauthorized', message: 'Sai mã truy cập.' } });
+    await second;
+    expect(store.getState().info?.version).toBe('0.1.0');
+    expect(store.getState().infoError).toEqual({ code: 'unauthorized', message: 'Sai mã truy cập.' });
+  });
+
+  it('follows sync.status events until told to stop', () => {
+    const backend = createFakeBackend();
+    const store = createShellStore(backend);
+    const stop = store.getState().followSync();
+    expect(backend.listenerCount()).toBe(1);
+
+    const syncing = { state: 'syncing', pendingEvents: 4, lastSuccessAt: null, lastError: null } as const;
+    backend.emit('sync.status', syncing);
+    expect(store.getState().sync).toEqual(syncing);
+
+    stop();
+    expect(backend.listenerCount()).toBe(0);
+    backend.emit('sync.status', { ...syncing, state: 'offline' });
+    expect(store.getState().sync.state).toBe('syncing');
+  });
+});
