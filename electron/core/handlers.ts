@@ -1,17 +1,58 @@
+import { monotonicFactory } from 'ulid';
 import type { Handlers } from '../../shared/contract/commands.js';
-import { readAppInfo, type AppIdentity } from './app/app-info.js';
+import type { AppIdentity } from './app/app-info.js';
+import { CalendarRepository } from './calendar/calendar-repository.js';
+import { CatalogueRepository } from './catalogue/catalogue-repository.js';
 import type { DeskDatabase } from './db/open-database.js';
+import { DossierService } from './dossiers/dossier-service.js';
 import type { DeskEventBus } from './event-bus.js';
+import { catalogueHandlers } from './handlers/catalogue-handlers.js';
+import type { CoreContext } from './handlers/context.js';
+import { dossierHandlers } from './handlers/dossier-handlers.js';
+import { setupHandlers } from './handlers/setup-handlers.js';
+import { DeskSession } from './officers/desk-session.js';
+import { OfficerRepository } from './officers/officer-repository.js';
+import { SettingsRepository } from './settings/settings-repository.js';
+import { randomUUID } from 'node:crypto';
 
 export interface CoreDeps {
   db: DeskDatabase;
   identity: AppIdentity;
   events: DeskEventBus;
+  /** The clock; tests and benchmarks pass their own. */
+  now?: () => number;
+}
+
+/** Builds repositories and services once and seeds reference data on first start. */
+export function createCoreContext(deps: CoreDeps): CoreContext {
+  const now = deps.now ?? Date.now;
+  const ulid = monotonicFactory();
+  const newId = () => ulid(now());
+  const settings = new SettingsRepository(deps.db);
+  const catalogue = new CatalogueRepository(deps.db);
+  const calendar = new CalendarRepository(deps.db);
+  catalogue.seedIfOlder();
+  calendar.seedIfEmpty(new Date(now()).toISOString());
+  const session = new DeskSession();
+  const deviceId = settings.getOrCreate('device.id', randomUUID);
+  const dossiers = new DossierService({ db: deps.db, session, settings, catalogue, calendar, events: deps.events, deviceId, now, newId });
+  return {
+    db: deps.db,
+    identity: deps.identity,
+    events: deps.events,
+    session,
+    settings,
+    officers: new OfficerRepository(deps.db),
+    catalogue,
+    calendar,
+    dossiers,
+    now,
+    newId,
+  };
 }
 
 /** The whole contract, implemented once; every transport calls these through `dispatch`. */
-export function createHandlers(deps: CoreDeps): Handlers {
-  return {
-    'app.info': () => readAppInfo(deps.db, deps.identity),
-  };
+export function createHandlers(deps: CoreDeps | CoreContext): Handlers {
+  const ctx = 'session' in deps ? deps : createCoreContext(deps);
+  return { ...setupHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx) };
 }

@@ -1,16 +1,93 @@
 import './zod-vietnamese.js';
 import type { z } from 'zod';
+import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { appInfoArgs, type AppInfo } from './app-info.js';
+import {
+  calendarGetArgs,
+  catalogueProceduresArgs,
+  catalogueUnitsArgs,
+  type CalendarView,
+  type CatalogueProcedures,
+  type Unit,
+} from './catalogue.js';
 import type { CommandName } from './command-names.js';
+import * as d from './dossiers.js';
 import type { Envelope } from './envelope.js';
+import * as s from './setup.js';
 
 // One schema per command: the single place where a command's argument shape is declared.
 export const COMMAND_SCHEMAS = {
   'app.info': appInfoArgs,
+  'setup.status': s.setupStatusArgs,
+  'setup.initialise': s.setupInitialiseArgs,
+  'auth.signIn': s.authSignInArgs,
+  'auth.signOut': s.authSignOutArgs,
+  'auth.session': s.authSessionArgs,
+  'officers.list': s.officersListArgs,
+  'officers.create': s.officersCreateArgs,
+  'settings.get': s.settingsGetArgs,
+  'settings.set': s.settingsSetArgs,
+  'catalogue.units': catalogueUnitsArgs,
+  'catalogue.procedures': catalogueProceduresArgs,
+  'calendar.get': calendarGetArgs,
+  'calendar.set': calendarYearSchema,
+  'dossiers.receive': d.dossiersReceiveArgs,
+  'dossiers.refuse': d.dossiersRefuseArgs,
+  'dossiers.previewAppointment': d.dossiersPreviewAppointmentArgs,
+  'dossiers.get': d.dossiersGetArgs,
+  'dossiers.search': d.dossiersSearchArgs,
+  'dossiers.forward': d.dossiersForwardArgs,
+  'dossiers.requestSupplement': d.dossiersRequestSupplementArgs,
+  'dossiers.receiveSupplement': d.dossiersReceiveSupplementArgs,
+  'dossiers.recordResult': d.dossiersRecordResultArgs,
+  'dossiers.reschedule': d.dossiersRescheduleArgs,
+  'dossiers.handBack': d.dossiersHandBackArgs,
+  'dossiers.rate': d.dossiersRateArgs,
+  'dossiers.withdraw': d.dossiersWithdrawArgs,
+  'dossiers.stop': d.dossiersStopArgs,
+  'dossiers.recordFee': d.dossiersRecordFeeArgs,
+  'dossiers.addNote': d.dossiersAddNoteArgs,
+  'dossiers.correctField': d.dossiersCorrectFieldArgs,
+  'dossiers.resolveConflict': d.dossiersResolveConflictArgs,
+  'dossiers.rebuild': d.dossiersRebuildArgs,
+  'tallies.daily': d.talliesDailyArgs,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export interface CommandResults {
   'app.info': AppInfo;
+  'setup.status': s.SetupStatus;
+  'setup.initialise': s.SessionInfo;
+  'auth.signIn': s.SessionInfo;
+  'auth.signOut': s.SessionInfo;
+  'auth.session': s.SessionInfo;
+  'officers.list': s.Officer[];
+  'officers.create': s.Officer;
+  'settings.get': s.DeskSettings;
+  'settings.set': s.DeskSettings;
+  'catalogue.units': Unit[];
+  'catalogue.procedures': CatalogueProcedures;
+  'calendar.get': CalendarView;
+  'calendar.set': CalendarView;
+  'dossiers.receive': d.DossierDetail;
+  'dossiers.refuse': d.DossierDetail;
+  'dossiers.previewAppointment': d.AppointmentPreview;
+  'dossiers.get': d.DossierDetail;
+  'dossiers.search': d.DossierSearchResult;
+  'dossiers.forward': d.DossierDetail;
+  'dossiers.requestSupplement': d.DossierDetail;
+  'dossiers.receiveSupplement': d.DossierDetail;
+  'dossiers.recordResult': d.DossierDetail;
+  'dossiers.reschedule': d.DossierDetail;
+  'dossiers.handBack': d.DossierDetail;
+  'dossiers.rate': d.DossierDetail;
+  'dossiers.withdraw': d.DossierDetail;
+  'dossiers.stop': d.DossierDetail;
+  'dossiers.recordFee': d.DossierDetail;
+  'dossiers.addNote': d.DossierDetail;
+  'dossiers.correctField': d.DossierDetail;
+  'dossiers.resolveConflict': d.DossierDetail;
+  'dossiers.rebuild': d.RebuildReport;
+  'tallies.daily': d.DailyTally;
 }
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -9,21 +9,22 @@ import type { DeskBackend } from '../../../renderer/backend/desk-backend.js';
 export interface FakeBackend extends DeskBackend {
   calls: CommandName[];
   /** Resolves the oldest pending call with `envelope`. */
-  answer(envelope: Envelope<AppInfo>): void;
+  answer(envelope: Envelope<unknown>): void;
   pending(): number;
   emit<E extends EventName>(name: E, payload: EventPayloads[E]): void;
   listenerCount(): number;
 }
 
 export function createFakeBackend(): FakeBackend {
-  const waiting: ((envelope: Envelope<AppInfo>) => void)[] = [];
+  const waiting: ((envelope: Envelope<unknown>) => void)[] = [];
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const calls: CommandName[] = [];
   return {
     calls,
     invoke(name) {
       calls.push(name);
-      return new Promise((resolve) => waiting.push(resolve));
+      // The fake answers whatever the test queues; the type of each answer is the test's business.
+      return new Promise((resolve) => waiting.push(resolve as (envelope: Envelope<unknown>) => void));
     },
     onEvent(name, listener) {
       const set = listeners.get(name) ?? new Set();

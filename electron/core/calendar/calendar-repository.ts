@@ -1,0 +1,38 @@
+import { parseCalendarYear } from '../../../shared/domain/calendar/calendar-validation.js';
+import { CALENDAR_YEAR_2025, CALENDAR_YEAR_2026, SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
+import type { CalendarYear, WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
+import type { DeskDatabase } from '../db/open-database.js';
+
+/** The desk's working calendar: the fixed rules plus each year an administrator has set. */
+export class CalendarRepository {
+  constructor(private readonly db: DeskDatabase) {}
+
+  seedIfEmpty(nowIso: string): void {
+    const count = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM calendar_years').get()!.n;
+    if (count > 0) return;
+    for (const year of [CALENDAR_YEAR_2025, CALENDAR_YEAR_2026]) this.put(year, nowIso, null);
+  }
+
+  year(year: number): CalendarYear | null {
+    const row = this.db.prepare<[number], { record: string }>('SELECT record FROM calendar_years WHERE year = ?').get(year);
+    return row ? (JSON.parse(row.record) as CalendarYear) : null;
+  }
+
+  put(year: CalendarYear, nowIso: string, officerId: string | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO calendar_years (year, record, updated_at, updated_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (year) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(year.year, JSON.stringify(parseCalendarYear(year)), nowIso, officerId);
+  }
+
+  /** The whole calendar as deadlines need it; read fresh each time so a change applies at once. */
+  workCalendar(): WorkCalendar {
+    const years = this.db
+      .prepare<[], { record: string }>('SELECT record FROM calendar_years ORDER BY year')
+      .all()
+      .map((row) => JSON.parse(row.record) as CalendarYear);
+    return { ...SEED_WORK_CALENDAR, years };
+  }
+}

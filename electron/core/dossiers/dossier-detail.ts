@@ -1,0 +1,37 @@
+import type { DossierDetail, HistoryEntry } from '../../../shared/contract/dossiers.js';
+import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
+import { ACTION_LABELS, allowedActions } from '../../../shared/domain/dossier/lifecycle.js';
+import { isDueWithin, isOverdue } from '../../../shared/domain/dossier/overdue.js';
+import type { DossierState } from '../../../shared/domain/dossier/state.js';
+import type { DeskDatabase } from '../db/open-database.js';
+
+/** Due soon: within a day, the window the work list and daily tally highlight. */
+export const DUE_SOON_HOURS = 24;
+
+/** State, history with officers' names, and the actions the lifecycle allows now. */
+export function describeDossier(db: DeskDatabase, state: DossierState, events: readonly DossierEvent[], nowIso: string): DossierDetail {
+  const officerIds = [...new Set(events.map((e) => e.officerId))];
+  const names = new Map<string, string>();
+  if (officerIds.length > 0) {
+    const rows = db
+      .prepare<string[], { id: string; full_name: string }>(`SELECT id, full_name FROM officers WHERE id IN (${officerIds.map(() => '?').join(',')})`)
+      .all(...officerIds);
+    for (const row of rows) names.set(row.id, row.full_name);
+  }
+  const history: HistoryEntry[] = events.map((event) => ({
+    eventId: event.id,
+    type: event.type,
+    label: ACTION_LABELS[event.type],
+    occurredAt: event.occurredAt,
+    recordedBy: { officerId: event.officerId, fullName: names.get(event.officerId) ?? null },
+    deviceId: event.deviceId,
+    payload: event.payload,
+  }));
+  return {
+    state,
+    history,
+    allowedActions: allowedActions(state),
+    overdue: isOverdue(state, nowIso),
+    dueSoon: isDueWithin(state, nowIso, DUE_SOON_HOURS),
+  };
+}

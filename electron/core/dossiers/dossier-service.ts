@@ -1,0 +1,268 @@
+import type { z } from 'zod';
+import type { Officer } from '../../../shared/contract/setup.js';
+import type {
+  AppointmentPreview,
+  DossierDetail,
+  dossiersReceiveArgs,
+  dossiersRefuseArgs,
+  dossiersPreviewAppointmentArgs,
+  RebuildReport,
+} from '../../../shared/contract/dossiers.js';
+import { CommandError } from '../../../shared/contract/errors.js';
+import { appointmentAt, type DeadlineLimit } from '../../../shared/domain/calendar/deadlines.js';
+import type { Procedure } from '../../../shared/domain/catalogue/procedure.js';
+import type { DossierEventPayloads, DossierEventType, ProcedureSnapshot } from '../../../shared/domain/dossier/events.js';
+import { foldDossier } from '../../../shared/domain/dossier/fold.js';
+import type { DossierState } from '../../../shared/domain/dossier/state.js';
+import type { CalendarRepository } from '../calendar/calendar-repository.js';
+import type { CatalogueRepository } from '../catalogue/catalogue-repository.js';
+import type { DeskDatabase } from '../db/open-database.js';
+import type { DeskEventBus } from '../event-bus.js';
+import type { DeskSession } from '../officers/desk-session.js';
+import { requireConfiguredDesk } from '../settings/desk-settings.js';
+import type { SettingsRepository } from '../settings/settings-repository.js';
+import { CodeAllocator } from './code-allocator.js';
+import { DeviceClockRepository } from './device-clock-repository.js';
+import { describeDossier } from './dossier-detail.js';
+import { EventLogRepository } from './event-log-repository.js';
+import { ProjectionRepository } from './projection-repository.js';
+import { recordEvent, type EventRecorderDeps } from './record-event.js';
+
+export interface DossierServiceDeps {
+  db: DeskDatabase;
+  session: DeskSession;
+  settings: SettingsRepository;
+  catalogue: CatalogueRepository;
+  calendar: CalendarRepository;
+  events: DeskEventBus;
+  deviceId: string;
+  now(): number;
+  newId(): string;
+}
+
+// Back-entry covers outages, not archaeology: a paper log older than this is a data migration.
+const BACK_ENTRY_MAX_AGE_DAYS = 90;
+
+/** The one limit that applies: the shorter online limit for online submissions, where one exists. */
+export function applicableLimit(procedure: Procedure, channel: 1 | 2 | 3): DeadlineLimit {
+  return channel === 2 && procedure.onlineLimit ? procedure.onlineLimit : procedure.limit;
+}
+
+/** Receives, acts on and reads dossiers; every change is one event in one transaction. */
+export class DossierService {
+  readonly log: EventLogRepository;
+  private readonly projections: ProjectionRepository;
+  private readonly codes: CodeAllocator;
+  private readonly recorder: EventRecorderDeps;
+
+  constructor(private readonly deps: DossierServiceDeps) {
+    this.log = new EventLogRepository(deps.db);
+    this.projections = new ProjectionRepository(deps.db);
+    this.codes = new CodeAllocator(deps.db);
+    this.recorder = {
+      log: this.log,
+      clock: new DeviceClockRepository(deps.db),
+      projections: this.projections,
+      deviceId: deps.deviceId,
+      newId: deps.newId,
+    };
+  }
+
+  private procedureOrFail(id: string): Procedure {
+    const procedure = this.deps.catalogue.procedure(id);
+    if (procedure === null) throw new CommandError('not_found', `Không tìm thấy thủ tục "${id}" trong danh mục.`);
+    return procedure;
+  }
+
+  private snapshotOf(procedure: Procedure, channel: 1 | 2 | 3): ProcedureSnapshot {
+    const sectorName = this.deps.catalogue.sectors().find((s) => s.id === procedure.sectorId)?.name ?? procedure.sectorId;
+    return {
+      id: procedure.id,
+      code: procedure.code,
+      name: procedure.name,
+      sectorId: procedure.sectorId,
+      sectorName,
+      limit: applicableLimit(procedure, channel),
+      cutoff: procedure.cutoff?.time ?? null,
+    };
+  }
+
+  private appointmentFor(snapshot: ProcedureSnapshot, fromIso: string): string {
+    return appointmentAt(fromIso, snapshot.limit, { cutoff: snapshot.cutoff }, this.deps.calendar.workCalendar());
+  }
+
+  private notify(state: DossierState): DossierDetail {
+    this.deps.events.publish('dossiers.changed', { dossierIds: [state.id] });
+    return this.detailOf(state);
+  }
+
+  private receivedAtFor(officer: Officer, requested: string | undefined, nowMs: number): string {
+    if (requested === undefined) return new Date(nowMs).toISOString();
+    if (officer.role !== 'supervisor') {
+      throw new CommandError('forbidden', 'Chỉ cán bộ giám sát được nhập bổ sung hồ sơ đã tiếp nhận trên giấy.');
+    }
+    const ms = Date.parse(requested);
+    if (ms > nowMs) throw new CommandError('invalid_argument', 'Thời điểm tiếp nhận không được ở tương lai.');
+    if (ms < nowMs - BACK_ENTRY_MAX_AGE_DAYS * 86_400_000) {
+      throw new CommandError('invalid_argument', `Chỉ nhập bổ sung hồ sơ tiếp nhận trong vòng ${BACK_ENTRY_MAX_AGE_DAYS} ngày.`);
+    }
+    return new Date(ms).toISOString();
+  }
+
+  receive(args: z.output<typeof dossiersReceiveArgs>): DossierDetail {
+    const officer = this.deps.session.requireOfficer();
+    const nowMs = this.deps.now();
+    const state = this.deps.db
+      .transaction(() => {
+        const desk = requireConfiguredDesk(this.deps.settings);
+        const procedure = this.procedureOrFail(args.procedureId);
+        const snapshot = this.snapshotOf(procedure, args.channel);
+        const receivedAt = this.receivedAtFor(officer, args.receivedAt, nowMs);
+        const accepted = args.intake === 'accepted';
+        const payload: DossierEventPayloads['dossier.received'] = {
+          code: this.codes.allocate(desk.unit.agencyId, desk.station, receivedAt),
+          unit: desk.unit,
+          procedure: snapshot,
+          channel: args.channel,
+          applicant: args.applicant,
+          owner: args.owner,
+          documents: args.documents,
+          sets: args.sets,
+          notes: args.notes,
+          receivedAt,
+          appointmentAt: accepted ? this.appointmentFor(snapshot, receivedAt) : null,
+          backEntered: args.receivedAt !== undefined,
+          intake: args.intake,
+          supplement: accepted ? null : (args.supplement ?? null),
+        };
+        return recordEvent(this.recorder, {
+          dossierId: this.deps.newId(),
+          type: 'dossier.received',
+          officerId: officer.id,
+          occurredAt: receivedAt,
+          nowMs,
+          payload: () => payload,
+        });
+      })
+      .immediate();
+    return this.notify(state);
+  }
+
+  refuse(args: z.output<typeof dossiersRefuseArgs>): DossierDetail {
+    const officer = this.deps.session.requireOfficer();
+    const nowMs = this.deps.now();
+    const refusedAt = new Date(nowMs).toISOString();
+    const state = this.deps.db
+      .transaction(() => {
+        const desk = requireConfiguredDesk(this.deps.settings);
+        const procedure = this.procedureOrFail(args.procedureId);
+        return recordEvent(this.recorder, {
+          dossierId: this.deps.newId(),
+          type: 'dossier.refused',
+          officerId: officer.id,
+          occurredAt: refusedAt,
+          nowMs,
+          payload: () => ({
+            unit: desk.unit,
+            procedure: this.snapshotOf(procedure, args.channel),
+            channel: args.channel,
+            applicant: args.applicant,
+            reason: args.reason,
+            refusedAt,
+          }),
+        });
+      })
+      .immediate();
+    return this.notify(state);
+  }
+
+  previewAppointment(args: z.output<typeof dossiersPreviewAppointmentArgs>): AppointmentPreview {
+    const procedure = this.procedureOrFail(args.procedureId);
+    const snapshot = this.snapshotOf(procedure, args.channel);
+    const from = args.receivedAt ?? new Date(this.deps.now()).toISOString();
+    return { appointmentAt: this.appointmentFor(snapshot, from), limitText: describeLimit(snapshot.limit) };
+  }
+
+  /** Adds one lifecycle event to an existing dossier; `build` sees the current state and the time. */
+  act<T extends DossierEventType>(
+    dossierId: string,
+    type: T,
+    build: (state: DossierState, nowIso: string) => DossierEventPayloads[T],
+    options: { role?: 'supervisor' } = {},
+  ): DossierDetail {
+    const officer = this.deps.session.requireOfficer(options.role);
+    const nowMs = this.deps.now();
+    const nowIso = new Date(nowMs).toISOString();
+    const state = this.deps.db
+      .transaction(() =>
+        recordEvent(this.recorder, {
+          dossierId,
+          type,
+          officerId: officer.id,
+          occurredAt: nowIso,
+          nowMs,
+          payload: (current) => {
+            if (current === null) throw new CommandError('not_found', 'Không tìm thấy hồ sơ.');
+            return build(current, nowIso);
+          },
+        }),
+      )
+      .immediate();
+    return this.notify(state);
+  }
+
+  appointmentAfterSupplement(state: DossierState, nowIso: string): string {
+    return this.appointmentFor(state.procedure, nowIso);
+  }
+
+  calendar() {
+    return this.deps.calendar.workCalendar();
+  }
+
+  stateOf(dossierId: string): DossierState | null {
+    return foldDossier(this.log.eventsOf(dossierId));
+  }
+
+  idOfCode(code: string): string | null {
+    const row = this.deps.db.prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE code = ?').get(code.trim().toUpperCase());
+    return row?.id ?? null;
+  }
+
+  detailOf(state: DossierState): DossierDetail {
+    return describeDossier(this.deps.db, state, this.log.eventsOf(state.id), new Date(this.deps.now()).toISOString());
+  }
+
+  /** Drops every projection and folds them again from the event log, in one transaction. */
+  rebuild(): RebuildReport {
+    this.deps.session.requireOfficer('supervisor');
+    const started = performance.now();
+    let dossiers = 0;
+    let events = 0;
+    this.deps.db
+      .transaction(() => {
+        this.projections.clearAll();
+        for (const group of this.log.allByDossier()) {
+          const state = foldDossier(group);
+          if (state === null) continue;
+          this.projections.write(state);
+          dossiers += 1;
+          events += group.length;
+        }
+      })
+      .immediate();
+    return { dossiers, events, durationMs: Math.round(performance.now() - started) };
+  }
+}
+
+export function describeLimit(limit: DeadlineLimit): string {
+  switch (limit.kind) {
+    case 'same_day':
+      return 'Trong ngày';
+    case 'working_days':
+      return `${limit.amount} ngày làm việc`;
+    case 'calendar_days':
+      return `${limit.amount} ngày`;
+    case 'hours':
+      return `${limit.amount} giờ làm việc`;
+  }
+}

@@ -1,0 +1,157 @@
+import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
+import { CLOCK_PAUSED_STATUSES, finishedAt, isPending } from '../../../shared/domain/dossier/overdue.js';
+import type { DossierState } from '../../../shared/domain/dossier/state.js';
+import { foldVietnamese } from '../../../shared/domain/text/fold-vietnamese.js';
+import type { DeskDatabase } from '../db/open-database.js';
+
+/** One fact of a Vietnam date, as counted by the daily tally (tallyDay in shared/domain is the reference). */
+export interface DayFact {
+  day: string;
+  kind: string;
+  amount: number;
+}
+
+export function dayFactsOf(state: DossierState): DayFact[] {
+  if (!state.created) return [];
+  const facts: DayFact[] = [];
+  const add = (instant: string | null, kind: string, amount = 1) => {
+    if (instant !== null) facts.push({ day: vietnamDateOf(instant), kind, amount });
+  };
+  if (state.intake !== 'refused') add(state.receivedAt, `received_channel_${state.channel}`);
+  add(state.resultAt, 'result');
+  add(state.handedBackAt, 'handed_back');
+  add(state.withdrawnAt, 'withdrawn');
+  for (const round of state.supplements) add(round.requestedAt, 'supplement_requested');
+  for (const fee of state.fees) add(fee.at, 'fee', fee.amountVnd);
+  if (state.rating !== null) add(state.ratedAt, `rating_${state.rating}`);
+  return facts;
+}
+
+const digitsOnly = (s: string | null | undefined) => (s ?? '').replace(/\D/g, '');
+
+/**
+ * Writes every projection of one dossier from its folded state, replacing what was there. Called in
+ * the same transaction as the event, and by the rebuild — so rebuild and incremental cannot differ.
+ */
+export class ProjectionRepository {
+  private readonly upsertDossier;
+  private readonly rowidOf;
+  private readonly deleteFacts;
+  private readonly insertFact;
+  private readonly deleteDocuments;
+  private readonly insertDocument;
+  private readonly deleteHandovers;
+  private readonly insertHandover;
+  private readonly deleteRating;
+  private readonly insertRating;
+  private readonly deleteSearch;
+  private readonly insertSearch;
+
+  constructor(private readonly db: DeskDatabase) {
+    this.upsertDossier = db.prepare(`
+      INSERT INTO dossiers (id, code, status, unit_gso, procedure_id, procedure_name, sector_id, sector_name, channel,
+        applicant_name, applicant_id_number, applicant_phone, owner_name, received_at, received_day, appointment_at,
+        finished_at, clock_running, rating, fees_vnd, needs_review, created_by, last_event_at, event_count)
+      VALUES (@id, @code, @status, @unitGso, @procedureId, @procedureName, @sectorId, @sectorName, @channel,
+        @applicantName, @applicantIdNumber, @applicantPhone, @ownerName, @receivedAt, @receivedDay, @appointmentAt,
+        @finishedAt, @clockRunning, @rating, @feesVnd, @needsReview, @createdBy, @lastEventAt, @eventCount)
+      ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status, unit_gso = excluded.unit_gso,
+        procedure_id = excluded.procedure_id, procedure_name = excluded.procedure_name, sector_id = excluded.sector_id,
+        sector_name = excluded.sector_name, channel = excluded.channel, applicant_name = excluded.applicant_name,
+        applicant_id_number = excluded.applicant_id_number, applicant_phone = excluded.applicant_phone,
+        owner_name = excluded.owner_name, received_at = excluded.received_at, received_day = excluded.received_day,
+        appointment_at = excluded.appointment_at, finished_at = excluded.finished_at,
+        clock_running = excluded.clock_running, rating = excluded.rating, fees_vnd = excluded.fees_vnd,
+        needs_review = excluded.needs_review, created_by = excluded.created_by,
+        last_event_at = excluded.last_event_at, event_count = excluded.event_count`);
+    this.rowidOf = db.prepare<[string], { rowid: number }>('SELECT rowid FROM dossiers WHERE id = ?');
+    this.deleteFacts = db.prepare<[string]>('DELETE FROM dossier_day_facts WHERE dossier_id = ?');
+    this.insertFact = db.prepare('INSERT INTO dossier_day_facts (day, kind, dossier_id, amount) VALUES (@day, @kind, @dossierId, @amount)');
+    this.deleteDocuments = db.prepare<[string]>('DELETE FROM dossier_documents WHERE dossier_id = ?');
+    this.insertDocument = db.prepare(
+      'INSERT INTO dossier_documents (dossier_id, position, item_id, name, form, count) VALUES (@dossierId, @position, @itemId, @name, @form, @count)',
+    );
+    this.deleteHandovers = db.prepare<[string]>('DELETE FROM dossier_handovers WHERE dossier_id = ?');
+    this.insertHandover = db.prepare(
+      `INSERT INTO dossier_handovers (dossier_id, position, kind, at, to_kind, to_name, note, officer_id)
+       VALUES (@dossierId, @position, @kind, @at, @toKind, @toName, @note, @officerId)`,
+    );
+    this.deleteRating = db.prepare<[string]>('DELETE FROM dossier_ratings WHERE dossier_id = ?');
+    this.insertRating = db.prepare(
+      'INSERT INTO dossier_ratings (dossier_id, level, rated_at, receiving_officer_id) VALUES (@dossierId, @level, @ratedAt, @officerId)',
+    );
+    this.deleteSearch = db.prepare<[number]>('DELETE FROM dossier_search WHERE rowid = ?');
+    this.insertSearch = db.prepare(
+      'INSERT INTO dossier_search (rowid, code, names, id_number, phone, procedure) VALUES (@rowid, @code, @names, @idNumber, @phone, @procedure)',
+    );
+  }
+
+  write(state: DossierState): void {
+    const id = state.id;
+    this.upsertDossier.run({
+      id,
+      code: state.code,
+      status: state.status,
+      unitGso: state.unit.gsoCode,
+      procedureId: state.procedure.id,
+      procedureName: state.procedure.name,
+      sectorId: state.procedure.sectorId,
+      sectorName: state.procedure.sectorName,
+      channel: state.channel,
+      applicantName: state.applicant.fullName,
+      applicantIdNumber: state.applicant.idNumber,
+      applicantPhone: state.applicant.phone,
+      ownerName: state.owner?.name ?? null,
+      receivedAt: state.receivedAt,
+      receivedDay: state.receivedAt === null ? null : vietnamDateOf(state.receivedAt),
+      appointmentAt: state.appointmentAt,
+      finishedAt: finishedAt(state),
+      clockRunning: isPending(state) && !(CLOCK_PAUSED_STATUSES as readonly number[]).includes(state.status) && state.appointmentAt !== null ? 1 : 0,
+      rating: state.rating,
+      feesVnd: state.feesVnd,
+      needsReview: state.needsReview ? 1 : 0,
+      createdBy: state.createdBy,
+      lastEventAt: state.lastEventAt,
+      eventCount: state.eventCount,
+    });
+
+    this.deleteFacts.run(id);
+    for (const fact of dayFactsOf(state)) this.insertFact.run({ ...fact, dossierId: id });
+
+    this.deleteDocuments.run(id);
+    state.documents.forEach((doc, position) => this.insertDocument.run({ dossierId: id, position, ...doc }));
+
+    this.deleteHandovers.run(id);
+    state.handovers.forEach((row, position) =>
+      this.insertHandover.run({ dossierId: id, position, kind: row.kind, at: row.at, toKind: row.to.kind, toName: row.to.name, note: row.note, officerId: row.officerId }),
+    );
+
+    this.deleteRating.run(id);
+    if (state.rating !== null && state.ratedAt !== null) {
+      this.insertRating.run({ dossierId: id, level: state.rating, ratedAt: state.ratedAt, officerId: state.createdBy });
+    }
+
+    const rowid = this.rowidOf.get(id)!.rowid;
+    this.deleteSearch.run(rowid);
+    this.insertSearch.run({
+      rowid,
+      code: foldVietnamese(state.code ?? ''),
+      names: foldVietnamese([state.applicant.fullName, state.owner?.name ?? ''].join(' ')),
+      idNumber: [state.applicant.idNumber, state.owner?.idNumber].filter(Boolean).join(' '),
+      phone: digitsOnly(state.applicant.phone),
+      procedure: foldVietnamese(`${state.procedure.name} ${state.procedure.code}`),
+    });
+  }
+
+  /** Empties every projection (the rebuild then writes them again from the log). */
+  clearAll(): void {
+    this.db.exec(`
+      DELETE FROM dossier_search;
+      DELETE FROM dossier_ratings;
+      DELETE FROM dossier_handovers;
+      DELETE FROM dossier_documents;
+      DELETE FROM dossier_day_facts;
+      DELETE FROM dossiers;
+    `);
+  }
+}

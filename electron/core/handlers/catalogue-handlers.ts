@@ -1,0 +1,46 @@
+import type { Handlers } from '../../../shared/contract/commands.js';
+import { CommandError } from '../../../shared/contract/errors.js';
+import { calendarIssueMessages, calendarYearSchema } from '../../../shared/domain/calendar/calendar-validation.js';
+import { SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
+import type { CoreContext } from './context.js';
+
+type CatalogueHandlers = Pick<Handlers, 'catalogue.units' | 'catalogue.procedures' | 'calendar.get' | 'calendar.set'>;
+
+export function catalogueHandlers(ctx: CoreContext): CatalogueHandlers {
+  return {
+    'catalogue.units': (args) => ctx.catalogue.units(args.validOn),
+
+    'catalogue.procedures': (args) => ({
+      sectors: ctx.catalogue.sectors(),
+      procedures: ctx.catalogue.procedures({ text: args.text, sectorId: args.sectorId }),
+    }),
+
+    'calendar.get': (args) => {
+      const stored = ctx.calendar.year(args.year);
+      const calendar = ctx.calendar.workCalendar();
+      return {
+        year: stored ?? { year: args.year, holidays: [], makeUpDays: [] },
+        configured: stored !== null,
+        sessions: calendar.sessions,
+        weekendDays: calendar.weekendDays,
+        fixedHolidays: SEED_WORK_CALENDAR.fixedHolidays,
+      };
+    },
+
+    'calendar.set': (args) => {
+      const officer = ctx.session.requireOfficer('supervisor');
+      // The command schema checks the shape; the calendar schema adds the cross-field rules.
+      const parsed = calendarYearSchema.safeParse(args);
+      if (!parsed.success) throw new CommandError('invalid_argument', calendarIssueMessages(parsed.error).join(' '));
+      ctx.calendar.put(parsed.data, new Date(ctx.now()).toISOString(), officer.id);
+      const calendar = ctx.calendar.workCalendar();
+      return {
+        year: parsed.data,
+        configured: true,
+        sessions: calendar.sessions,
+        weekendDays: calendar.weekendDays,
+        fixedHolidays: SEED_WORK_CALENDAR.fixedHolidays,
+      };
+    },
+  };
+}

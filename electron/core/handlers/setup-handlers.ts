@@ -1,0 +1,82 @@
+import type { Handlers } from '../../../shared/contract/commands.js';
+import { CommandError } from '../../../shared/contract/errors.js';
+import { readAppInfo } from '../app/app-info.js';
+import { hashPassword, verifyPassword } from '../officers/password-hash.js';
+import { readDeskSettings, writeDeskSettings } from '../settings/desk-settings.js';
+import type { CoreContext } from './context.js';
+
+type SetupHandlers = Pick<
+  Handlers,
+  'app.info' | 'setup.status' | 'setup.initialise' | 'auth.signIn' | 'auth.signOut' | 'auth.session' | 'officers.list' | 'officers.create' | 'settings.get' | 'settings.set'
+>;
+
+// One message for an unknown user and a wrong password: the desk must not confirm who has an account.
+const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+export function setupHandlers(ctx: CoreContext): SetupHandlers {
+  const isInitialised = () => ctx.officers.count() > 0 && readDeskSettings(ctx.settings).unit !== null;
+
+  const unitOrFail = (gsoCode: string) => {
+    const unit = ctx.catalogue.latestUnitByGso(gsoCode);
+    if (unit === null) throw new CommandError('not_found', `Không có đơn vị mã ${gsoCode} trong danh mục.`);
+    return unit;
+  };
+
+  return {
+    'app.info': () => readAppInfo(ctx.db, ctx.identity),
+
+    'setup.status': () => ({ initialised: isInitialised() }),
+
+    'setup.initialise': async (args) => {
+      if (isInitialised()) throw new CommandError('conflict', 'Bàn làm việc đã được khởi tạo; hãy đăng nhập.');
+      const unit = unitOrFail(args.unitGsoCode);
+      const passwordHash = await hashPassword(args.supervisor.password);
+      const officer = ctx.db.transaction(() => {
+        writeDeskSettings(ctx.settings, { unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
+        return ctx.officers.create(
+          { id: ctx.newId(), username: args.supervisor.username, fullName: args.supervisor.fullName, role: 'supervisor', passwordHash },
+          new Date(ctx.now()).toISOString(),
+        );
+      })();
+      ctx.session.signIn(officer);
+      return { officer };
+    },
+
+    'auth.signIn': async (args) => {
+      const found = ctx.officers.credentialsOf(args.username);
+      // Hash even for an unknown user, so the answer takes as long either way.
+      const ok = found ? await verifyPassword(args.password, found.passwordHash) : (await hashPassword(args.password), false);
+      if (!found || !ok || !found.officer.active) throw new CommandError('unauthorized', BAD_CREDENTIALS);
+      ctx.session.signIn(found.officer);
+      return { officer: found.officer };
+    },
+
+    'auth.signOut': () => {
+      ctx.session.signOut();
+      return { officer: null };
+    },
+
+    'auth.session': () => ({ officer: ctx.session.officer }),
+
+    'officers.list': () => {
+      ctx.session.requireOfficer();
+      return ctx.officers.list();
+    },
+
+    'officers.create': async (args) => {
+      ctx.session.requireOfficer('supervisor');
+      if (ctx.officers.exists(args.username)) throw new CommandError('conflict', `Tên đăng nhập "${args.username}" đã có người dùng.`);
+      const passwordHash = await hashPassword(args.password);
+      return ctx.officers.create({ id: ctx.newId(), username: args.username, fullName: args.fullName, role: args.role, passwordHash }, new Date(ctx.now()).toISOString());
+    },
+
+    'settings.get': () => readDeskSettings(ctx.settings),
+
+    'settings.set': (args) => {
+      ctx.session.requireOfficer('supervisor');
+      const unit = unitOrFail(args.unitGsoCode);
+      writeDeskSettings(ctx.settings, { unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
+      return readDeskSettings(ctx.settings);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Officer, OfficerRole } from '../../../shared/contract/setup.js';
+import { CommandError } from '../../../shared/contract/errors.js';
+
+/**
+ * Who is signed in at this desk. One desk, one officer at a time: Electron has one window and the
+ * web host one token, so the session lives in the core process.
+ */
+export class DeskSession {
+  private current: Officer | null = null;
+
+  get officer(): Officer | null {
+    return this.current;
+  }
+
+  signIn(officer: Officer): void {
+    this.current = officer;
+  }
+
+  signOut(): void {
+    this.current = null;
+  }
+
+  /** The signed-in officer, or an 'unauthorized' error; with a role, also a 'forbidden' one. */
+  requireOfficer(role?: OfficerRole): Officer {
+    if (this.current === null) throw new CommandError('unauthorized', 'Hãy đăng nhập trước khi thực hiện thao tác này.');
+    if (role === 'supervisor' && this.current.role !== 'supervisor') {
+      throw new CommandError('forbidden', 'Chỉ cán bộ giám sát (trưởng bộ phận) được thực hiện thao tác này.');
+    }
+    return this.current;
+  }
+}

@@ -1,0 +1,19 @@
+// Entry of the Electron main process. security.ts comes first so its guards exist before any window.
+import { TRUSTED_RENDERER } from './security.js';
+import { app } from 'electron';
+import { join } from 'node:path';
+import { startDeskApp } from './lifecycle.js';
+
+// This bundle is out/main/index.js; the preload and the renderer are built next to it.
+const outDir = join(import.meta.dirname, '..');
+
+startDeskApp({
+  preloadPath: join(outDir, 'preload', 'index.cjs'),
+  rendererDir: join(outDir, 'renderer'),
+  packageJsonPath: join(app.getAppPath(), 'package.json'),
+  renderer: TRUSTED_RENDERER,
+  env: process.env,
+}).catch((error: unknown) => {
+  console.error('desk failed to start', error);
+  app.exit(1);
+});

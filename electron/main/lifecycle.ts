@@ -1,0 +1,91 @@
+import { app, dialog, type BrowserWindow } from 'electron';
+import { CommandError } from '../../shared/contract/errors.js';
+import { readPackageIdentity } from '../core/app/package-version.js';
+import { startCore, type DeskCore } from '../core/start-core.js';
+import type { RendererEntry } from './app-origin.js';
+import { installIpcWrapper } from './ipc-wrapper.js';
+import { installAppProtocol, registerAppScheme } from './protocol.js';
+import { createMainWindow } from './window.js';
+
+export interface DeskAppOptions {
+  /** The CommonJS preload bundle (out/preload/index.cjs). */
+  preloadPath: string;
+  /** The built renderer served as app://desk (out/renderer). */
+  rendererDir: string;
+  packageJsonPath: string;
+  renderer: RendererEntry;
+  /**
+   * DESK_DATA_DIR replaces Electron's per-user folder, as it names the web host's data folder (tests,
+   * support). The whole profile moves with it, so the single-instance lock is per data folder too.
+   */
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * The desk's life: one instance per data folder, then on `ready` the app:// protocol, the core on the
+ * data folder, the IPC wrapper and the window; on quit the database is closed. Resolves true once the
+ * window is open; false when another instance already runs (that one is focused, this one quits) or
+ * the database cannot be opened (the officer is told why, and the app exits).
+ */
+export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
+  if (options.env.DESK_DATA_DIR) app.setPath('userData', options.env.DESK_DATA_DIR);
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+
+  let window: BrowserWindow | null = null;
+  let core: DeskCore | null = null;
+  let disposeIpc = (): void => {};
+  let title = '';
+
+  const showWindow = (): void => {
+    if (window === null || window.isDestroyed()) {
+      window = createMainWindow({ preloadPath: options.preloadPath, url: options.renderer.url, title });
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  };
+
+  app.on('second-instance', () => {
+    if (core !== null) showWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    disposeIpc();
+    core?.close();
+    core = null;
+  });
+
+  await app.whenReady();
+  installAppProtocol(options.rendererDir);
+  const identity = readPackageIdentity(options.packageJsonPath);
+  title = identity.appName;
+  try {
+    core = startCore({ ...identity, dataDir: app.getPath('userData') });
+  } catch (error) {
+    reportStartFailure(error);
+    return false;
+  }
+  disposeIpc = installIpcWrapper({
+    handlers: core.handlers,
+    events: core.events,
+    getWindow: () => window,
+    trustedOrigin: options.renderer.origin,
+  });
+  showWindow();
+  return true;
+}
+
+/** Without its database the desk cannot work: say why in Vietnamese and stop. */
+function reportStartFailure(error: unknown): void {
+  console.error('desk core failed to start', error);
+  const detail =
+    error instanceof CommandError
+      ? error.message
+      : 'Không mở được cơ sở dữ liệu của bàn làm việc. Hãy khởi động lại máy; nếu vẫn lỗi, liên hệ bộ phận hỗ trợ.';
+  dialog.showErrorBox('Không thể khởi động Một cửa Hạ Long', detail);
+  app.exit(1);
+}

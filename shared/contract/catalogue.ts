@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { CalendarYear, WorkCalendar } from '../domain/calendar/work-calendar.js';
+import type { Procedure } from '../domain/catalogue/procedure.js';
+import type { Sector } from '../domain/catalogue/sector.js';
+import type { Unit } from '../domain/catalogue/unit.js';
+import { localDateArg } from './inputs.js';
+
+export const catalogueUnitsArgs = z.strictObject({
+  /** Units valid on this date (yyyy-MM-dd); all versions when left out. */
+  validOn: localDateArg.optional(),
+});
+
+export const catalogueProceduresArgs = z.strictObject({
+  /** Type-ahead text, matched without diacritics against the name and code. */
+  text: z.string().trim().max(200).optional(),
+  sectorId: z.string().max(64).optional(),
+});
+
+export interface CatalogueProcedures {
+  sectors: Sector[];
+  procedures: Procedure[];
+}
+
+export const calendarGetArgs = z.strictObject({
+  year: z.int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.'),
+});
+
+export interface CalendarView {
+  year: CalendarYear;
+  /** Whether the year was set by an administrator (false: only the fixed holidays apply). */
+  configured: boolean;
+  sessions: WorkCalendar['sessions'];
+  weekendDays: WorkCalendar['weekendDays'];
+  fixedHolidays: WorkCalendar['fixedHolidays'];
+}
+
+export type { Unit, Procedure, Sector, CalendarYear };

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { AGENCY_IDENTIFIER_INVALID_MESSAGE, AGENCY_IDENTIFIER_PATTERN } from '../domain/dossier-code/agency-identifier.js';
+import { gsoCodeArg, requiredTextArg, stationArg } from './inputs.js';
+
+export const agencyIdArg = z.string().trim().toUpperCase().regex(AGENCY_IDENTIFIER_PATTERN, AGENCY_IDENTIFIER_INVALID_MESSAGE);
+
+export const OFFICER_ROLES = ['officer', 'supervisor'] as const;
+export type OfficerRole = (typeof OFFICER_ROLES)[number];
+
+export const passwordArg = z.string().min(8, 'Mật khẩu phải có ít nhất 8 ký tự.').max(200, 'Mật khẩu quá dài.');
+export const usernameArg = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch.');
+
+export const newOfficerArgs = z.strictObject({
+  username: usernameArg,
+  fullName: requiredTextArg(120, 'Họ và tên'),
+  role: z.enum(OFFICER_ROLES),
+  password: passwordArg,
+});
+
+/** The desk's own place in the city: chosen at first start, changed by a supervisor. */
+export const deskSettingsArgs = z.strictObject({
+  unitGsoCode: gsoCodeArg,
+  station: stationArg,
+  agencyId: agencyIdArg,
+});
+
+export const setupStatusArgs = z.strictObject({});
+export const setupInitialiseArgs = deskSettingsArgs.extend({
+  supervisor: newOfficerArgs.omit({ role: true }),
+});
+
+export interface SetupStatus {
+  /** False until the first-start screen has chosen the unit and created the first supervisor. */
+  initialised: boolean;
+}
+
+export interface Officer {
+  id: string;
+  username: string;
+  fullName: string;
+  role: OfficerRole;
+  active: boolean;
+}
+
+export const authSignInArgs = z.strictObject({ username: usernameArg, password: z.string().min(1, 'Hãy nhập mật khẩu.').max(200) });
+export const authSignOutArgs = z.strictObject({});
+export const authSessionArgs = z.strictObject({});
+
+export interface SessionInfo {
+  officer: Officer | null;
+}
+
+export const officersListArgs = z.strictObject({});
+export const officersCreateArgs = newOfficerArgs;
+
+export const settingsGetArgs = z.strictObject({});
+export const settingsSetArgs = deskSettingsArgs;
+
+export interface DeskSettings {
+  unit: { gsoCode: string; name: string; agencyId: string } | null;
+  station: number | null;
+}

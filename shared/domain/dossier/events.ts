@@ -1,0 +1,323 @@
+import type { DeadlineLimit } from '../calendar/deadlines.js';
+// Dossier events: the immutable facts a dossier's state is folded from (DESIGN.md, "Desk data").
+// Events are never edited or deleted; a correction is a new event. Ids are made by the caller
+// (ULIDs), so this module stays pure and deterministic. Runtime validation: event-schemas.ts.
+
+/** Every event type, in the order a dossier usually meets them. */
+export const EVENT_TYPES = [
+  'dossier.received',
+  'dossier.refused',
+  'supplement.requested',
+  'supplement.received',
+  'dossier.forwarded',
+  'result.recorded',
+  'appointment.rescheduled',
+  'result.handedBack',
+  'satisfaction.rated',
+  'dossier.withdrawn',
+  'processing.stopped',
+  'fee.recorded',
+  'note.added',
+  'field.corrected',
+  'conflict.resolved',
+] as const;
+
+export type DossierEventType = (typeof EVENT_TYPES)[number];
+
+/** The two events that create a dossier; every other event needs one before it. */
+export const CREATION_EVENT_TYPES = ['dossier.received', 'dossier.refused'] as const satisfies readonly DossierEventType[];
+export type CreationEventType = (typeof CREATION_EVENT_TYPES)[number];
+
+export function isCreationEventType(type: DossierEventType): type is CreationEventType {
+  return type === 'dossier.received' || type === 'dossier.refused';
+}
+
+/** National status codes 1–10 (labels and rules in lifecycle.ts). */
+export type StatusCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+/** Kênh — 1 in person (trực tiếp), 2 online (trực tuyến), 3 public postal service (BCCI). */
+export type Channel = 1 | 2 | 3;
+
+/** The unit (ward/commune) as it was on the day of receipt: units are versioned and get merged. */
+export interface UnitSnapshot {
+  /** GSO code, 5 digits (e.g. 06691 Hồng Gai). */
+  readonly gsoCode: string;
+  readonly name: string;
+  /** The agency's electronic identifier, e.g. `000.00.06.H49`. */
+  readonly agencyId: string;
+}
+
+/** Thời hạn giải quyết: the limit that applied to this dossier (the calendar module computes with it). */
+export type ProcedureLimit = DeadlineLimit;
+
+/** The procedure as it was catalogued on the day of receipt: the catalogue changes, the dossier does not. */
+export interface ProcedureSnapshot {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  /** Lĩnh vực (sector), e.g. civil status. */
+  readonly sectorId: string;
+  readonly sectorName: string;
+  readonly limit: ProcedureLimit;
+  /** Same-day cut-off 'HH:mm' (received after it → next working day); null: none. */
+  readonly cutoff: string | null;
+}
+
+export type Sex = 'male' | 'female';
+
+/** The person who submits the dossier (người nộp). */
+export interface Applicant {
+  readonly fullName: string;
+  /** CCCD number, 12 digits. */
+  readonly idNumber: string | null;
+  /** yyyy-MM-dd. */
+  readonly birthDate: string | null;
+  readonly sex: Sex | null;
+  readonly address: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+}
+
+export const OWNER_KINDS = ['citizen', 'business', 'agency', 'organisation', 'other'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+/** Chủ hồ sơ (the person or body the dossier is for) when different from the applicant. */
+export interface Owner {
+  readonly kind: OwnerKind;
+  readonly name: string;
+  /** CCCD (12 digits) for a citizen, tax or registration number otherwise. */
+  readonly idNumber: string | null;
+}
+
+/** How a paper was presented: bản chính / bản sao chứng thực / bản sao. */
+export type DocumentForm = 'original' | 'certified_copy' | 'copy';
+
+/** One row of the papers-received table on form 01, checked against the procedure's checklist. */
+export interface DocumentReceived {
+  /** The checklist item id (or a free id for a paper outside the checklist). */
+  readonly itemId: string;
+  readonly name: string;
+  readonly form: DocumentForm;
+  readonly count: number;
+}
+
+/** Form 02 (phiếu yêu cầu bổ sung): everything missing, listed at once, and why. */
+export interface SupplementList {
+  readonly items: readonly string[];
+  readonly reason: string;
+}
+
+export type IntakeDecision = 'accepted' | 'supplement_requested';
+
+export interface DossierReceivedPayload {
+  /** `<agency identifier>-<yyMMdd>-<NNNN>`, allocated by the core in the same transaction. */
+  readonly code: string;
+  readonly unit: UnitSnapshot;
+  readonly procedure: ProcedureSnapshot;
+  readonly channel: Channel;
+  readonly applicant: Applicant;
+  /** null: the applicant is the owner. */
+  readonly owner: Owner | null;
+  readonly documents: readonly DocumentReceived[];
+  /** Number of sets (bộ hồ sơ). */
+  readonly sets: number;
+  readonly notes: string;
+  /** The real receipt time (for a back-entered dossier: when it was logged on paper). Equals occurredAt. */
+  readonly receivedAt: string;
+  /** Computed by the core from the calendar; null while the clock waits for a supplement at intake. */
+  readonly appointmentAt: string | null;
+  /** Entered afterwards by a supervisor from a paper log kept during an outage. */
+  readonly backEntered: boolean;
+  readonly intake: IntakeDecision;
+  /** Present exactly when intake is 'supplement_requested' (the dossier starts in status 5). */
+  readonly supplement: SupplementList | null;
+}
+
+/** Form 03: refused at intake. No code is issued. */
+export interface DossierRefusedPayload {
+  readonly unit: UnitSnapshot;
+  readonly procedure: ProcedureSnapshot;
+  readonly channel: Channel;
+  readonly applicant: Applicant;
+  readonly reason: string;
+  /** Equals occurredAt. */
+  readonly refusedAt: string;
+}
+
+export interface SupplementRequestedPayload {
+  readonly items: readonly string[];
+  readonly reason: string;
+  readonly requestedAt: string;
+}
+
+export interface SupplementReceivedPayload {
+  readonly receivedAt: string;
+  /** The appointment moved by the time spent waiting (computed by the core). */
+  readonly newAppointmentAt: string;
+}
+
+export type HandoverTargetKind = 'officer' | 'agency';
+
+export interface HandoverTarget {
+  readonly kind: HandoverTargetKind;
+  readonly name: string;
+}
+
+/** One hand-over row of the control sheet (form 05). */
+export interface DossierForwardedPayload {
+  readonly to: HandoverTarget;
+  readonly note: string;
+  readonly forwardedAt: string;
+}
+
+export type ResultOutcome = 'approved' | 'rejected';
+
+export interface ResultRecordedPayload {
+  readonly resultAt: string;
+  readonly summary: string;
+  readonly outcome: ResultOutcome;
+}
+
+/** Form 04: apology and a new appointment. */
+export interface AppointmentRescheduledPayload {
+  readonly reason: string;
+  /** The appointment being moved; must equal the dossier's current one (else someone moved it meanwhile). */
+  readonly previousAppointmentAt: string;
+  readonly newAppointmentAt: string;
+}
+
+export type Collector =
+  | { readonly kind: 'applicant' }
+  | { readonly kind: 'authorised'; readonly fullName: string; readonly idNumber: string };
+
+export interface ResultHandedBackPayload {
+  readonly collector: Collector;
+  readonly handedBackAt: string;
+}
+
+export const SATISFACTION_LEVELS = ['very_satisfied', 'satisfied', 'not_satisfied', 'not_rated'] as const;
+/** Rất hài lòng / Hài lòng / Không hài lòng, or the citizen declined to rate. */
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+export interface SatisfactionRatedPayload {
+  readonly level: SatisfactionLevel;
+}
+
+export interface DossierWithdrawnPayload {
+  readonly reason: string;
+  readonly withdrawnAt: string;
+}
+
+export interface ProcessingStoppedPayload {
+  readonly reason: string;
+  readonly stoppedAt: string;
+}
+
+export interface FeeRecordedPayload {
+  readonly amountVnd: number;
+  readonly receiptNo: string | null;
+}
+
+export interface NoteAddedPayload {
+  readonly text: string;
+}
+
+/** The fields an officer may correct after receipt, with the value type of each. */
+export interface CorrectableFields {
+  'applicant.fullName': string;
+  'applicant.idNumber': string | null;
+  'applicant.birthDate': string | null;
+  'applicant.phone': string | null;
+  'applicant.address': string | null;
+  'applicant.email': string | null;
+  'owner.name': string;
+  'owner.idNumber': string | null;
+  notes: string;
+  sets: number;
+}
+
+export type CorrectableField = keyof CorrectableFields;
+
+export const CORRECTABLE_FIELDS = [
+  'applicant.fullName',
+  'applicant.idNumber',
+  'applicant.birthDate',
+  'applicant.phone',
+  'applicant.address',
+  'applicant.email',
+  'owner.name',
+  'owner.idNumber',
+  'notes',
+  'sets',
+] as const satisfies readonly CorrectableField[];
+
+export type FieldCorrectedPayload = {
+  readonly [F in CorrectableField]: {
+    readonly field: F;
+    /** What the officer saw; a mismatch means someone corrected it meanwhile. */
+    readonly oldValue: CorrectableFields[F];
+    readonly newValue: CorrectableFields[F];
+    readonly reason: string;
+  };
+}[CorrectableField];
+
+export type ConflictResolvedPayload =
+  | { readonly reason: string; readonly resolution: 'keep_current' }
+  | { readonly reason: string; readonly resolution: 'set_status'; readonly status: StatusCode };
+
+export interface DossierEventPayloads {
+  'dossier.received': DossierReceivedPayload;
+  'dossier.refused': DossierRefusedPayload;
+  'supplement.requested': SupplementRequestedPayload;
+  'supplement.received': SupplementReceivedPayload;
+  'dossier.forwarded': DossierForwardedPayload;
+  'result.recorded': ResultRecordedPayload;
+  'appointment.rescheduled': AppointmentRescheduledPayload;
+  'result.handedBack': ResultHandedBackPayload;
+  'satisfaction.rated': SatisfactionRatedPayload;
+  'dossier.withdrawn': DossierWithdrawnPayload;
+  'processing.stopped': ProcessingStoppedPayload;
+  'fee.recorded': FeeRecordedPayload;
+  'note.added': NoteAddedPayload;
+  'field.corrected': FieldCorrectedPayload;
+  'conflict.resolved': ConflictResolvedPayload;
+}
+
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const payloadsAreExhaustive: Exact<keyof DossierEventPayloads, DossierEventType> = true;
+
+/** The envelope every event carries, whatever its type. */
+export interface DossierEventEnvelope {
+  /** ULID of the event. */
+  readonly id: string;
+  /** ULID of the dossier. */
+  readonly dossierId: string;
+  readonly officerId: string;
+  readonly deviceId: string;
+  /** Per-device contiguous counter (1, 2, 3, …): a gap proves an event is missing. */
+  readonly deviceSeq: number;
+  /** Hybrid-logical-clock stamp (clock/hlc.ts); events are ordered by (hlc, id). */
+  readonly hlc: string;
+  /** The business time of the fact, ISO UTC. Equals the payload's own instant where it has one. */
+  readonly occurredAt: string;
+}
+
+export type DossierEventOf<T extends DossierEventType> = DossierEventEnvelope & {
+  readonly type: T;
+  readonly payload: DossierEventPayloads[T];
+};
+
+export type DossierEvent = { [T in DossierEventType]: DossierEventOf<T> }[DossierEventType];
+
+/** The payload field that must equal occurredAt, for the events that carry their own instant. */
+export const PAYLOAD_INSTANT_FIELD: Partial<Record<DossierEventType, string>> = {
+  'dossier.received': 'receivedAt',
+  'dossier.refused': 'refusedAt',
+  'supplement.requested': 'requestedAt',
+  'supplement.received': 'receivedAt',
+  'dossier.forwarded': 'forwardedAt',
+  'result.recorded': 'resultAt',
+  'result.handedBack': 'handedBackAt',
+  'dossier.withdrawn': 'withdrawnAt',
+  'processing.stopped': 'stoppedAt',
+};

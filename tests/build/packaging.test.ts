@@ -1,0 +1,171 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { crc32, inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// Installers cannot be built on these machines (electron-builder downloads Electron); this checks the
+// configuration instead: against electron-builder's own schema, and for what the desks need.
+const ROOT = resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+// Patterns are matched the way electron-builder matches them: its own minimatch, with dot files.
+const { minimatch } = createRequire(require.resolve('app-builder-lib'))('minimatch') as {
+  minimatch(path: string, pattern: string, options: { dot: boolean }): boolean;
+};
+const matchesGlob = (path: string, pattern: string): boolean => minimatch(path, pattern, { dot: true });
+
+interface TargetSpec {
+  target: string;
+  arch?: string[];
+}
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  executableName: string;
+  files: string[];
+  asar: boolean;
+  asarUnpack: string[];
+  npmRebuild: boolean;
+  icon: string;
+  electronFuses: Record<string, boolean>;
+  win: { target: TargetSpec[]; icon: string };
+  nsis: Record<string, unknown>;
+  linux: { target: TargetSpec[]; category: string; maintainer: string; icon: string };
+}
+
+const CONFIG_PATH = join(ROOT, 'build/electron-builder.config.cjs');
+const config = require(CONFIG_PATH) as BuilderConfig;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  main: string;
+  productName: string;
+  scripts: Record<string, string>;
+};
+
+describe('electron-builder configuration', () => {
+  it("passes electron-builder's own schema", async () => {
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    // The schema check bites: a misspelt fuse is refused.
+    const misspelt = { ...config, electronFuses: { ...config.electronFuses, runAsNod: false } };
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
+  });
+
+  it('is the file `npm run dist` uses', () => {
+    expect(pkg.scripts.dist).toContain('electron-builder --config build/electron-builder.config.cjs');
+    expect(pkg.scripts.dist).toMatch(/^electron-vite build && /);
+  });
+
+  it('names the desk app and keeps file names ASCII', () => {
+    expect(config.productName).toBe('Một cửa Hạ Long');
+    expect(config.productName).toBe(pkg.productName);
+    expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
+    expect(config.executableName).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  it('builds NSIS for the Windows desks, AppImage and deb for Linux', () => {
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
+    expect(config.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
+    expect(config.linux.category).toBe('Office');
+    expect(config.linux.maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
+  });
+
+  it('never deletes the desk records when the program is uninstalled', () => {
+    expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
+    expect(config.nsis.oneClick).toBe(false);
+  });
+
+  it('packs the built bundles, including the entry package.json points at', () => {
+    expect(config.files).toContain('out/**/*');
+    expect(matchesGlob(pkg.main, 'out/**/*')).toBe(true);
+  });
+
+  it('unpacks every better-sqlite3 native file from the asar, and rebuilds it for Electron', () => {
+    expect(config.asar).toBe(true);
+    expect(config.npmRebuild).toBe(true);
+    const moduleDir = join(ROOT, 'node_modules/better-sqlite3');
+    const natives = findFiles(moduleDir, (name) => name.endsWith('.node')).map((f) => relative(ROOT, f));
+    expect(natives).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    for (const file of natives) {
+      expect(config.asarUnpack.some((pattern) => matchesGlob(file, pattern)), file).toBe(true);
+    }
+    // …and the patterns are not so wide that they unpack everything.
+    expect(config.asarUnpack.some((pattern) => matchesGlob('out/main/index.js', pattern))).toBe(false);
+    expect(config.asarUnpack.some((pattern) => matchesGlob('node_modules/zod/index.js', pattern))).toBe(false);
+  });
+
+  it('flips the fuses: no Node mode, no inspector or NODE_OPTIONS, cookies encrypted, code only from the asar', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+});
+
+describe('build/icon.png', () => {
+  it('is a valid 512×512 PNG that every platform target uses', () => {
+    for (const icon of [config.icon, config.win.icon, config.linux.icon]) expect(icon).toBe('build/icon.png');
+    const png = readFileSync(join(ROOT, config.icon));
+    const image = decodePng(png);
+    expect(image).toMatchObject({ width: 512, height: 512, bitDepth: 8, colourType: 6 });
+    // Not blank: the corners are transparent and the middle is opaque.
+    expect(image.alphaAt(0, 0)).toBe(0);
+    expect(image.alphaAt(256, 256)).toBe(255);
+  });
+
+  it('the decoder refuses a damaged PNG (so the check above means something)', () => {
+    const png = Buffer.from(readFileSync(join(ROOT, config.icon)));
+    png[60] = (png[60] ?? 0) ^ 0xff; // inside the IDAT data (IHDR ends at byte 33)
+    expect(() => decodePng(png)).toThrow();
+    expect(() => decodePng(Buffer.from('not a png'))).toThrow(/signature/);
+  });
+});
+
+function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && wanted(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** Just enough of a PNG reader to prove the file is whole: chunks, CRCs, IHDR and the pixel data size. */
+function decodePng(png: Buffer) {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!png.subarray(0, 8).equals(signature)) throw new Error('bad PNG signature');
+  let offset = 8;
+  let header: Buffer | null = null;
+  const data: Buffer[] = [];
+  let ended = false;
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('ascii', offset + 4, offset + 8);
+    const body = png.subarray(offset + 8, offset + 8 + length);
+    const crc = png.readUInt32BE(offset + 8 + length);
+    if (crc32(png.subarray(offset + 4, offset + 8 + length)) !== crc) throw new Error(`bad CRC in ${type}`);
+    if (type === 'IHDR') header = body;
+    if (type === 'IDAT') data.push(body);
+    if (type === 'IEND') ended = true;
+    offset += 12 + length;
+  }
+  if (header === null || !ended) throw new Error('missing IHDR or IEND');
+  const width = header.readUInt32BE(0);
+  const height = header.readUInt32BE(4);
+  const bitDepth = header[8];
+  const colourType = header[9];
+  const pixels = inflateSync(Buffer.concat(data));
+  const stride = 1 + width * 4;
+  if (pixels.length !== height * stride) throw new Error(`pixel data is ${pixels.length} bytes, expected ${height * stride}`);
+  // Only filter type 0 rows are read back; that is what build/make-icon.mjs writes.
+  const alphaAt = (x: number, y: number): number => {
+    if (pixels[y * stride] !== 0) throw new Error('filtered rows are not decoded here');
+    return pixels[y * stride + 1 + x * 4 + 3] ?? -1;
+  };
+  return { width, height, bitDepth, colourType, alphaAt };
+}

@@ -1,0 +1,104 @@
+// A stand-in for the 'electron' module, for `vi.mock('electron', () => import('./fake-electron.js'))`.
+// It records what main-process code asks of Electron so tests can check it, and lets tests emit the
+// events Electron would. The real package cannot load here (it has no binary), and must not be tried.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+
+export class FakeWebContents extends EventEmitter {
+  private static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  mainFrame: FakeFrame;
+  readonly send = vi.fn();
+  readonly setWindowOpenHandler = vi.fn();
+
+  constructor(url = 'app://desk/index.html') {
+    super();
+    this.mainFrame = { url, parent: null };
+  }
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = true;
+  readonly requestSingleInstanceLock = vi.fn(() => true);
+  readonly quit = vi.fn();
+  readonly exit = vi.fn();
+  readonly whenReady = vi.fn(() => Promise.resolve());
+  readonly paths = new Map<string, string>();
+  readonly getPath = vi.fn((name: string): string => this.paths.get(name) ?? `/fake/${name}`);
+  readonly setPath = vi.fn((name: string, path: string): void => {
+    this.paths.set(name, path);
+  });
+  readonly getAppPath = vi.fn(() => process.cwd());
+}
+
+export const app = new FakeApp();
+
+export class BrowserWindow extends EventEmitter {
+  static readonly created: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  readonly loadURL = vi.fn((url: string) => {
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  });
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly restore = vi.fn();
+  minimized = false;
+  destroyed = false;
+
+  constructor(readonly options: unknown) {
+    super();
+    BrowserWindow.created.push(this);
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export const ipcMain = {
+  handle: vi.fn(),
+  removeHandler: vi.fn(),
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn(),
+  handle: vi.fn(),
+};
+
+export const dialog = {
+  showErrorBox: vi.fn(),
+};
+
+export const contextBridge = {
+  exposeInMainWorld: vi.fn(),
+};
+
+export const ipcRenderer = {
+  invoke: vi.fn(),
+  on: vi.fn(),
+  removeListener: vi.fn(),
+};
+
+/** Back to a fresh Electron between tests: no listeners, no windows, no recorded calls. */
+export function resetFakeElectron(): void {
+  app.removeAllListeners();
+  app.isPackaged = true;
+  app.requestSingleInstanceLock.mockReset().mockReturnValue(true);
+  app.whenReady.mockReset().mockImplementation(() => Promise.resolve());
+  app.paths.clear();
+  for (const mock of [app.quit, app.exit, app.getPath, app.setPath, app.getAppPath]) mock.mockClear();
+  BrowserWindow.created.length = 0;
+  for (const group of [ipcMain, protocol, dialog, contextBridge, ipcRenderer]) {
+    for (const mock of Object.values(group)) mock.mockReset();
+  }
+}

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Envelope } from '../../../shared/contract/envelope.js';
+import type { AppInfo } from '../../../shared/contract/app-info.js';
+import { DATABASE_FILE } from '../../../electron/core/start-core.js';
+import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecycle.js';
+import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
+import { makeTempDir } from '../../support/temp-dir.js';
+import { app, BrowserWindow, dialog, ipcMain, protocol, resetFakeElectron } from './fake-electron.js';
+
+vi.mock('electron', () => import('./fake-electron.js'));
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
+let dataDir: ReturnType<typeof makeTempDir>;
+
+function options(): DeskAppOptions {
+  return {
+    preloadPath: '/app/out/preload/index.cjs',
+    rendererDir: '/app/out/renderer',
+    packageJsonPath: join(PROJECT_ROOT, 'package.json'),
+    renderer: { url: 'app://desk/index.html', origin: 'app://desk' },
+    env: { DESK_DATA_DIR: dataDir.path },
+  };
+}
+
+type InvokeListener = (event: InvokeEventLike, name: unknown, args: unknown) => Promise<Envelope<unknown>>;
+
+function invokeListener(): InvokeListener {
+  return ipcMain.handle.mock.calls[0]?.[1] as InvokeListener;
+}
+
+function onlyWindow(): BrowserWindow {
+  expect(BrowserWindow.created).toHaveLength(1);
+  return BrowserWindow.created[0]!;
+}
+
+beforeEach(() => {
+  resetFakeElectron();
+  dataDir = makeTempDir('desk-main-');
+});
+afterEach(() => {
+  app.emit('will-quit');
+  dataDir.remove();
+  vi.restoreAllMocks();
+});
+
+describe('startDeskApp', () => {
+  it('registers the app:// scheme before ready, then the handler, the core, IPC and one window', async () => {
+    expect(await startDeskApp(options())).toBe(true);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(ipcMain.handle).toHaveBeenCalledWith('app:invoke', expect.any(Function));
+    const window = onlyWindow();
+    expect(window.loadURL).toHaveBeenCalledWith('app://desk/index.html');
+    expect(window.options).toMatchObject({ title: 'Một cửa Hạ Long', webPreferences: { preload: '/app/out/preload/index.cjs', sandbox: true } });
+  });
+
+  it('opens the desk database in the data folder and answers app.info to its window', async () => {
+    await startDeskApp(options());
+    const window = onlyWindow();
+    const envelope = await invokeListener()({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'app.info', {});
+    expect(envelope.ok).toBe(true);
+    const info = (envelope as { value: AppInfo }).value;
+    expect(info.dataDir).toBe(dataDir.path);
+    expect(info.appName).toBe('Một cửa Hạ Long');
+  });
+
+  it('moves the whole Electron profile to DESK_DATA_DIR before taking the single-instance lock', async () => {
+    await startDeskApp(options());
+    expect(app.setPath).toHaveBeenCalledWith('userData', dataDir.path);
+    expect(app.setPath.mock.invocationCallOrder[0]).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+  });
+
+  it("uses Electron's per-user folder when DESK_DATA_DIR is not set", async () => {
+    app.paths.set('userData', dataDir.path);
+    await startDeskApp({ ...options(), env: {} });
+    expect(app.setPath).not.toHaveBeenCalled();
+    const window = onlyWindow();
+    const envelope = await invokeListener()({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'app.info', {});
+    expect((envelope as { value: AppInfo }).value.dataDir).toBe(dataDir.path);
+  });
+
+  it('quits at once when another instance holds the lock, opening nothing', async () => {
+    app.requestSingleInstanceLock.mockReturnValue(false);
+    expect(await startDeskApp(options())).toBe(false);
+    expect(app.quit).toHaveBeenCalled();
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(BrowserWindow.created).toHaveLength(0);
+    expect(ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await startDeskApp(options());
+    const window = onlyWindow();
+    window.minimized = true;
+    app.emit('second-instance');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    expect(BrowserWindow.created).toHaveLength(1);
+  });
+
+  it('closes the database and the IPC handler on quit', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startDeskApp(options());
+    const window = onlyWindow();
+    const listener = invokeListener();
+    app.emit('will-quit');
+    expect(ipcMain.removeHandler).toHaveBeenCalledWith('app:invoke');
+    // A straggling call after quit finds the database closed and gets an envelope, not a crash.
+    const late = await listener({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'app.info', {});
+    expect(!late.ok && late.error.code).toBe('internal');
+  });
+
+  it('quits with all windows closed', async () => {
+    await startDeskApp(options());
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalled();
+  });
+
+  it('explains in Vietnamese and exits when the database comes from a newer version', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const db = new Database(join(dataDir.path, DATABASE_FILE));
+    db.pragma('user_version = 9999');
+    db.close();
+    expect(await startDeskApp(options())).toBe(false);
+    expect(dialog.showErrorBox).toHaveBeenCalledOnce();
+    const [title, message] = dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(title).toContain('Không thể khởi động');
+    expect(message).toContain('phiên bản mới hơn');
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(BrowserWindow.created).toHaveLength(0);
+  });
+});
