@@ -15,10 +15,10 @@ export interface DeskCore {
 export const DATABASE_FILE = 'desk.sqlite';
 
 /** Opens the desk's data folder and wires the engine; shared by Electron main, the web host and tests. */
-export function startCore(identity: AppIdentity): DeskCore {
+export function startCore(identity: AppIdentity, options: { now?: () => number } = {}): DeskCore {
   const db = openDatabase({ path: join(identity.dataDir, DATABASE_FILE) });
   const events = new DeskEventBus();
-  const handlers = createHandlers({ db, identity, events });
+  const handlers = createHandlers({ db, identity, events, ...options });
   return {
     db,
     events,

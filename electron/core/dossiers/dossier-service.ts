@@ -241,7 +241,8 @@ export class DossierService {
     this.deps.db
       .transaction(() => {
         this.projections.clearAll();
-        for (const group of this.log.allByDossier()) {
+        for (const id of this.log.dossierIds()) {
+          const group = this.log.eventsOf(id);
           const state = foldDossier(group);
           if (state === null) continue;
           this.projections.write(state);

@@ -34,7 +34,7 @@ export class EventLogRepository {
   private readonly insertStmt;
   private readonly byDossierStmt;
   private readonly byIdStmt;
-  private readonly allStmt;
+  private readonly dossierIdsStmt;
   private readonly countStmt;
 
   constructor(db: DeskDatabase) {
@@ -43,7 +43,7 @@ export class EventLogRepository {
     );
     this.byDossierStmt = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE dossier_id = ? ORDER BY hlc, id`);
     this.byIdStmt = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
-    this.allStmt = db.prepare<[], EventRow>(`SELECT ${COLUMNS} FROM events ORDER BY dossier_id, hlc, id`);
+    this.dossierIdsStmt = db.prepare<[], { dossier_id: string }>('SELECT dossier_id FROM events GROUP BY dossier_id ORDER BY min(seq)');
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
   }
 
@@ -60,18 +60,12 @@ export class EventLogRepository {
     return row ? eventFromRow(row) : null;
   }
 
-  /** Every event grouped by dossier, each dossier's in fold order; streamed, not loaded at once. */
-  *allByDossier(): Generator<DossierEvent[]> {
-    let current: DossierEvent[] = [];
-    for (const row of this.allStmt.iterate()) {
-      const event = eventFromRow(row);
-      if (current.length > 0 && current[0]!.dossierId !== event.dossierId) {
-        yield current;
-        current = [];
-      }
-      current.push(event);
-    }
-    if (current.length > 0) yield current;
+  /**
+   * Every dossier id, in the order its first event arrived. The rebuild reads each dossier's events
+   * separately: better-sqlite3 cannot write while a read cursor on the same connection is open.
+   */
+  dossierIds(): string[] {
+    return this.dossierIdsStmt.all().map((row) => row.dossier_id);
   }
 
   count(): number {

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
+
+const receive = (desk: TestDesk) =>
+  desk.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+
+describe('dossier codes', () => {
+  const desks: TestDesk[] = [];
+  afterEach(() => desks.splice(0).forEach((d) => d.dispose()));
+
+  it('two offline desks of one unit never issue the same code, and serials restart each day', async () => {
+    const one = await openTestDesk({ station: 1 });
+    const two = await openTestDesk({ station: 2 });
+    desks.push(one, two);
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      codes.push((await receive(one)).state.code!, (await receive(two)).state.code!);
+    }
+    expect(new Set(codes).size).toBe(10);
+    expect(codes.slice(0, 2)).toEqual(['000.15.20.H49-261123-1001', '000.15.20.H49-261123-2001']);
+
+    one.clock.set('2026-11-24T01:00:00Z');
+    expect((await receive(one)).state.code).toBe('000.15.20.H49-261124-1001');
+  });
+
+  it('dates the code by the Vietnam day, not the UTC day', async () => {
+    const desk = await openTestDesk({ at: '2026-11-23T17:30:00Z' }); // 00:30 on 24/11 in Hạ Long
+    desks.push(desk);
+    expect((await receive(desk)).state.code).toBe('000.15.20.H49-261124-1001');
+  });
+
+  it('keeps the serial counter in the dossier transaction: a refused receipt burns no serial', async () => {
+    const desk = await openTestDesk();
+    desks.push(desk);
+    await desk.fail('dossiers.receive', { procedureId: 'khong-co', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+    expect((await receive(desk)).state.code).toBe('000.15.20.H49-261123-1001');
+  });
+
+  it('finds a dossier by its code, whatever the case typed', async () => {
+    const desk = await openTestDesk();
+    desks.push(desk);
+    const { state } = await receive(desk);
+    expect((await desk.call('dossiers.get', { code: state.code!.toLowerCase() })).state.id).toBe(state.id);
+  });
+});
