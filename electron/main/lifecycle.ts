@@ -1,5 +1,6 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { CommandError } from '../../shared/contract/errors.js';
+import { defaultDataDir } from '../core/app/data-dir.js';
 import { readPackageIdentity } from '../core/app/package-version.js';
 import { startCore, type DeskCore } from '../core/start-core.js';
 import type { RendererEntry } from './app-origin.js';
@@ -15,8 +16,8 @@ export interface DeskAppOptions {
   packageJsonPath: string;
   renderer: RendererEntry;
   /**
-   * DESK_DATA_DIR replaces Electron's per-user folder, as it names the web host's data folder (tests,
-   * support). The whole profile moves with it, so the single-instance lock is per data folder too.
+   * DESK_DATA_DIR (else defaultDataDir) replaces Electron's per-user folder, as it names the web host's
+   * data folder. The whole profile moves with it, so the single-instance lock is per data folder too.
    */
   env: Record<string, string | undefined>;
 }
@@ -28,7 +29,8 @@ export interface DeskAppOptions {
  * the database cannot be opened (the officer is told why, and the app exits).
  */
 export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
-  if (options.env.DESK_DATA_DIR) app.setPath('userData', options.env.DESK_DATA_DIR);
+  // The same folder the web host uses (DESK_DATA_DIR, else the per-user default), so one PC has one desk.
+  app.setPath('userData', options.env.DESK_DATA_DIR ?? defaultDataDir(options.env));
   registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -1,19 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../core/app/data-dir.js';
 
 export interface WebHostCliOptions {
   port: number;
   dataDir: string;
   token: string;
-}
-
-/** The folder a desk keeps its data in when none is given: the per-user application data folder. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'mot-cua-desk');
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'mot-cua-desk');
-  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'mot-cua-desk');
 }
 
 /** Options from the command line, then the environment (DESK_PORT, DESK_DATA_DIR, DESK_TOKEN), then defaults. */

@@ -6,6 +6,7 @@ import type { AppInfo } from '../../../shared/contract/app-info.js';
 import { DATABASE_FILE } from '../../../electron/core/start-core.js';
 import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecycle.js';
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
+import { defaultDataDir } from '../../../electron/core/app/data-dir.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { app, BrowserWindow, dialog, ipcMain, protocol, resetFakeElectron } from './fake-electron.js';
 
@@ -73,13 +74,13 @@ describe('startDeskApp', () => {
     expect(app.setPath.mock.invocationCallOrder[0]).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
   });
 
-  it("uses Electron's per-user folder when DESK_DATA_DIR is not set", async () => {
-    app.paths.set('userData', dataDir.path);
-    await startDeskApp({ ...options(), env: {} });
-    expect(app.setPath).not.toHaveBeenCalled();
+  it('uses the same per-user desk folder as the web host when DESK_DATA_DIR is not set', async () => {
+    await startDeskApp({ ...options(), env: { XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path } });
+    const expected = defaultDataDir({ XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path });
+    expect(app.setPath).toHaveBeenCalledWith('userData', expected);
     const window = onlyWindow();
     const envelope = await invokeListener()({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'app.info', {});
-    expect((envelope as { value: AppInfo }).value.dataDir).toBe(dataDir.path);
+    expect((envelope as { value: AppInfo }).value.dataDir).toBe(expected);
   });
 
   it('quits at once when another instance holds the lock, opening nothing', async () => {
