@@ -64,6 +64,34 @@ export function contractSuite(transportName: string, connect: (core: DeskCore) =
       expect(envelope.ok === false && envelope.error.code).toBe('invalid_argument');
     });
 
+    it('carries a working day: first start, receive, find, act, tally — the same over every transport', async () => {
+      const setup = await transport.invoke('setup.initialise', {
+        unitGsoCode: '06691',
+        station: 3,
+        agencyId: '000.15.20.h49',
+        supervisor: { username: 'GiamSat', fullName: 'Đỗ Thị Giám Sát', password: 'mat-khau-rat-dai' },
+      });
+      expect(setup.ok && setup.value.officer?.username).toBe('giamsat');
+      const received = await transport.invoke('dossiers.receive', {
+        procedureId: 'ho-tich.dang-ky-khai-sinh',
+        channel: 2,
+        applicant: { fullName: 'Hoàng Văn Đạt', idNumber: '022095001234' },
+        documents: [{ itemId: 'to-khai', name: 'Tờ khai đăng ký khai sinh', form: 'original', count: 1 }],
+      });
+      expect(received.ok).toBe(true);
+      if (!received.ok) return;
+      expect(received.value.state.code).toMatch(/^000\.15\.20\.H49-\d{6}-3001$/);
+      const found = await transport.invoke('dossiers.search', { text: 'hoang van dat' });
+      expect(found.ok && found.value.rows.map((r) => r.code)).toEqual([received.value.state.code]);
+      const forwarded = await transport.invoke('dossiers.forward', { dossierId: received.value.state.id, to: { kind: 'officer', name: 'Công chức tư pháp' } });
+      expect(forwarded.ok && forwarded.value.state.status).toBe(4);
+      const refused = await transport.invokeRaw('dossiers.handBack', { dossierId: received.value.state.id, collector: { kind: 'applicant' } });
+      expect(refused.ok === false && refused.error.code).toBe('transition_forbidden');
+      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const tally = await transport.invoke('tallies.daily', { date: today });
+      expect(tally.ok && tally.value.receivedByChannel.online).toBe(1);
+    });
+
     it('every error code the transport returns is in the closed set', async () => {
       for (const name of [...COMMAND_NAMES, 'nope']) {
         const envelope = await transport.invokeRaw(name, { bogus: true });
