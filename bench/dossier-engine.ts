@@ -48,10 +48,12 @@ async function main(): Promise<void> {
       officerId: setup.officer!.id,
       deviceId: info.desk.deviceId,
       station: 2, // the seeded history came from another desk of the unit: this desk's station 1 block stays free
-      onProgress: (done) => process.stdout.write(`\r  ${done.toLocaleString('en')} dossiers`),
+      onProgress: (done) => {
+        if (done % 100_000 < 5_000) console.log(`  ${done.toLocaleString('en')} dossiers`);
+      },
     });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`\nSeeded ${DOSSIERS.toLocaleString('en')} dossiers and ${events.toLocaleString('en')} events in ${seconds.toFixed(1)} s` +
+    console.log(`Seeded ${DOSSIERS.toLocaleString('en')} dossiers and ${events.toLocaleString('en')} events in ${seconds.toFixed(1)} s` +
       ` (${Math.round(DOSSIERS / seconds).toLocaleString('en')} dossiers/s, ${Math.round(events / seconds).toLocaleString('en')} events/s)`);
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.db.exec('ANALYZE');
