@@ -1,0 +1,276 @@
+import type { Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DossierDetail } from '../../../shared/contract/dossiers.js';
+import { addDaysToLocalDate, localDateOf } from '../../../shared/domain/calendar/vietnam-time.js';
+import { expectNoSeriousAccessibilityViolations } from '../support/accessibility.js';
+import { watchPageProblems } from '../support/page-problems.js';
+import { expect, test } from '../support/web-host.js';
+import {
+  APPLICANT,
+  call,
+  DELAY_REASON,
+  FORWARDED_TO,
+  initialiseDesk,
+  processToHandBack,
+  receiveAndReschedule,
+  receiveBirthRegistration,
+  receiveOnDays,
+  receiveWithSupplementAtIntake,
+  RECEIVING_OFFICER,
+  REFUSAL_REASON,
+  refuseAtIntake,
+  SUPPLEMENT,
+  WARD,
+} from './arrange-dossiers.js';
+import { hourMinuteDay, pdfPageSizes, pdfText, pdfToPngs, vietnamParts } from './pdf-text.js';
+
+// Each form is opened at its print route in Chromium, printed to PDF as the print dialog would, and read
+// back with pdftotext: the code, the names and the dates must be on the paper. The browser runs in Los
+// Angeles time, so every date proves the forms print Vietnam time whatever the machine's zone.
+
+const FORMS_DIR = 'test-results/forms';
+const A4 = { short: 595.3, long: 841.9 };
+
+test.use({ timezoneId: 'America/Los_Angeles' });
+
+test.beforeAll(async () => {
+  await mkdir(FORMS_DIR, { recursive: true });
+});
+
+/** Opens the print route, waits until the form is ready to print, and prints it to a PDF; returns its text. */
+async function printToPdf(page: Page, baseUrl: string, route: string, name: string): Promise<{ file: string; text: string }> {
+  await page.goto(`${baseUrl}${route}`);
+  return printShownForm(page, name);
+}
+
+/** Prints the form on screen to test-results/forms/<name>.pdf (and PNGs of its pages); returns its text. */
+async function printShownForm(page: Page, name: string): Promise<{ file: string; text: string }> {
+  await expect(page.getByRole('button', { name: 'In', exact: true })).toBeEnabled();
+  // Barcodes are data: images; wait until every image has decoded, or the PDF could miss them.
+  await expect.poll(() => page.locator('img').evaluateAll((images) => images.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  const file = join(FORMS_DIR, `${name}.pdf`);
+  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
+  pdfToPngs(file);
+  return { file, text: pdfText(file) };
+}
+
+function expectA4(file: string, pages: number, orientation: 'portrait' | 'landscape'): void {
+  const sizes = pdfPageSizes(file);
+  expect(sizes).toHaveLength(pages);
+  const [width, height] = orientation === 'portrait' ? [A4.short, A4.long] : [A4.long, A4.short];
+  for (const size of sizes) {
+    expect(size.widthPt).toBeCloseTo(width, 0);
+    expect(size.heightPt).toBeCloseTo(height, 0);
+  }
+}
+
+/** The header block every form carries. */
+function expectHeader(text: string, signedAt: string): void {
+  expect(text).toContain('UBND PHƯỜNG HỒNG GAI');
+  expect(text).toContain('BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ');
+  expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+  const [day, month, year] = vietnamParts(signedAt).date.split('/');
+  const monthText = Number(month) <= 2 ? month : String(Number(month));
+  expect(text).toContain(`Hạ Long, ngày ${day} tháng ${monthText} năm ${year}`);
+}
+
+function code(detail: DossierDetail): string {
+  expect(detail.state.code).not.toBeNull();
+  return detail.state.code ?? '';
+}
+
+test('form 01: the receipt prints both copies with the code, barcode, lookup QR, papers and times', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  const dossier = await receiveBirthRegistration(webHost.core);
+  const { state } = dossier;
+
+  const { file, text } = await printToPdf(page, webHost.url, `#/in/01/${state.id}`, 'form-01-receipt');
+
+  expectA4(file, 2, 'portrait');
+  expectHeader(text, state.receivedAt ?? '');
+  expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+  expect(text).toContain('Liên 1: Giao người nộp hồ sơ');
+  expect(text).toContain('Liên 2: Lưu tại Bộ phận tiếp nhận và trả kết quả');
+  expect(text.split(code(dossier)).length - 1).toBeGreaterThanOrEqual(2);
+  expect(text).toContain(APPLICANT.fullName);
+  expect(text).toContain(APPLICANT.idNumber);
+  expect(text).toContain(APPLICANT.address);
+  expect(text).toContain(APPLICANT.phone);
+  expect(text).toContain(APPLICANT.email);
+  expect(text).toContain('Chủ hồ sơ: Nguyễn Minh An');
+  expect(text).toContain('Đăng ký khai sinh');
+  expect(text).toContain('Giấy chứng sinh');
+  expect(text).toContain('Bản chính');
+  expect(text).toContain('Bản sao');
+  expect(text).toContain('Số lượng hồ sơ: 01 (bộ)');
+  expect(text).toMatch(/Thời gian giải quyết hồ sơ theo quy định: (\d+ ngày làm việc|Trong ngày)/u);
+  expect(text).toContain(`Thời gian nhận hồ sơ: ${hourMinuteDay(state.receivedAt ?? '')}`);
+  expect(text).toContain(`Thời gian trả kết quả giải quyết hồ sơ: ${hourMinuteDay(state.appointmentAt ?? '')}`);
+  expect(text).toContain('Đăng ký nhận kết quả tại: Bộ phận tiếp nhận và trả kết quả UBND Phường Hồng Gai');
+  const serial = code(dossier).slice(-4);
+  expect(text).toContain(`Số thứ tự: ${serial}`);
+  expect(text).toContain('NGƯỜI NỘP HỒ SƠ');
+  expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
+  expect(text).toContain(RECEIVING_OFFICER);
+
+  // The barcode and the QR code are real images on each copy, named for screen readers.
+  await expect(page.getByRole('img', { name: `Mã vạch của mã hồ sơ ${code(dossier)}` })).toHaveCount(2);
+  await expect(page.getByRole('img', { name: 'Mã QR tra cứu tình trạng hồ sơ' })).toHaveCount(2);
+  const qrSource = await page.getByRole('img', { name: 'Mã QR tra cứu tình trạng hồ sơ' }).first().getAttribute('src');
+  expect(qrSource).toMatch(/^data:image\/svg\+xml/u);
+
+  // On screen the toolbar offers "In" and "Đóng"; on paper it is gone.
+  await expect(page.getByRole('button', { name: 'Đóng' })).toBeVisible();
+  await page.screenshot({ path: join(FORMS_DIR, 'form-01-screen.png') });
+  expect(text).not.toContain('Esc để đóng');
+  await expectNoSeriousAccessibilityViolations(page);
+  expect(problems).toEqual([]);
+});
+
+test('form 02: the supplement request lists every missing paper, the reason and the guiding officer', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  const dossier = await receiveWithSupplementAtIntake(webHost.core);
+  const round = dossier.state.supplements.at(-1);
+
+  const { file, text } = await printToPdf(page, webHost.url, `#/in/02/${dossier.state.id}`, 'form-02-supplement');
+
+  expectA4(file, 1, 'portrait');
+  expectHeader(text, round?.requestedAt ?? '');
+  expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+  expect(text).toContain(code(dossier));
+  expect(text).toContain(APPLICANT.fullName);
+  for (const item of SUPPLEMENT.items) expect(text).toContain(item);
+  expect(text).toContain(`Lý do: ${SUPPLEMENT.reason}`);
+  expect(text).toContain(hourMinuteDay(round?.requestedAt ?? ''));
+  expect(text).toContain('NGƯỜI HƯỚNG DẪN');
+  expect(text).toContain(`cán bộ hướng dẫn ${RECEIVING_OFFICER}`);
+  // A dossier waiting for its papers has no receipt yet: form 01 says why instead of printing.
+  await page.goto(`${webHost.url}#/in/01/${dossier.state.id}`);
+  await expect(page.getByRole('status')).toContainText('giấy tiếp nhận được in khi nhận đủ hồ sơ');
+  await expect(page.getByRole('button', { name: 'In', exact: true })).toBeDisabled();
+  expect(problems).toEqual([]);
+});
+
+test('form 03: the refusal gives the reason and the officer, and no code', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  const dossier = await refuseAtIntake(webHost.core);
+  expect(dossier.state.code).toBeNull();
+
+  const { file, text } = await printToPdf(page, webHost.url, `#/in/03/${dossier.state.id}`, 'form-03-refusal');
+
+  expectA4(file, 1, 'portrait');
+  expectHeader(text, dossier.state.refusedAt ?? '');
+  expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
+  expect(text).toContain(APPLICANT.fullName);
+  expect(text).toContain(REFUSAL_REASON);
+  expect(text).toContain(hourMinuteDay(dossier.state.refusedAt ?? ''));
+  expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
+  expect(text).toContain(RECEIVING_OFFICER);
+  expect(text).not.toContain(WARD.agencyId);
+  expect(problems).toEqual([]);
+});
+
+test('form 04: the apology gives the old appointment, the reason and the new date, for the chair to sign', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  const dossier = await receiveAndReschedule(webHost.core);
+  const reschedule = dossier.state.reschedules.at(-1);
+  expect(reschedule).toBeDefined();
+
+  const { file, text } = await printToPdf(page, webHost.url, `#/in/04/${dossier.state.id}`, 'form-04-apology');
+
+  expectA4(file, 1, 'portrait');
+  expectHeader(text, reschedule?.at ?? '');
+  expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+  expect(text).toContain(`Kính gửi: Ông/Bà ${APPLICANT.fullName}`);
+  expect(text).toContain(code(dossier));
+  expect(text).toContain(`Thời gian hẹn trả kết quả giải quyết hồ sơ: ${hourMinuteDay(reschedule?.previousAppointmentAt ?? '')}`);
+  expect(text).toContain(`Lý do: ${DELAY_REASON}`);
+  expect(text).toContain(`vào ${hourMinuteDay(reschedule?.newAppointmentAt ?? '')}`);
+  expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
+  expect(text).toContain('CHỦ TỊCH');
+  expect(problems).toEqual([]);
+});
+
+test('form 05: the control sheet has a row per hand-over with times, parties and step results', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  const dossier = await processToHandBack(webHost.core);
+  const { state } = dossier;
+  expect(state.handovers).toHaveLength(3);
+
+  const { file, text } = await printToPdf(page, webHost.url, `#/in/05/${state.id}`, 'form-05-control-sheet');
+
+  expectA4(file, 1, 'portrait');
+  expectHeader(text, state.receivedAt ?? '');
+  expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+  expect(text).toContain(code(dossier));
+  expect(text).toContain(FORWARDED_TO.officer);
+  expect(text).toContain(FORWARDED_TO.agency);
+  expect(text).toContain('Giấy khai sinh bản chính số 123/2026');
+  // Five rows: receipt, two forwards, result back at the desk, result to the citizen.
+  const table = page.locator('.control-sheet tbody tr');
+  await expect(table).toHaveCount(5);
+  for (const at of [...state.handovers.map((row) => row.at), state.resultAt ?? '', state.handedBackAt ?? '']) {
+    expect(text).toContain(hourMinuteDay(at));
+  }
+  // Everything happened on the day of receipt, before the appointment: each timed step is early.
+  await expect(table.nth(1)).toContainText('Trước hạn');
+  await expect(table.nth(3)).toContainText('Trước hạn');
+  expect(text).toContain('Người giao');
+  expect(text).toContain('Người nhận');
+  expect(problems).toEqual([]);
+});
+
+test('form 06: the log book lists the dossiers received in the range, in order, on landscape A4', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  const today = localDateOf(new Date().toISOString());
+  const [outside, ...inRange] = await receiveOnDays(webHost.core, today, [12, 6, 4, 3]);
+  const todays = await receiveBirthRegistration(webHost.core);
+  await refuseAtIntake(webHost.core);
+  const forwarded = inRange[1]?.state.id ?? '';
+  await call(webHost.core, 'dossiers.forward', { dossierId: forwarded, to: { kind: 'agency', name: FORWARDED_TO.agency }, note: '' });
+  const from = addDaysToLocalDate(today, -6);
+  const to = addDaysToLocalDate(today, -3);
+
+  // Opened from the menu without dates, the book shows today; the officer then chooses the range.
+  await page.goto(`${webHost.url}#/in/06`);
+  const rows = page.locator('.log-book tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(code(todays));
+  await page.getByLabel('Từ ngày').fill(from);
+  await page.getByLabel('Đến ngày').fill(to);
+  await page.getByRole('button', { name: 'Xem sổ' }).press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/in/06\\?from=${from}&to=${to}$`, 'u'));
+  await expect(rows).toHaveCount(3);
+  await page.screenshot({ path: join(FORMS_DIR, 'form-06-screen.png') });
+  await expectNoSeriousAccessibilityViolations(page);
+  const { file, text } = await printShownForm(page, 'form-06-log-book');
+
+  expectA4(file, 1, 'landscape');
+  expectHeader(text, new Date().toISOString());
+  expect(text).toContain('SỔ THEO DÕI HỒ SƠ');
+  expect(text).toContain(`Từ ngày ${vietnamParts(`${from}T12:00:00+07:00`).date} đến ngày ${vietnamParts(`${to}T12:00:00+07:00`).date}`);
+  for (const [index, detail] of inRange.entries()) {
+    await expect(rows.nth(index)).toContainText(code(detail));
+    await expect(rows.nth(index)).toContainText(detail.state.applicant.fullName);
+    await expect(rows.nth(index)).toContainText(vietnamParts(detail.state.receivedAt ?? '').date);
+    expect(text).toContain(vietnamParts(detail.state.receivedAt ?? '').date);
+  }
+  expect(outside).toBeDefined();
+  expect(text).not.toContain(outside?.state.code ?? 'missing');
+  expect(text).not.toContain(code(todays));
+  expect(text).toContain(APPLICANT.phone);
+  await expect(rows.nth(0)).toContainText('UBND Phường Hồng Gai');
+  expect(text).toContain('Tổng số: 3 hồ sơ.');
+  // The forwarded dossier is being processed by the agency it was sent to.
+  await expect(rows.nth(1)).toContainText('Đang xử lý');
+  await expect(rows.nth(1)).toContainText(FORWARDED_TO.agency);
+  expect(problems).toEqual([]);
+});
