@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import type { Route } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility.js';
@@ -16,7 +15,8 @@ test.beforeAll(async () => {
 test('an unconfigured desk shows the Vietnamese shell and app.info from the core over HTTP', async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   const firstInfo = page.waitForResponse((response) => isAppInfoCall(response.url()));
-  const document = await page.goto(webHost.url);
+  // "Thông tin ứng dụng" opens before any sign-in: support asks for it when nothing else works.
+  const document = await page.goto(`${webHost.url}#/thong-tin`);
   expect(document?.headers()['content-security-policy']).toContain("script-src 'self'");
   expect((await firstInfo).status()).toBe(200);
 
@@ -47,6 +47,8 @@ test('an unconfigured desk shows the Vietnamese shell and app.info from the core
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' })).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '← Quay lại' })).toBeFocused();
+  await page.keyboard.press('Tab');
   const reloadButton = about.getByRole('button', { name: 'Tải lại' });
   await expect(reloadButton).toBeFocused();
   await page.screenshot({ path: `${SCREENS_DIR}/shell-focus.png` });
@@ -64,10 +66,12 @@ test('a configured desk shows its unit and follows sync status pushed over the e
   configureDesk(webHost.core, TEST_WARD);
   await page.goto(webHost.url);
 
+  // A unit but no supervisor yet: the first-start screen, under a header that already names the unit.
+  await expect(page.getByRole('heading', { name: 'Khởi tạo bàn làm việc' })).toBeVisible();
   await expect(page.getByTestId('header-unit')).toHaveText(TEST_WARD.unitName);
   await expect(page.getByTestId('header-station')).toHaveText(`Quầy số ${TEST_WARD.station}`);
 
-  const lastSuccessAt = new Date(2025, 8, 2, 14, 5);
+  const lastSuccessAt = new Date('2025-09-02T07:05:00Z'); // 14:05 in Hạ Long, whatever zone runs the test
   const statusBar = page.getByRole('contentinfo');
   // The page subscribes to /api/events after it loads; publish until the subscription has picked it up.
   await expect(async () => {
@@ -78,7 +82,7 @@ test('a configured desk shows its unit and follows sync status pushed over the e
       lastError: null,
     });
     await expect(statusBar).toContainText(
-      `Đồng bộ: đã đồng bộ lúc ${format(lastSuccessAt, 'dd/MM/yyyy HH:mm')} (3 thay đổi chờ gửi)`,
+      'Đồng bộ: đã đồng bộ lúc 02/09/2025 14:05 (3 thay đổi chờ gửi)',
       { timeout: 500 },
     );
   }).toPass({ timeout: 10_000 });
@@ -116,7 +120,7 @@ test('a refused token shows the Vietnamese error near its cause, and "Thử lạ
     await route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer stale-token-from-before-a-restart' } });
   };
   await page.route('**/api/**', staleToken);
-  await page.goto(webHost.url);
+  await page.goto(`${webHost.url}#/thong-tin`);
 
   const about = page.getByRole('region', { name: 'Thông tin ứng dụng' });
   await expect(about.getByRole('alert')).toContainText('Không có quyền truy cập');

@@ -36,7 +36,7 @@ export const test = base.extend<{ webHost: RunningWebHost }>({
     const token = randomBytes(24).toString('base64url');
     const identity = readPackageIdentity(join(projectRoot, 'package.json'));
     const core = startCore({ ...identity, dataDir });
-    const server = createWebHost({ handlers: core.handlers, events: core.events, rendererDir, token });
+    const server = createWebHost({ handlers: core.handlers, events: core.events, files: core.attachments, rendererDir, token });
     try {
       const port = await listenOnLoopback(server, 0);
       await use({ url: `http://127.0.0.1:${port}/`, token, dataDir, core, appVersion: identity.version });

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useShellStore } from '../store/shell-store-context.js';
 
-export function AppHeader() {
+export function AppHeader({ children }: { children?: ReactNode }) {
   const { loaded, failed, unitName, station } = useShellStore(
     useShallow((state) => ({
       loaded: state.info !== null,
@@ -27,6 +28,7 @@ export function AppHeader() {
           <dd data-testid="header-station">{loaded ? (station === null ? 'Chưa chọn quầy' : `Quầy số ${station}`) : pending}</dd>
         </div>
       </dl>
+      {children}
     </header>
   );
 }

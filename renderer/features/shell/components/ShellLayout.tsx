@@ -5,8 +5,11 @@ import { AppHeader } from './AppHeader.js';
 import { StatusBar } from './StatusBar.js';
 import './shell.css';
 
-/** The frame around every screen: header with the desk's identity, the work area, the status bar. */
-export function ShellLayout({ children }: { children: ReactNode }) {
+/**
+ * The frame around every screen: header with the desk's identity, the work area, the status bar.
+ * `headerEnd` is what the app adds to the header's end (the signed-in officer and their buttons).
+ */
+export function ShellLayout({ children, headerEnd }: { children: ReactNode; headerEnd?: ReactNode }) {
   const loadInfo = useShellStore((state) => state.loadInfo);
   const followSync = useShellStore((state) => state.followSync);
   const infoError = useShellStore((state) => state.infoError);
@@ -21,7 +24,7 @@ export function ShellLayout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         Bỏ qua, đến nội dung chính
       </a>
-      <AppHeader />
+      <AppHeader>{headerEnd}</AppHeader>
       <main id="main" className="shell__main" tabIndex={-1}>
         <div className="shell__content">
           {infoError && (

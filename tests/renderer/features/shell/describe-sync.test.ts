@@ -9,8 +9,8 @@ describe('describeSync', () => {
     expect(describeSync(base)).toBe('chưa cấu hình máy chủ trung tâm');
   });
 
-  it('shows the last success as dd/MM/yyyy HH:mm in local time', () => {
-    const at = new Date(2025, 0, 5, 7, 3).toISOString();
+  it('shows the last success as dd/MM/yyyy HH:mm in Vietnam time, whatever the machine zone', () => {
+    const at = '2025-01-05T00:03:00.000Z'; // 07:03 in Hạ Long
     expect(describeSync({ ...base, state: 'idle', lastSuccessAt: at })).toBe('đã đồng bộ lúc 05/01/2025 07:03');
   });
 

@@ -1,0 +1,55 @@
+import type { SessionInfo } from '../../../shared/contract/setup.js';
+import { LockScreen } from '../../features/auth/components/LockScreen.js';
+import { SignInScreen } from '../../features/auth/components/SignInScreen.js';
+import { useSessionStore } from '../../features/auth/store/session-store-context.js';
+import { SetupScreen } from '../../features/setup/components/SetupScreen.js';
+import { ErrorNotice } from '../../ui/ErrorNotice.js';
+import { useHashRoute } from '../routing/use-hash-route.js';
+import { AboutScreen } from './AboutScreen.js';
+import { DeskScreens } from './DeskScreens.js';
+
+interface DeskGateProps {
+  onSetupDone(session: SessionInfo): void;
+  openHandBackList(): void;
+}
+
+/** First start, sign-in, lock, or the desk itself: what the session allows decides the screen. */
+export function DeskGate({ onSetupDone, openHandBackList }: DeskGateProps) {
+  const phase = useSessionStore((state) => state.phase);
+  const error = useSessionStore((state) => state.error);
+  const isSupervisor = useSessionStore((state) => state.officer?.role === 'supervisor');
+  const check = useSessionStore((state) => state.check);
+  const { route, go } = useHashRoute();
+
+  if (route.name === 'about' && phase !== 'signedIn') {
+    return (
+      <>
+        <p>
+          <a href="#/">← Quay lại</a>
+        </p>
+        <AboutScreen />
+      </>
+    );
+  }
+  switch (phase) {
+    case 'checking':
+      return <p role="status">Đang kiểm tra phiên làm việc…</p>;
+    case 'failed':
+      return error ? <ErrorNotice error={error} context="Không kiểm tra được trạng thái của bàn làm việc." onRetry={() => void check()} /> : null;
+    case 'setup':
+      return <SetupScreen onDone={onSetupDone} />;
+    case 'signedOut':
+      return (
+        <>
+          <SignInScreen />
+          <p className="gate__about">
+            <a href="#/thong-tin">Thông tin ứng dụng</a>
+          </p>
+        </>
+      );
+    case 'locked':
+      return <LockScreen />;
+    case 'signedIn':
+      return <DeskScreens route={route} go={go} isSupervisor={isSupervisor} openHandBackList={openHandBackList} />;
+  }
+}

@@ -1,0 +1,54 @@
+import { AttachmentsPanel } from '../../features/attachments/components/AttachmentsPanel.js';
+import { DossierPage } from '../../features/dossier/components/DossierPage.js';
+import { HandbackScreen } from '../../features/handback/components/HandbackScreen.js';
+import { IntakeScreen } from '../../features/intake/components/IntakeScreen.js';
+import { ReportsPage } from '../../features/reports/components/ReportsPage.js';
+import { WorklistScreen } from '../../features/worklist/components/WorklistScreen.js';
+import { useShortcut } from '../../ui/use-shortcut.js';
+import { printHash, type Route } from '../routing/routes.js';
+import { AboutScreen } from './AboutScreen.js';
+import { AppNav } from './AppNav.js';
+
+interface DeskScreensProps {
+  route: Route;
+  go(to: Route | string): void;
+  isSupervisor: boolean;
+  /** Shows the work list filtered to results waiting to be handed back (status 9). */
+  openHandBackList(): void;
+}
+
+/** The signed-in desk: the navigation and the screen the route names, wired to each other (print views: AppFrame). */
+export function DeskScreens({ route, go, isSupervisor, openHandBackList }: DeskScreensProps) {
+  useShortcut('newDossier', () => go({ name: 'intake' }), route.name !== 'intake');
+  // On the work list its own handler focuses the search box.
+  useShortcut('search', () => go({ name: 'worklist' }), route.name !== 'worklist');
+  useShortcut('handBackList', openHandBackList);
+
+  return (
+    <>
+      <AppNav route={route} isSupervisor={isSupervisor} onHandBackList={openHandBackList} />
+      {route.name === 'worklist' && <WorklistScreen onOpen={(dossierId) => go({ name: 'dossier', dossierId })} />}
+      {route.name === 'intake' && (
+        <IntakeScreen
+          onFinished={({ decision, detail }) => go(printHash(decision === 'accept' ? '01' : decision === 'supplement' ? '02' : '03', detail.state.id))}
+          onLeave={() => go({ name: 'worklist' })}
+        />
+      )}
+      {route.name === 'dossier' && (
+        <DossierPage
+          key={route.dossierId}
+          dossierId={route.dossierId}
+          onBack={() => go({ name: 'worklist' })}
+          onPrint={(form) => go(printHash(form, route.dossierId))}
+          onHandBack={() => go({ name: 'handback', dossierId: route.dossierId })}
+          renderAttachments={(detail) => <AttachmentsPanel detail={detail} />}
+        />
+      )}
+      {route.name === 'handback' && (
+        <HandbackScreen key={route.dossierId} dossierId={route.dossierId} onBack={() => go({ name: 'dossier', dossierId: route.dossierId })} onFinished={() => go({ name: 'worklist' })} />
+      )}
+      {route.name === 'reports' && (isSupervisor ? <ReportsPage /> : <p role="alert">Chỉ cán bộ giám sát xem được báo cáo.</p>)}
+      {route.name === 'about' && <AboutScreen />}
+    </>
+  );
+}

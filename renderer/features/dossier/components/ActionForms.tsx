@@ -1,0 +1,271 @@
+import { useState } from 'react';
+import type { DossierState as DossierFacts } from '../../../../shared/domain/dossier/state.js';
+import { CORRECTABLE_FIELDS, type CorrectableField, type DossierEventType } from '../../../../shared/domain/dossier/events.js';
+import { SelectField, TextAreaField, TextField } from '../../../ui/Field.js';
+import { formatDateTime, parseTypedDateTime } from '../../../ui/format-date.js';
+import { useDossierStore } from '../store/dossier-store-context.js';
+import { ActionPanel } from './ActionPanel.js';
+import { FIELD_LABELS } from './labels.js';
+
+interface FormProps {
+  facts: DossierFacts;
+  onDone(): void;
+  onCancel(): void;
+}
+
+/** The form of each action the page can run in place (hand-back and rating have their own screen). */
+export function ActionForm({ action, ...props }: FormProps & { action: DossierEventType }) {
+  switch (action) {
+    case 'dossier.forwarded':
+      return <ForwardForm {...props} />;
+    case 'result.recorded':
+      return <ResultForm {...props} />;
+    case 'appointment.rescheduled':
+      return <RescheduleForm {...props} />;
+    case 'supplement.requested':
+      return <SupplementForm {...props} />;
+    case 'supplement.received':
+      return <ReceiveSupplementForm {...props} />;
+    case 'dossier.withdrawn':
+      return <ReasonForm {...props} command="dossiers.withdraw" title="Rút hồ sơ" label="Lý do rút hồ sơ" confirm="Xác nhận rút hồ sơ" />;
+    case 'processing.stopped':
+      return <ReasonForm {...props} command="dossiers.stop" title="Dừng xử lý hồ sơ" label="Lý do dừng xử lý" confirm="Xác nhận dừng xử lý" />;
+    case 'fee.recorded':
+      return <FeeForm {...props} />;
+    case 'note.added':
+      return <NoteForm {...props} />;
+    case 'field.corrected':
+      return <CorrectFieldForm {...props} />;
+    case 'conflict.resolved':
+      return <ResolveConflictForm {...props} />;
+    default:
+      return null;
+  }
+}
+
+function useActionErrors() {
+  return useDossierStore((state) => state.actionErrors);
+}
+
+function ForwardForm({ onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const [kind, setKind] = useState<'officer' | 'agency'>('officer');
+  const [name, setName] = useState('');
+  const [note, setNote] = useState('');
+  const confirm = async (): Promise<void> => {
+    if (await perform('dossiers.forward', { to: { kind, name }, note })) onDone();
+  };
+  return (
+    <ActionPanel title="Chuyển hồ sơ đi xử lý" confirmLabel="Chuyển hồ sơ" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <div className="field-row">
+        <TextField id="forward-name" label="Chuyển đến (cán bộ hoặc cơ quan)" value={name} onChange={setName} error={errors['to.name']} autoFocus required />
+        <SelectField
+          id="forward-kind"
+          label="Loại nơi nhận"
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'officer', label: 'Cán bộ chuyên môn' },
+            { value: 'agency', label: 'Cơ quan, đơn vị' },
+          ]}
+        />
+      </div>
+      <TextAreaField id="forward-note" label="Ghi chú bàn giao" value={note} onChange={setNote} rows={2} error={errors.note} />
+    </ActionPanel>
+  );
+}
+
+function ResultForm({ onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const [summary, setSummary] = useState('');
+  const [outcome, setOutcome] = useState<'approved' | 'rejected'>('approved');
+  const confirm = async (): Promise<void> => {
+    if (await perform('dossiers.recordResult', { summary, outcome })) onDone();
+  };
+  return (
+    <ActionPanel title="Ghi nhận kết quả giải quyết" confirmLabel="Ghi nhận kết quả" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <TextAreaField id="result-summary" label="Nội dung kết quả" value={summary} onChange={setSummary} rows={2} error={errors.summary} autoFocus required />
+      <SelectField
+        id="result-outcome"
+        label="Kết quả"
+        value={outcome}
+        onChange={setOutcome}
+        options={[
+          { value: 'approved', label: 'Giải quyết (cấp kết quả)' },
+          { value: 'rejected', label: 'Từ chối giải quyết (có văn bản trả lời)' },
+        ]}
+      />
+    </ActionPanel>
+  );
+}
+
+function RescheduleForm({ facts, onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const current = facts.appointmentAt;
+  const [when, setWhen] = useState(() => (current ? formatDateTime(new Date(Date.parse(current) + 86_400_000)) : ''));
+  const [reason, setReason] = useState('');
+  const [whenError, setWhenError] = useState<string | null>(null);
+  const confirm = async (): Promise<void> => {
+    const instant = parseTypedDateTime(when);
+    if (instant === null) return setWhenError('Ngày giờ hẹn mới phải có dạng ngày/tháng/năm giờ:phút, ví dụ 02/12/2026 16:00.');
+    setWhenError(null);
+    if (await perform('dossiers.reschedule', { reason, newAppointmentAt: instant })) onDone();
+  };
+  return (
+    <ActionPanel title="Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)" confirmLabel="Hẹn lại" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <p>Ngày hẹn hiện tại: {current ? formatDateTime(current) : '—'}</p>
+      <TextField id="reschedule-when" label="Ngày giờ hẹn mới (ngày/tháng/năm giờ:phút)" placeholder="dd/mm/yyyy hh:mm" value={when} onChange={setWhen} error={whenError ?? errors.newAppointmentAt} autoFocus required />
+      <TextAreaField id="reschedule-reason" label="Lý do chậm" value={reason} onChange={setReason} rows={2} error={errors.reason} required />
+    </ActionPanel>
+  );
+}
+
+function SupplementForm({ onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const [items, setItems] = useState('');
+  const [reason, setReason] = useState('');
+  const confirm = async (): Promise<void> => {
+    const list = items
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    if (await perform('dossiers.requestSupplement', { items: list, reason })) onDone();
+  };
+  return (
+    <ActionPanel title="Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)" confirmLabel="Lập phiếu yêu cầu bổ sung" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <TextAreaField id="supplement-items" label="Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)" value={items} onChange={setItems} rows={3} error={errors.items} autoFocus required />
+      <TextAreaField id="supplement-reason" label="Lý do" value={reason} onChange={setReason} rows={2} error={errors.reason} required />
+    </ActionPanel>
+  );
+}
+
+function ReceiveSupplementForm({ onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const confirm = async (): Promise<void> => {
+    if (await perform('dossiers.receiveSupplement', {})) onDone();
+  };
+  return (
+    <ActionPanel title="Nhận hồ sơ bổ sung" confirmLabel="Xác nhận đã nhận đủ giấy tờ bổ sung" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <p>Ngày hẹn trả được tính lại theo thời gian chờ công dân bổ sung.</p>
+    </ActionPanel>
+  );
+}
+
+function ReasonForm({ command, title, label, confirm: confirmLabel, onDone, onCancel }: FormProps & { command: 'dossiers.withdraw' | 'dossiers.stop'; title: string; label: string; confirm: string }) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const [reason, setReason] = useState('');
+  const confirm = async (): Promise<void> => {
+    if (await perform(command, { reason })) onDone();
+  };
+  return (
+    <ActionPanel title={title} confirmLabel={confirmLabel} onConfirm={() => void confirm()} onCancel={onCancel} danger>
+      <TextAreaField id="action-reason" label={label} value={reason} onChange={setReason} rows={2} error={errors.reason} autoFocus required />
+    </ActionPanel>
+  );
+}
+
+function FeeForm({ onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const [amount, setAmount] = useState('');
+  const [receiptNo, setReceiptNo] = useState('');
+  const confirm = async (): Promise<void> => {
+    const amountVnd = amount.trim() === '' ? Number.NaN : Number(amount.replace(/[.\s]/g, ''));
+    if (await perform('dossiers.recordFee', { amountVnd, receiptNo })) onDone();
+  };
+  return (
+    <ActionPanel title="Thu phí, lệ phí" confirmLabel="Ghi nhận khoản thu" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <div className="field-row">
+        <TextField id="fee-amount" label="Số tiền (đồng)" inputMode="numeric" value={amount} onChange={setAmount} error={errors.amountVnd} autoFocus required />
+        <TextField id="fee-receipt" label="Số biên lai" value={receiptNo} onChange={setReceiptNo} error={errors.receiptNo} />
+      </div>
+    </ActionPanel>
+  );
+}
+
+function NoteForm({ onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const [text, setText] = useState('');
+  const confirm = async (): Promise<void> => {
+    if (await perform('dossiers.addNote', { text })) onDone();
+  };
+  return (
+    <ActionPanel title="Thêm ghi chú" confirmLabel="Lưu ghi chú" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <TextAreaField id="note-text" label="Ghi chú" value={text} onChange={setText} rows={3} error={errors.text} autoFocus required />
+    </ActionPanel>
+  );
+}
+
+function currentValue(facts: DossierFacts, field: CorrectableField): string | number | null {
+  switch (field) {
+    case 'applicant.fullName':
+      return facts.applicant.fullName;
+    case 'applicant.idNumber':
+      return facts.applicant.idNumber;
+    case 'applicant.birthDate':
+      return facts.applicant.birthDate;
+    case 'applicant.phone':
+      return facts.applicant.phone;
+    case 'applicant.address':
+      return facts.applicant.address;
+    case 'applicant.email':
+      return facts.applicant.email;
+    case 'owner.name':
+      return facts.owner?.name ?? null;
+    case 'owner.idNumber':
+      return facts.owner?.idNumber ?? null;
+    case 'notes':
+      return facts.notes;
+    case 'sets':
+      return facts.sets;
+  }
+}
+
+function CorrectFieldForm({ facts, onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const fields = CORRECTABLE_FIELDS.filter((field) => facts.owner !== null || !field.startsWith('owner.'));
+  const [field, setField] = useState<CorrectableField>('applicant.fullName');
+  const oldValue = currentValue(facts, field);
+  const [newValue, setNewValue] = useState('');
+  const [reason, setReason] = useState('');
+  const confirm = async (): Promise<void> => {
+    const value = field === 'sets' ? Number(newValue) : newValue;
+    if (await perform('dossiers.correctField', { field, oldValue, newValue: value, reason })) onDone();
+  };
+  return (
+    <ActionPanel title="Sửa thông tin hồ sơ" confirmLabel="Lưu thông tin đã sửa" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <SelectField id="correct-field" label="Thông tin cần sửa" value={field} onChange={(f) => setField(f)} options={fields.map((f) => ({ value: f, label: FIELD_LABELS[f] }))} />
+      <p>
+        Giá trị hiện tại: <strong>{oldValue === null || oldValue === '' ? '(trống)' : String(oldValue)}</strong>
+      </p>
+      <TextField id="correct-new-value" label="Giá trị mới" value={newValue} onChange={setNewValue} error={errors.newValue} autoFocus />
+      <TextAreaField id="correct-reason" label="Lý do sửa" value={reason} onChange={setReason} rows={2} error={errors.reason} required />
+    </ActionPanel>
+  );
+}
+
+function ResolveConflictForm({ facts, onDone, onCancel }: FormProps) {
+  const perform = useDossierStore((state) => state.perform);
+  const errors = useActionErrors();
+  const [reason, setReason] = useState('');
+  const confirm = async (): Promise<void> => {
+    if (await perform('dossiers.resolveConflict', { reason })) onDone();
+  };
+  return (
+    <ActionPanel title="Xử lý xung đột dữ liệu (cán bộ giám sát)" confirmLabel="Giữ trạng thái hiện tại" onConfirm={() => void confirm()} onCancel={onCancel}>
+      <ul>
+        {facts.reviewReasons.map((why) => (
+          <li key={why}>{why}</li>
+        ))}
+      </ul>
+      <TextAreaField id="resolve-reason" label="Cách xử lý" value={reason} onChange={setReason} rows={2} error={errors.reason} autoFocus required />
+    </ActionPanel>
+  );
+}

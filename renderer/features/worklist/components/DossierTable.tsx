@@ -1,0 +1,150 @@
+import { useCallback, type KeyboardEvent } from 'react';
+import { STATUS_LABELS } from '../../../../shared/domain/dossier/lifecycle.js';
+import { formatDateTime } from '../../../ui/format-date.js';
+import { Icon } from '../../../ui/Icon.js';
+import { VirtualRows } from '../../../ui/VirtualRows.js';
+import type { RowRange } from '../store/worklist-store.js';
+import { rowAt } from '../store/worklist-store.js';
+import { useWorklistStore } from '../store/worklist-store-context.js';
+import { deadlineLabel } from './row-labels.js';
+
+export const ROW_HEIGHT = 44;
+const HEADER_HEIGHT = 40;
+// PageUp/PageDown move by about one screen of rows.
+const PAGE_STEP = 10;
+
+const rowId = (index: number): string => `worklist-row-${index}`;
+
+/**
+ * The work list: a windowed grid (only the rows on screen exist), arrow keys move the selection,
+ * Enter opens the dossier. Rows not fetched yet show a placeholder until their page arrives.
+ */
+export function DossierTable({ onOpen }: { onOpen(dossierId: string): void }) {
+  const rowCount = useWorklistStore((state) => state.rowCount);
+  const pages = useWorklistStore((state) => state.pages);
+  const selectedIndex = useWorklistStore((state) => state.selectedIndex);
+  const queryVersion = useWorklistStore((state) => state.queryVersion);
+  const total = useWorklistStore((state) => state.total);
+  const ensureRange = useWorklistStore((state) => state.ensureRange);
+  const select = useWorklistStore((state) => state.select);
+  const moveSelection = useWorklistStore((state) => state.moveSelection);
+  const onRangeChange = useCallback((range: RowRange) => ensureRange(range), [ensureRange]);
+
+  const openAt = (index: number): void => {
+    const row = rowAt({ pages }, index);
+    if (row) onOpen(row.id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => moveSelection(1),
+      ArrowUp: () => moveSelection(-1),
+      PageDown: () => moveSelection(PAGE_STEP),
+      PageUp: () => moveSelection(-PAGE_STEP),
+      Home: () => select(0),
+      End: () => select(rowCount - 1),
+      Enter: () => openAt(selectedIndex),
+    };
+    const move = moves[event.key];
+    if (!move || event.ctrlKey || event.altKey) return;
+    event.preventDefault();
+    move();
+  };
+
+  const header = (
+    <div role="rowgroup" className="worklist-grid__head">
+      <div role="row" aria-rowindex={1} className="worklist-grid__row worklist-grid__row--head">
+        {['Mã hồ sơ', 'Người nộp', 'Thủ tục', 'Tiếp nhận', 'Hẹn trả', 'Trạng thái', 'Hạn xử lý'].map((label) => (
+          <div key={label} role="columnheader" className="worklist-grid__cell">
+            {label}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+
+  const renderRow = (index: number, top: number) => {
+    const row = rowAt({ pages }, index);
+    const selected = index === selectedIndex;
+    const style = { position: 'absolute' as const, top, left: 0, right: 0, height: ROW_HEIGHT };
+    if (!row) {
+      return (
+        <div key={index} id={rowId(index)} role="row" aria-rowindex={index + 2} aria-selected={selected} className="worklist-grid__row worklist-grid__row--loading" style={style}>
+          <div role="gridcell" className="worklist-grid__cell">
+            Đang tải…
+          </div>
+        </div>
+      );
+    }
+    const deadline = deadlineLabel(row);
+    return (
+      <div
+        key={index}
+        id={rowId(index)}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        className={`worklist-grid__row worklist-grid__row--${deadline.tone}${selected ? ' worklist-grid__row--selected' : ''}`}
+        style={style}
+        data-testid="worklist-row"
+        onClick={() => {
+          select(index);
+          onOpen(row.id);
+        }}
+      >
+        <div role="gridcell" className="worklist-grid__cell worklist-grid__code">
+          {row.code ?? '(không cấp mã)'}
+        </div>
+        <div role="gridcell" className="worklist-grid__cell">
+          {row.applicantName}
+        </div>
+        <div role="gridcell" className="worklist-grid__cell" title={row.procedureName}>
+          {row.procedureName}
+        </div>
+        <div role="gridcell" className="worklist-grid__cell worklist-grid__time">
+          {row.receivedAt ? formatDateTime(row.receivedAt) : '—'}
+        </div>
+        <div role="gridcell" className="worklist-grid__cell worklist-grid__time">
+          {row.appointmentAt ? formatDateTime(row.appointmentAt) : '—'}
+        </div>
+        <div role="gridcell" className="worklist-grid__cell">
+          {STATUS_LABELS[row.status]}
+        </div>
+        <div role="gridcell" className={`worklist-grid__cell worklist-grid__deadline worklist-grid__deadline--${deadline.tone}`}>
+          {deadline.icon && <Icon name={deadline.icon} />}
+          {deadline.text}
+        </div>
+      </div>
+    );
+  };
+
+  const activeRowLoaded = rowCount > 0;
+  return (
+    <div className="worklist-grid__frame">
+      <VirtualRows
+        key={queryVersion}
+        className="worklist-grid"
+        rowCount={rowCount}
+        rowHeight={ROW_HEIGHT}
+        header={header}
+        headerHeight={HEADER_HEIGHT}
+        revealIndex={activeRowLoaded ? selectedIndex : -1}
+        onRangeChange={onRangeChange}
+        renderRow={renderRow}
+        bodyRole="rowgroup"
+        containerProps={{
+          id: 'worklist-grid',
+          role: 'grid',
+          tabIndex: 0,
+          'aria-label': 'Danh sách hồ sơ',
+          'aria-rowcount': rowCount + 1,
+          'aria-readonly': true,
+          'aria-activedescendant': activeRowLoaded ? rowId(selectedIndex) : undefined,
+          'data-testid': 'worklist-grid',
+          onKeyDown,
+        }}
+      />
+      {total === 0 && <p className="worklist-grid__empty">Không có hồ sơ nào phù hợp.</p>}
+    </div>
+  );
+}

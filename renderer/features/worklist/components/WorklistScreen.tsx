@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { ErrorNotice } from '../../../ui/ErrorNotice.js';
+import { Kbd } from '../../../ui/Kbd.js';
+import { useShortcut } from '../../../ui/use-shortcut.js';
+import { isCappedTotal, TOTAL_CAP } from '../store/worklist-store.js';
+import { useWorklistStore } from '../store/worklist-store-context.js';
+import { DossierTable } from './DossierTable.js';
+import { TodayPanel } from './TodayPanel.js';
+import { WorklistFiltersBar } from './WorklistFiltersBar.js';
+import './worklist.css';
+
+const count = new Intl.NumberFormat('vi-VN');
+
+/** "Danh sách hồ sơ": search, filters, the day's numbers and the windowed list. */
+export function WorklistScreen({ onOpen }: { onOpen(dossierId: string): void }) {
+  const total = useWorklistStore((state) => state.total);
+  const error = useWorklistStore((state) => state.error);
+  const refresh = useWorklistStore((state) => state.refresh);
+  const follow = useWorklistStore((state) => state.follow);
+  const loadTally = useWorklistStore((state) => state.loadTally);
+  const loadProcedures = useWorklistStore((state) => state.loadProcedures);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    refresh();
+    void loadTally();
+    void loadProcedures();
+    return follow();
+  }, [refresh, loadTally, loadProcedures, follow]);
+
+  useEffect(() => {
+    searchRef.current?.focus();
+  }, []);
+
+  useShortcut('search', () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  });
+
+  const focusGrid = (): void => document.getElementById('worklist-grid')?.focus();
+  const totalText = total === null ? 'Đang tải…' : isCappedTotal(total) ? `Hơn ${count.format(TOTAL_CAP)} hồ sơ — hãy thu hẹp tìm kiếm` : `${count.format(total)} hồ sơ`;
+
+  return (
+    <section className="worklist" aria-labelledby="worklist-title">
+      <div className="screen-header">
+        <h2 id="worklist-title" className="screen-header__title">
+          Danh sách hồ sơ
+        </h2>
+        <p className="screen-header__keys">
+          <Kbd keys="↑ ↓" /> chọn · <Kbd keys="Enter" /> mở hồ sơ · <Kbd keys="F3" /> tìm · <Kbd keys="F2" /> tiếp nhận mới
+        </p>
+      </div>
+      <div className="worklist__layout">
+        <TodayPanel />
+        <div className="worklist__main">
+          <WorklistFiltersBar searchRef={searchRef} onLeaveSearch={focusGrid} />
+          <p className="worklist__total" role="status" data-testid="worklist-total">
+            {totalText}
+          </p>
+          {error && <ErrorNotice error={error} context="Không tải được danh sách hồ sơ." onRetry={refresh} />}
+          <DossierTable onOpen={onOpen} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { expectNoSeriousAccessibilityViolations } from './support/accessibility.js';
+import { initialiseDesk, receiveThroughCore, SUPERVISOR } from './support/desk-session.js';
+import { watchPageProblems } from './support/page-problems.js';
+import { expect, test } from './support/web-host.js';
+
+// First start refuses what it cannot use, next to each field; the idle lock hides the desk after ten
+// minutes without input and survives a reload; only the signed-in officer's password opens it.
+
+test('the first-start screen names every problem next to its field', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await page.goto(webHost.url);
+  await expect(page.getByRole('heading', { name: 'Khởi tạo bàn làm việc' })).toBeVisible();
+  await page.getByLabel('Tên đăng nhập').fill('Truong BP');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('ngan');
+  await page.getByLabel('Nhập lại mật khẩu').fill('khac');
+  await page.getByRole('button', { name: /Khởi tạo và đăng nhập/ }).click();
+
+  await expect(page.locator('#setup-unit-error')).toHaveText('Hãy chọn đơn vị của bộ phận một cửa.');
+  await expect(page.locator('#setup-username-error')).toContainText('Tên đăng nhập gồm 3–40 ký tự');
+  await expect(page.locator('#setup-password-error')).toHaveText('Mật khẩu phải có ít nhất 8 ký tự.');
+  await expect(page.locator('#setup-password-again-error')).toHaveText('Hai lần nhập mật khẩu không giống nhau.');
+  await expect(page.locator('#setup-agency-id-error')).toContainText('AAA.BB.CC.Hnn');
+  await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('Truong BP');
+  await page.screenshot({ path: 'test-results/screens/setup-errors.png', fullPage: true });
+  await expectNoSeriousAccessibilityViolations(page);
+  expect(problems).toEqual([]);
+});
+
+test('the desk locks itself after ten idle minutes, stays locked on reload, and opens with the password', async ({ page, webHost }) => {
+  await initialiseDesk(webHost.core);
+  await receiveThroughCore(webHost.core, 'Nguyễn Văn Đức');
+  await page.clock.install();
+  await page.goto(webHost.url);
+  await expect(page.getByText('Nguyễn Văn Đức')).toBeVisible();
+
+  await page.clock.fastForward('09:00');
+  await expect(page.getByRole('heading', { name: 'Danh sách hồ sơ' })).toBeVisible();
+  await page.keyboard.press('ArrowDown'); // input restarts the count
+  await page.clock.fastForward('09:00');
+  await expect(page.getByRole('heading', { name: 'Danh sách hồ sơ' })).toBeVisible();
+  await page.clock.fastForward('02:00');
+  await expect(page.getByRole('heading', { name: 'Màn hình đã khoá' })).toBeVisible();
+  await expect(page.getByText('Nguyễn Văn Đức')).toHaveCount(0);
+  await expect(page.getByTestId('header-officer')).toHaveCount(0);
+  await expect(page.getByLabel('Mật khẩu')).toBeFocused();
+  await page.screenshot({ path: 'test-results/screens/locked.png', fullPage: true });
+  await expectNoSeriousAccessibilityViolations(page);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Màn hình đã khoá' })).toBeVisible();
+  await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Mật khẩu không đúng.');
+  await page.getByLabel('Mật khẩu').fill(SUPERVISOR.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Nguyễn Văn Đức')).toBeVisible();
+  await expect(page.getByTestId('header-officer')).toHaveText(SUPERVISOR.fullName);
+});
+
+test('“Khoá” locks at once; signing out from the lock lets another officer in', async ({ page, webHost }) => {
+  await initialiseDesk(webHost.core);
+  await page.goto(webHost.url);
+  await page.getByRole('button', { name: 'Khoá' }).click();
+  await expect(page.getByRole('heading', { name: 'Màn hình đã khoá' })).toBeVisible();
+  await expect(page.getByTestId('lock-officer')).toHaveText(SUPERVISOR.fullName);
+  await page.getByRole('button', { name: /Đăng xuất/ }).click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  // A print view is personal data too: it does not open without a signed-in officer.
+  await page.goto(`${webHost.url}#/in/05/01JABCDEFGHJKMNPQRSTVWXYZ0`);
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Bản in' })).toHaveCount(0);
+});
