@@ -11,6 +11,8 @@ export default defineConfig({
       { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts', 'tests/renderer/**/*.test.tsx'], environment: 'node' } },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], environment: 'node' } },
+      // Desk cores against a real centre process on loopback (fault proxy, kills): slow by nature.
+      { test: { name: 'sync', include: ['tests/sync/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 } },
       { test: { name: 'tooling', include: ['tests/guardrails/**/*.test.ts', 'tests/build/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
     ],
   },

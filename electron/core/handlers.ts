@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import type { Handlers } from '../../shared/contract/commands.js';
 import type { AppIdentity } from './app/app-info.js';
+import { createAttachmentFeature, type AttachmentFeatureDeps } from './attachments/attachment-feature.js';
 import { CalendarRepository } from './calendar/calendar-repository.js';
 import { CatalogueRepository } from './catalogue/catalogue-repository.js';
 import type { DeskDatabase } from './db/open-database.js';
@@ -8,8 +9,13 @@ import { DossierService } from './dossiers/dossier-service.js';
 import type { DeskEventBus } from './event-bus.js';
 import { catalogueHandlers } from './handlers/catalogue-handlers.js';
 import type { CoreContext } from './handlers/context.js';
+import { attachmentHandlers } from './handlers/attachment-handlers.js';
 import { dossierHandlers } from './handlers/dossier-handlers.js';
+import { reportHandlers } from './handlers/report-handlers.js';
 import { setupHandlers } from './handlers/setup-handlers.js';
+import { syncHandlers } from './handlers/sync-handlers.js';
+import { createSyncAgent } from './sync/create-sync-agent.js';
+import type { SyncAgentOptions } from './sync/sync-agent.js';
 import { DeskSession } from './officers/desk-session.js';
 import { OfficerRepository } from './officers/officer-repository.js';
 import { SettingsRepository } from './settings/settings-repository.js';
@@ -21,6 +27,10 @@ export interface CoreDeps {
   events: DeskEventBus;
   /** The clock; tests and benchmarks pass their own. */
   now?: () => number;
+  /** Test seams of the attachments feature (inbox settle time, scan timeout, blob write faults). */
+  attachmentOptions?: AttachmentFeatureDeps['options'];
+  /** Test seams of the sync agent (timeouts, back-off, batch sizes). */
+  syncOptions?: Partial<SyncAgentOptions>;
 }
 
 /** Builds repositories and services once and seeds reference data on first start. */
@@ -46,6 +56,27 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     catalogue,
     calendar,
     dossiers,
+    attachments: createAttachmentFeature({
+      db: deps.db,
+      dataDir: deps.identity.dataDir,
+      dossiers,
+      session,
+      settings,
+      events: deps.events,
+      now,
+      newId,
+      options: deps.attachmentOptions,
+    }),
+    sync: createSyncAgent({
+      db: deps.db,
+      events: deps.events,
+      settings,
+      calendar,
+      deviceId,
+      dataDir: deps.identity.dataDir,
+      now,
+      options: deps.syncOptions,
+    }),
     now,
     newId,
   };
@@ -54,5 +85,5 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
 /** The whole contract, implemented once; every transport calls these through `dispatch`. */
 export function createHandlers(deps: CoreDeps | CoreContext): Handlers {
   const ctx = 'session' in deps ? deps : createCoreContext(deps);
-  return { ...setupHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx) };
+  return { ...setupHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx), ...attachmentHandlers(ctx), ...reportHandlers(ctx), ...syncHandlers(ctx) };
 }

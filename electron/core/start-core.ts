@@ -1,28 +1,45 @@
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract/commands.js';
 import type { AppIdentity } from './app/app-info.js';
+import type { AttachmentFeature } from './attachments/attachment-feature.js';
 import { openDatabase, type DeskDatabase } from './db/open-database.js';
 import { DeskEventBus } from './event-bus.js';
-import { createHandlers } from './handlers.js';
+import { createCoreContext, createHandlers, type CoreDeps } from './handlers.js';
+import type { SyncAgent } from './sync/sync-agent.js';
 
 export interface DeskCore {
   db: DeskDatabase;
   events: DeskEventBus;
   handlers: Handlers;
+  /** Blob store and uploads, for the web host's file routes (bytes never go through the contract). */
+  attachments: AttachmentFeature;
+  /** The sync agent (status, enrollment, scans to upload). */
+  sync: SyncAgent;
   close(): void;
 }
 
 export const DATABASE_FILE = 'desk.sqlite';
 
 /** Opens the desk's data folder and wires the engine; shared by Electron main, the web host and tests. */
-export function startCore(identity: AppIdentity, options: { now?: () => number } = {}): DeskCore {
+export function startCore(identity: AppIdentity, options: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions'> = {}): DeskCore {
   const db = openDatabase({ path: join(identity.dataDir, DATABASE_FILE) });
   const events = new DeskEventBus();
-  const handlers = createHandlers({ db, identity, events, ...options });
+  const ctx = createCoreContext({ db, identity, events, ...options });
+  const handlers = createHandlers(ctx);
+  // Sync runs in the background from now on; it never blocks a command.
+  ctx.sync.start();
   return {
     db,
     events,
     handlers,
-    close: () => db.close(),
+    attachments: ctx.attachments,
+    sync: ctx.sync,
+    close: () => {
+      // Stops a running scan and the inbox watcher; neither touches the database.
+      ctx.attachments.close().catch(() => undefined);
+      // Aborts requests in flight; a page being applied commits or rolls back before close returns.
+      void ctx.sync.stop();
+      db.close();
+    },
   };
 }

@@ -13,6 +13,7 @@ function main(): void {
   const server = createWebHost({
     handlers: core.handlers,
     events: core.events,
+    files: core.attachments,
     rendererDir: resolve(projectRoot, 'out/renderer'),
     token: options.token,
   });

@@ -11,6 +11,8 @@ import { mimeTypeOf } from '../core/security/resolve-inside.js';
 import { readJsonBody, sendEnvelope, sendError } from './http-io.js';
 import { openEventStream } from './event-stream.js';
 import { readStaticFile } from './static-files.js';
+import { createExportRoute, type ExportRoute } from './export-route.js';
+import { handleFileRoute, type FileRoutes } from './upload-route.js';
 
 export interface WebHostOptions {
   handlers: Handlers;
@@ -19,6 +21,8 @@ export interface WebHostOptions {
   rendererDir: string;
   /** Secret every API call must present as `Authorization: Bearer <token>`. */
   token: string;
+  /** Uploads and blobs (`POST /api/uploads`, `GET /api/blobs/<sha256>`); the core's `attachments`. */
+  files?: FileRoutes;
 }
 
 const INVOKE_PREFIX = '/api/invoke/';
@@ -28,8 +32,9 @@ const INVOKE_PREFIX = '/api/invoke/';
  * Serves the browser preview on machines without Electron, and the Playwright suite.
  */
 export function createWebHost(options: WebHostOptions): Server {
+  const exportsRoute = createExportRoute();
   const server = createServer((req, res) => {
-    handle(options, req, res).catch((error: unknown) => {
+    handle(options, req, res, exportsRoute).catch((error: unknown) => {
       console.error('web host request failed', error);
       if (!res.headersSent) sendEnvelope(res, errorEnvelope('internal', 'Lỗi máy chủ nội bộ.'));
       else res.destroy();
@@ -49,7 +54,7 @@ export async function listenOnLoopback(server: Server, port: number): Promise<nu
   return (server.address() as AddressInfo).port;
 }
 
-async function handle(options: WebHostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(options: WebHostOptions, req: IncomingMessage, res: ServerResponse, exportsRoute: ExportRoute): Promise<void> {
   // A page on another site could reach 127.0.0.1 through DNS rebinding: only answer our own host names.
   if (!isLoopbackHost(req.headers.host)) {
     res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request');
@@ -75,9 +80,13 @@ async function handle(options: WebHostOptions, req: IncomingMessage, res: Server
         if (error instanceof CommandError) return sendError(res, error);
         throw error;
       }
-      sendEnvelope(res, await dispatch(options.handlers, name, body, { transport: 'http' }));
+      const envelope = await dispatch(options.handlers, name, body, { transport: 'http' });
+      exportsRoute.remember(name, envelope);
+      sendEnvelope(res, envelope);
       return;
     }
+    if (options.files && (await handleFileRoute(options.files, req, res, url.pathname))) return;
+    if (await exportsRoute.serve(url.pathname, req.method, res)) return;
     if (url.pathname === '/api/events' && req.method === 'GET') {
       openEventStream(req, res, options.events);
       return;

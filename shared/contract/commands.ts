@@ -2,6 +2,7 @@ import './zod-vietnamese.js';
 import type { z } from 'zod';
 import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { appInfoArgs, type AppInfo } from './app-info.js';
+import * as att from './attachments.js';
 import {
   calendarGetArgs,
   catalogueProceduresArgs,
@@ -12,8 +13,11 @@ import {
 } from './catalogue.js';
 import type { CommandName } from './command-names.js';
 import * as d from './dossiers.js';
+import * as r from './reports.js';
 import type { Envelope } from './envelope.js';
 import * as s from './setup.js';
+import * as sync from '../sync/desk-commands.js';
+import type { SyncStatus } from './events.js';
 
 // One schema per command: the single place where a command's argument shape is declared.
 export const COMMAND_SCHEMAS = {
@@ -51,6 +55,28 @@ export const COMMAND_SCHEMAS = {
   'dossiers.resolveConflict': d.dossiersResolveConflictArgs,
   'dossiers.rebuild': d.dossiersRebuildArgs,
   'tallies.daily': d.talliesDailyArgs,
+  'reports.dailySeries': r.reportsDailySeriesArgs,
+  'reports.bieu06': r.reportsBieu06Args,
+  'reports.satisfaction': r.reportsSatisfactionArgs,
+  'reports.logBook': r.reportsLogBookArgs,
+  'reports.overdue': r.reportsOverdueArgs,
+  'reports.export': r.reportsExportArgs,
+  'attachments.addFile': att.attachmentsAddFileArgs,
+  'attachments.addUpload': att.attachmentsAddUploadArgs,
+  'attachments.list': att.attachmentsListArgs,
+  'attachments.retract': att.attachmentsRetractArgs,
+  'attachments.reuseCandidates': att.attachmentsReuseCandidatesArgs,
+  'attachments.reuse': att.attachmentsReuseArgs,
+  'inbox.list': att.inboxListArgs,
+  'inbox.attach': att.inboxAttachArgs,
+  'scan.start': att.scanStartArgs,
+  'scan.cancel': att.scanCancelArgs,
+  'scan.settings': att.scanSettingsArgs,
+  'scan.configure': att.scanConfigureArgs,
+  'sync.status': sync.syncStatusArgs,
+  'sync.enroll': sync.syncEnrollArgs,
+  'sync.now': sync.syncNowArgs,
+  'sync.dossierStates': sync.syncDossierStatesArgs,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export interface CommandResults {
@@ -88,6 +114,28 @@ export interface CommandResults {
   'dossiers.resolveConflict': d.DossierDetail;
   'dossiers.rebuild': d.RebuildReport;
   'tallies.daily': d.DailyTally;
+  'reports.dailySeries': r.DailySeriesResult;
+  'reports.bieu06': r.Bieu06Result;
+  'reports.satisfaction': r.SatisfactionResult;
+  'reports.logBook': r.LogBookResult;
+  'reports.overdue': r.OverdueResult;
+  'reports.export': r.ExportResult;
+  'attachments.addFile': att.AttachmentList;
+  'attachments.addUpload': att.AttachmentList;
+  'attachments.list': att.AttachmentList;
+  'attachments.retract': att.AttachmentList;
+  'attachments.reuseCandidates': att.ReuseCandidate[];
+  'attachments.reuse': att.AttachmentList;
+  'inbox.list': att.InboxList;
+  'inbox.attach': att.AttachmentList;
+  'scan.start': att.ScanStarted;
+  'scan.cancel': att.ScanStarted;
+  'scan.settings': att.ScanSettings;
+  'scan.configure': att.ScanSettings;
+  'sync.status': SyncStatus;
+  'sync.enroll': SyncStatus;
+  'sync.now': SyncStatus;
+  'sync.dossierStates': sync.DossierSyncStates;
 }
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

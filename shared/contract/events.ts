@@ -1,4 +1,6 @@
+import type { InboxChanged, ScanProgress } from './attachments.js';
 import type { EventName } from './event-names.js';
+import type { ReportProgress } from './reports.js';
 
 export type SyncState = 'not_configured' | 'idle' | 'syncing' | 'offline' | 'error';
 
@@ -7,11 +9,35 @@ export interface SyncStatus {
   pendingEvents: number;
   lastSuccessAt: string | null;
   lastError: string | null;
+  /** Scans waiting to upload. */
+  pendingScans?: number;
+  /** Local events the centre refused (kept on the desk, shown, never blocking the queue). */
+  rejectedEvents?: number;
+  /** What is moving now; null when nothing is. */
+  progress?: SyncProgress | null;
+  /** In Vietnamese, when the desk's clock is more than two minutes off the centre's (sync continues). */
+  clockWarning?: string | null;
+  /** centre − desk, in ms, as last measured; null before the first answer. */
+  clockSkewMs?: number | null;
+  /** The centre revoked this desk: it keeps working offline and no longer syncs. */
+  revoked?: boolean;
+  /** The centre this desk is enrolled with; null when not enrolled. */
+  centreUrl?: string | null;
+}
+
+export interface SyncProgress {
+  phase: 'push' | 'pull' | 'upload';
+  done: number;
+  /** null when not known in advance (a pull). */
+  total: number | null;
 }
 
 export interface EventPayloads {
   'sync.status': SyncStatus;
   'dossiers.changed': { dossierIds: string[] };
+  'inbox.changed': InboxChanged;
+  'scan.progress': ScanProgress;
+  'reports.progress': ReportProgress;
 }
 
 // Compile-time proof that every event name has a payload type and no payload lacks a name.

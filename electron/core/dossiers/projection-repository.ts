@@ -2,7 +2,9 @@ import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
 import { CLOCK_PAUSED_STATUSES, finishedAt, isPending } from '../../../shared/domain/dossier/overdue.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
 import { foldVietnamese } from '../../../shared/domain/text/fold-vietnamese.js';
+import { AttachmentRepository } from '../attachments/attachment-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
+import { ReportProjection } from '../reports/report-projection.js';
 
 /** One fact of a Vietnam date, as counted by the daily tally (tallyDay in shared/domain is the reference). */
 export interface DayFact {
@@ -46,8 +48,12 @@ export class ProjectionRepository {
   private readonly insertRating;
   private readonly deleteSearch;
   private readonly insertSearch;
+  private readonly attachments: AttachmentRepository;
+  private readonly reports: ReportProjection;
 
   constructor(private readonly db: DeskDatabase) {
+    this.attachments = new AttachmentRepository(db);
+    this.reports = new ReportProjection(db);
     this.upsertDossier = db.prepare(`
       INSERT INTO dossiers (id, code, status, unit_gso, procedure_id, procedure_name, sector_id, sector_name, channel,
         applicant_name, applicant_id_number, applicant_phone, owner_name, received_at, received_day, appointment_at,
@@ -131,6 +137,8 @@ export class ProjectionRepository {
       this.insertRating.run({ dossierId: id, level: state.rating, ratedAt: state.ratedAt, officerId: state.createdBy });
     }
 
+    this.attachments.write(state);
+
     const rowid = this.rowidOf.get(id)!.rowid;
     this.deleteSearch.run(rowid);
     this.insertSearch.run({
@@ -141,10 +149,13 @@ export class ProjectionRepository {
       phone: digitsOnly(state.applicant.phone),
       procedure: foldVietnamese(`${state.procedure.name} ${state.procedure.code}`),
     });
+
+    this.reports.write(state);
   }
 
   /** Empties every projection (the rebuild then writes them again from the log). */
   clearAll(): void {
+    this.attachments.clearAll();
     this.db.exec(`
       DELETE FROM dossier_search;
       DELETE FROM dossier_ratings;
@@ -153,5 +164,6 @@ export class ProjectionRepository {
       DELETE FROM dossier_day_facts;
       DELETE FROM dossiers;
     `);
+    this.reports.clearAll();
   }
 }

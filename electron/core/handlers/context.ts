@@ -1,4 +1,5 @@
 import type { AppIdentity } from '../app/app-info.js';
+import type { AttachmentFeature } from '../attachments/attachment-feature.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { CatalogueRepository } from '../catalogue/catalogue-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
@@ -7,6 +8,7 @@ import type { DeskEventBus } from '../event-bus.js';
 import type { DeskSession } from '../officers/desk-session.js';
 import type { OfficerRepository } from '../officers/officer-repository.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
+import type { SyncAgent } from '../sync/sync-agent.js';
 
 /** What every feature's handlers may use: repositories and services, never raw SQL. */
 export interface CoreContext {
@@ -19,6 +21,10 @@ export interface CoreContext {
   catalogue: CatalogueRepository;
   calendar: CalendarRepository;
   dossiers: DossierService;
+  /** Blob store, uploads, attachments, scan inbox and scanner. */
+  attachments: AttachmentFeature;
+  /** The background sync with the city centre. */
+  sync: SyncAgent;
   now(): number;
   newId(): string;
 }

@@ -6,7 +6,8 @@ import type {
   Owner,
   StatusCode,
 } from './events.js';
-import type { DossierState, HandoverRow, SupplementRound } from './state.js';
+import { digitisationOf } from './digitisation.js';
+import type { AttachmentRecord, DossierState, HandoverRow, SupplementRound } from './state.js';
 
 // The effect of one event on a dossier's state. Two modes:
 // - 'allowed': the lifecycle allows the event here; it records its facts and moves the status.
@@ -64,6 +65,8 @@ export function skeletonState(event: DossierEvent): DossierState {
     corrections: [],
     refusedAt: null,
     refusedReason: null,
+    attachments: [],
+    digitisation: [],
     createdBy: null,
     lastEventAt: event.occurredAt,
     lastHlc: event.hlc,
@@ -101,6 +104,7 @@ function applyReceived(base: DossierState, event: DossierEventOf<'dossier.receiv
     applicant: p.applicant,
     owner: p.owner,
     documents: p.documents,
+    digitisation: digitisationOf(p.documents, base.attachments),
     sets: p.sets,
     notes: p.notes,
     receivedAt: p.receivedAt,
@@ -167,6 +171,24 @@ function applyCorrection(s: DossierState, event: DossierEventOf<'field.corrected
   if (p.field === 'sets') return { ...next, sets: p.newValue };
   if (p.field === 'owner.name' || p.field === 'owner.idNumber') return { ...next, owner: correctedOwner(s.owner, p) };
   return { ...next, applicant: correctedApplicant(s.applicant, p) };
+}
+
+// Attachments add up in every mode (a file digitised elsewhere is a fact); an id already known is ignored.
+function applyAttachmentAdded(s: DossierState, event: DossierEventOf<'attachment.added'>): DossierState {
+  const p = event.payload;
+  if (s.attachments.some((a) => a.attachmentId === p.attachmentId)) return s;
+  const record: AttachmentRecord = { ...p, addedAt: event.occurredAt, officerId: event.officerId, retractedAt: null, retractReason: null };
+  const attachments = [...s.attachments, record];
+  return { ...s, attachments, digitisation: digitisationOf(s.documents, attachments) };
+}
+
+// The first retraction wins; retracting an attachment this desk never heard of changes nothing.
+function applyAttachmentRetracted(s: DossierState, event: DossierEventOf<'attachment.retracted'>): DossierState {
+  const p = event.payload;
+  const target = s.attachments.find((a) => a.attachmentId === p.attachmentId);
+  if (target === undefined || target.retractedAt !== null) return s;
+  const attachments = s.attachments.map((a) => (a === target ? { ...a, retractedAt: event.occurredAt, retractReason: p.reason } : a));
+  return { ...s, attachments, digitisation: digitisationOf(s.documents, attachments) };
 }
 
 const closeOpenRounds = (rounds: readonly SupplementRound[], at: string): SupplementRound[] =>
@@ -252,6 +274,10 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
       return { ...s, notesLog: [...s.notesLog, { at: event.occurredAt, text: event.payload.text, officerId: event.officerId }] };
     case 'field.corrected':
       return applyCorrection(s, event);
+    case 'attachment.added':
+      return applyAttachmentAdded(s, event);
+    case 'attachment.retracted':
+      return applyAttachmentRetracted(s, event);
     case 'conflict.resolved': {
       if (!allowed) return s;
       const p = event.payload;

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { DEADLINE_LIMIT_KINDS } from '../calendar/deadlines.js';
 import { HLC_NODE_PATTERN, HLC_PATTERN } from '../clock/hlc.js';
 import {
+  ATTACHMENT_KINDS,
+  ATTACHMENT_MEDIA_TYPES,
+  ATTACHMENT_SOURCES,
   OWNER_KINDS,
   PAYLOAD_INSTANT_FIELD,
   SATISFACTION_LEVELS,
@@ -150,12 +153,9 @@ const supplementRequestedPayload = z.strictObject({
   requestedAt: instantSchema,
 });
 
-const supplementReceivedPayload = z
-  .strictObject({ receivedAt: instantSchema, newAppointmentAt: instantSchema })
-  .refine((p) => notBefore(p.newAppointmentAt, p.receivedAt), {
-    path: ['newAppointmentAt'],
-    error: 'Ngày hẹn trả mới không được trước thời điểm nhận bổ sung.',
-  });
+// The new appointment may lie before the supplement arrived: a dossier already late when the papers
+// were requested is moved by the wait and stays late. Refusing it would make its papers unreceivable.
+const supplementReceivedPayload = z.strictObject({ receivedAt: instantSchema, newAppointmentAt: instantSchema });
 
 const forwardedPayload = z.strictObject({
   to: z.strictObject({ kind: z.enum(['officer', 'agency']), name: requiredText(200) }),
@@ -215,6 +215,25 @@ const conflictResolvedPayload = z.discriminatedUnion('resolution', [
   z.strictObject({ reason: reasonSchema, resolution: z.literal('set_status'), status: statusCodeSchema }),
 ]);
 
+const attachmentAddedPayload = z
+  .strictObject({
+    attachmentId: ulidSchema,
+    blobSha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã SHA-256 của tệp phải gồm 64 chữ số thập lục phân viết thường.'),
+    fileName: requiredText(255),
+    mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
+    pages: z.int().min(1).max(10_000),
+    sizeBytes: z.int().min(1).max(2 ** 40),
+    kind: z.enum(ATTACHMENT_KINDS),
+    checklistItemId: requiredText(64).nullable(),
+    source: z.enum(ATTACHMENT_SOURCES),
+    reusedFromDossierId: ulidSchema.nullable(),
+  })
+  .refine((p) => (p.source === 'reused_dossier' || p.source === 'reused_result') === (p.reusedFromDossierId !== null), {
+    path: ['reusedFromDossierId'],
+    error: 'Tệp dùng lại phải ghi hồ sơ gốc (và chỉ khi dùng lại).',
+  });
+const attachmentRetractedPayload = z.strictObject({ attachmentId: ulidSchema, reason: reasonSchema });
+
 const envelopeShape = {
   id: ulidSchema,
   dossierId: ulidSchema,
@@ -247,6 +266,8 @@ export const dossierEventSchema = z
     member('note.added', notePayload),
     member('field.corrected', correctedPayload),
     member('conflict.resolved', conflictResolvedPayload),
+    member('attachment.added', attachmentAddedPayload),
+    member('attachment.retracted', attachmentRetractedPayload),
   ])
   .superRefine((event, ctx) => {
     // One business time per fact: the payload's own instant and occurredAt must agree.

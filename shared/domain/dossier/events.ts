@@ -20,6 +20,8 @@ export const EVENT_TYPES = [
   'note.added',
   'field.corrected',
   'conflict.resolved',
+  'attachment.added',
+  'attachment.retracted',
 ] as const;
 
 export type DossierEventType = (typeof EVENT_TYPES)[number];
@@ -265,6 +267,42 @@ export type ConflictResolvedPayload =
   | { readonly reason: string; readonly resolution: 'keep_current' }
   | { readonly reason: string; readonly resolution: 'set_status'; readonly status: StatusCode };
 
+/** Hồ sơ giấy đã số hoá: an intake paper, or the result handed back (digitising both is a legal duty). */
+export const ATTACHMENT_KINDS = ['intake', 'result'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** Where the bytes came from; the two 'reused_*' sources point at an earlier dossier's blob (no new copy). */
+export const ATTACHMENT_SOURCES = ['scan', 'file', 'inbox', 'reused_dossier', 'reused_result'] as const;
+export type AttachmentSource = (typeof ATTACHMENT_SOURCES)[number];
+
+/** The types a desk stores (images are normally turned into one PDF on import). */
+export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
+export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
+
+/** One digitised paper: names a content-addressed blob (SHA-256), which may not have reached this machine yet. */
+export interface AttachmentAddedPayload {
+  /** ULID of the attachment; a retraction names it. */
+  readonly attachmentId: string;
+  /** Lower-case hex SHA-256 of the stored bytes: the blob's name. */
+  readonly blobSha256: string;
+  readonly fileName: string;
+  readonly mediaType: AttachmentMediaType;
+  readonly pages: number;
+  readonly sizeBytes: number;
+  readonly kind: AttachmentKind;
+  /** The checklist item (DocumentReceived.itemId) this file digitises; null for a paper outside the list. */
+  readonly checklistItemId: string | null;
+  readonly source: AttachmentSource;
+  /** The earlier dossier whose file is reused; present exactly for the 'reused_*' sources. */
+  readonly reusedFromDossierId: string | null;
+}
+
+/** Removing an attachment is a fact too; the blob stays until nothing references it. */
+export interface AttachmentRetractedPayload {
+  readonly attachmentId: string;
+  readonly reason: string;
+}
+
 export interface DossierEventPayloads {
   'dossier.received': DossierReceivedPayload;
   'dossier.refused': DossierRefusedPayload;
@@ -281,6 +319,8 @@ export interface DossierEventPayloads {
   'note.added': NoteAddedPayload;
   'field.corrected': FieldCorrectedPayload;
   'conflict.resolved': ConflictResolvedPayload;
+  'attachment.added': AttachmentAddedPayload;
+  'attachment.retracted': AttachmentRetractedPayload;
 }
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -27,6 +27,9 @@ import type { DossierState } from './state.js';
 //   printed, so a later remark about it is a note. Owner fields only when the dossier has a separate
 //   owner; oldValue must be the current value (else 'conflict').
 // - conflict.resolved: only when the dossier needs review; 'set_status' may not set status 1.
+// - attachment.added: in every state of a created dossier except refused (3): papers are digitised at
+//   intake and after; a 'result' file only once a result exists; the attachment id must be new.
+// - attachment.retracted: only while an attachment that is not retracted exists, and it must name one.
 // - Status 6 (waiting for financial obligations): no event of this set enters it. It is kept so that a
 //   status set by a supervisor's conflict resolution (or a future centre event for the tax step) has
 //   rules: from 6 a result may be recorded, a fee taken, the dossier withdrawn or stopped.
@@ -69,6 +72,8 @@ export const ACTION_LABELS: Readonly<Record<DossierEventType, string>> = {
   'note.added': 'thêm ghi chú',
   'field.corrected': 'sửa thông tin hồ sơ',
   'conflict.resolved': 'xử lý xung đột',
+  'attachment.added': 'đính kèm tệp số hoá',
+  'attachment.retracted': 'gỡ tệp số hoá',
 };
 
 export interface LifecycleProblem {
@@ -142,6 +147,8 @@ const RULES: Readonly<Record<Exclude<DossierEventType, 'dossier.received' | 'dos
   'note.added': () => null,
   'field.corrected': (s) => (s.status === 3 ? 'hồ sơ không được tiếp nhận (hãy thêm ghi chú)' : null),
   'conflict.resolved': (s) => (s.needsReview ? null : 'hồ sơ không có xung đột cần xử lý'),
+  'attachment.added': (s) => (s.status === 3 ? settledObstacle(s.status) : null),
+  'attachment.retracted': (s) => (s.attachments.some((a) => a.retractedAt === null) ? null : 'hồ sơ không có tệp số hoá nào'),
 };
 
 function forbidden(type: DossierEventType, why: string, state: DossierState | null): LifecycleProblem {
@@ -210,6 +217,16 @@ export function eventProblem(state: DossierState | null, event: DossierEvent): L
       const current = currentFieldValue(state, event.payload.field);
       if (current === undefined) return forbidden(event.type, 'hồ sơ không có chủ hồ sơ riêng', state);
       return current === event.payload.oldValue ? null : conflict('giá trị cũ không khớp với giá trị hiện tại (có thể đã được sửa)');
+    }
+    case 'attachment.added': {
+      const p = event.payload;
+      if (state.attachments.some((a) => a.attachmentId === p.attachmentId)) return conflict('tệp này đã được đính kèm');
+      return p.kind === 'result' && state.resultAt === null ? forbidden(event.type, 'hồ sơ chưa có kết quả để số hoá', state) : null;
+    }
+    case 'attachment.retracted': {
+      const target = state.attachments.find((a) => a.attachmentId === event.payload.attachmentId);
+      if (target === undefined) return conflict('hồ sơ không có tệp này');
+      return target.retractedAt === null ? null : conflict('tệp này đã được gỡ');
     }
     case 'conflict.resolved':
       return event.payload.resolution === 'set_status' && event.payload.status === 1

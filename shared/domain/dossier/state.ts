@@ -1,5 +1,8 @@
 import type {
   Applicant,
+  AttachmentKind,
+  AttachmentMediaType,
+  AttachmentSource,
   Channel,
   Collector,
   CorrectableField,
@@ -69,6 +72,37 @@ export interface CorrectionRecord {
   readonly officerId: string;
 }
 
+/** A digitised paper as the fold keeps it; a retracted one stays listed (the log never forgets). */
+export interface AttachmentRecord {
+  readonly attachmentId: string;
+  readonly blobSha256: string;
+  readonly fileName: string;
+  readonly mediaType: AttachmentMediaType;
+  readonly pages: number;
+  readonly sizeBytes: number;
+  readonly kind: AttachmentKind;
+  readonly checklistItemId: string | null;
+  readonly source: AttachmentSource;
+  readonly reusedFromDossierId: string | null;
+  readonly addedAt: string;
+  readonly officerId: string;
+  /** null while the attachment counts; set by 'attachment.retracted'. */
+  readonly retractedAt: string | null;
+  readonly retractReason: string | null;
+}
+
+/** Each received paper's digitisation: chưa số hoá / đã số hoá / dùng lại từ hồ sơ trước / dùng lại từ kết quả. */
+export type DigitisationState = 'not_digitised' | 'digitised' | 'reused_dossier' | 'reused_result';
+
+export interface ChecklistDigitisation {
+  /** DocumentReceived.itemId. */
+  readonly itemId: string;
+  readonly name: string;
+  readonly state: DigitisationState;
+  /** The attachments (not retracted, intake kind) that digitise this paper. */
+  readonly attachmentIds: readonly string[];
+}
+
 export interface DossierState {
   readonly id: string;
   /** False only while events arrived without their creation event (then status 1 and needsReview). */
@@ -115,6 +149,10 @@ export interface DossierState {
   readonly corrections: readonly CorrectionRecord[];
   readonly refusedAt: string | null;
   readonly refusedReason: string | null;
+  /** Every attachment in event order, retracted ones included (see AttachmentRecord.retractedAt). */
+  readonly attachments: readonly AttachmentRecord[];
+  /** One row per received paper (documents), in the same order. */
+  readonly digitisation: readonly ChecklistDigitisation[];
   /** The officer of the creation event. */
   readonly createdBy: string | null;
   /** The latest business time among the events (ISO UTC). */

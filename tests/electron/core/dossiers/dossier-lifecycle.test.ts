@@ -80,6 +80,17 @@ describe('a dossier from receipt to rating, through the contract on a real datab
     expect(Date.parse(back.state.appointmentAt!) - Date.parse(original)).toBe(60 * 60_000);
   });
 
+  it('receives the papers of a dossier that was already late: it stays late, by the wait added', async () => {
+    const { state } = await desk.call('dossiers.receive', receiveArgs(KHAI_SINH)); // due Monday 17:00
+    desk.clock.set('2026-11-24T02:00:00Z'); // Tuesday 09:00: overdue
+    await desk.call('dossiers.requestSupplement', { dossierId: state.id, items: ['Giấy chứng sinh'], reason: 'Thiếu' });
+    desk.clock.set('2026-11-24T03:00:00Z'); // an hour later
+    const back = await desk.call('dossiers.receiveSupplement', { dossierId: state.id });
+    expect(back.state.status).toBe(2);
+    expect(back.state.appointmentAt).toBe('2026-11-24T01:00:00.000Z'); // Monday 17:00 + 1 working hour waited → Tuesday 08:00
+    expect(back.overdue).toBe(true);
+  });
+
   it('finds dossiers by unaccented name, code, ID number and phone digits', async () => {
     const { state } = await desk.call('dossiers.receive', receiveArgs());
     await desk.call('dossiers.receive', { ...receiveArgs(), applicant: { ...SAMPLE_APPLICANT, fullName: 'Lê Văn Bình', idNumber: '022085000777', phone: '0987000111' } });

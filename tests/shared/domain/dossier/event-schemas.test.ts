@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalEventJson, canonicalJson } from '../../../../shared/domain/dossier/canonical-json.js';
 import { dossierEventSchema, parseDossierEvent } from '../../../../shared/domain/dossier/event-schemas.js';
 import { EVENT_TYPES, type DossierEvent } from '../../../../shared/domain/dossier/events.js';
-import { APPLICANT, DAY, DossierScenario, addMs, receivedPayload, refusedPayload } from './scenario.js';
+import { APPLICANT, DAY, DossierScenario, addMs, attachmentPayload, fakeUlid, receivedPayload, refusedPayload } from './scenario.js';
 
 const AT = '2025-03-05T02:15:00.000Z';
 
@@ -37,6 +37,8 @@ describe('dossierEventSchema: valid events', () => {
       s.add('result.handedBack', at(7), { collector: { kind: 'authorised', fullName: 'Nguyễn Văn C', idNumber: '022085000456' }, handedBackAt: at(7) }),
       s.add('satisfaction.rated', at(7), { level: 'very_satisfied' }),
       s.add('conflict.resolved', at(8), { reason: 'Đã kiểm tra', resolution: 'set_status', status: 10 }),
+      s.add('attachment.added', at(8), attachmentPayload({ attachmentId: '01JCATTACHMENT0000000000AA' })),
+      s.add('attachment.retracted', at(9), { attachmentId: '01JCATTACHMENT0000000000AA', reason: 'Quét nhầm trang' }),
       new DossierScenario().add('dossier.refused', at(0), refusedPayload(at(0))),
       new DossierScenario().add('dossier.withdrawn', at(0), { reason: 'Công dân xin rút', withdrawnAt: at(0) }),
       new DossierScenario().add('processing.stopped', at(0), { reason: 'Hồ sơ giả mạo', stoppedAt: at(0) }),
@@ -128,6 +130,31 @@ describe('dossierEventSchema: refusals', () => {
     expect(issuesOf(withPayload(event, { resolution: 'set_status' }))).not.toEqual([]);
     expect(issuesOf(withPayload(event, { resolution: 'set_status', status: 11 }))).not.toEqual([]);
     expect(issuesOf(withPayload(event, { status: 4 }))).not.toEqual([]);
+  });
+
+  it('refuses an attachment with a malformed hash, no pages, an unaccepted type or bytes inline', () => {
+    const event = new DossierScenario().add('attachment.added', AT, attachmentPayload());
+    expect(issuesOf(event)).toEqual([]);
+    expect(issuesOf(withPayload(event, { blobSha256: 'AB'.repeat(32) })).join()).toMatch(/blobSha256: .*SHA-256/);
+    expect(issuesOf(withPayload(event, { blobSha256: 'ab'.repeat(31) }))).not.toEqual([]);
+    expect(issuesOf(withPayload(event, { pages: 0 }))).not.toEqual([]);
+    expect(issuesOf(withPayload(event, { mediaType: 'image/gif' }))).not.toEqual([]);
+    expect(issuesOf(withPayload(event, { kind: 'draft' }))).not.toEqual([]);
+    expect(issuesOf(withPayload(event, { bytes: 'JVBERi0xLjQ=' }))).not.toEqual([]);
+  });
+
+  it('names the source dossier exactly when a file is reused', () => {
+    const fresh = new DossierScenario().add('attachment.added', AT, attachmentPayload());
+    expect(issuesOf(withPayload(fresh, { reusedFromDossierId: fakeUlid() })).join()).toMatch(/reusedFromDossierId/);
+    const reused = new DossierScenario().add('attachment.added', AT, attachmentPayload({ source: 'reused_dossier', reusedFromDossierId: fakeUlid() }));
+    expect(issuesOf(reused)).toEqual([]);
+    expect(issuesOf(withPayload(reused, { reusedFromDossierId: null }))).not.toEqual([]);
+  });
+
+  it('refuses a retraction without a reason', () => {
+    const event = new DossierScenario().add('attachment.retracted', AT, { attachmentId: fakeUlid(), reason: 'Nhầm hồ sơ' });
+    expect(issuesOf(event)).toEqual([]);
+    expect(issuesOf(withPayload(event, { reason: ' ' }))).not.toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { DossierEvent, DossierEventPayloads, DossierEventType, Satisfaction
 import { foldIncrementally } from '../../../../shared/domain/dossier/fold.js';
 import { allowedActions, checkEvent } from '../../../../shared/domain/dossier/lifecycle.js';
 import type { DossierState } from '../../../../shared/domain/dossier/state.js';
-import { DAY, DossierScenario, addMs, iso, receivedPayload, refusedPayload } from './scenario.js';
+import { DAY, DossierScenario, addMs, attachmentPayload, fakeUlid, iso, receivedPayload, refusedPayload } from './scenario.js';
 
 // Random dossier histories made only of actions the lifecycle offers at each step (allowedActions),
 // with payloads consistent with the state, stamped by devices whose clocks may be far off.
@@ -90,6 +90,21 @@ function payloadFor(type: DossierEventType, state: DossierState | null, at: stri
     }
     case 'conflict.resolved':
       return { reason: 'Đã kiểm tra', resolution: 'keep_current' };
+    case 'attachment.added': {
+      const kind = state?.resultAt != null && variant % 2 === 0 ? 'result' : 'intake';
+      const reused = variant % 5 === 0;
+      return attachmentPayload({
+        kind,
+        checklistItemId: variant % 3 === 0 ? null : (state?.documents[0]?.itemId ?? null),
+        source: reused ? (variant % 2 === 0 ? 'reused_result' : 'reused_dossier') : (['scan', 'file', 'inbox'] as const)[variant % 3],
+        reusedFromDossierId: reused ? fakeUlid() : null,
+      });
+    }
+    case 'attachment.retracted': {
+      const target = state?.attachments.find((a) => a.retractedAt === null);
+      if (target === undefined) throw new Error('retraction without a file');
+      return { attachmentId: target.attachmentId, reason: 'Quét nhầm' };
+    }
   }
 }
 

@@ -17,15 +17,15 @@ import { at, foldScenario, scenarioIn, stateIn } from './states.js';
 const ALLOWED: Record<StatusCode, DossierEventType[]> = {
   // Only a dossier whose creation event has not arrived is in 1 (and it needs review).
   1: ['dossier.received', 'dossier.refused', 'note.added', 'conflict.resolved'],
-  2: ['supplement.requested', 'dossier.forwarded', 'result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected'],
+  2: ['supplement.requested', 'dossier.forwarded', 'result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
   3: ['note.added'],
-  4: ['supplement.requested', 'dossier.forwarded', 'result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected'],
-  5: ['supplement.received', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected'],
-  6: ['result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected'],
-  7: ['note.added', 'field.corrected'],
-  8: ['note.added', 'field.corrected'],
-  9: ['result.handedBack', 'fee.recorded', 'note.added', 'field.corrected'],
-  10: ['satisfaction.rated', 'note.added', 'field.corrected'],
+  4: ['supplement.requested', 'dossier.forwarded', 'result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
+  5: ['supplement.received', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
+  6: ['result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
+  7: ['note.added', 'field.corrected', 'attachment.added'],
+  8: ['note.added', 'field.corrected', 'attachment.added'],
+  9: ['result.handedBack', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
+  10: ['satisfaction.rated', 'note.added', 'field.corrected', 'attachment.added'],
 };
 
 function thrown(run: () => void): CommandError {

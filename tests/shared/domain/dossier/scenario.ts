@@ -1,5 +1,6 @@
 import { formatHlc, receive, tick, type Hlc } from '../../../../shared/domain/clock/hlc.js';
 import type {
+  AttachmentAddedPayload,
   DossierEvent,
   DossierEventOf,
   DossierEventPayloads,
@@ -74,6 +75,23 @@ export function receivedPayload(at: string, overrides: Partial<DossierReceivedPa
 
 export function refusedPayload(at: string, overrides: Partial<DossierRefusedPayload> = {}): DossierRefusedPayload {
   return { unit: UNIT, procedure: PROCEDURE, channel: 1, applicant: APPLICANT, reason: 'Không thuộc thẩm quyền của phường.', refusedAt: at, ...overrides };
+}
+
+/** A fabricated attachment: a fresh id, a made-up SHA-256, an intake scan of the declaration by default. */
+export function attachmentPayload(overrides: Partial<AttachmentAddedPayload> = {}): AttachmentAddedPayload {
+  return {
+    attachmentId: fakeUlid(),
+    blobSha256: 'ab'.repeat(32),
+    fileName: 'to-khai.pdf',
+    mediaType: 'application/pdf',
+    pages: 2,
+    sizeBytes: 123_456,
+    kind: 'intake',
+    checklistItemId: 'to-khai',
+    source: 'scan',
+    reusedFromDossierId: null,
+    ...overrides,
+  };
 }
 
 export interface AddOptions {

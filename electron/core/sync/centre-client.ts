@@ -1,0 +1,167 @@
+import type { z } from 'zod';
+import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
+import {
+  blobPath,
+  SYNC_PATHS,
+  type EnrollRequest,
+  type EnrollResponse,
+  type PullCursor,
+  type PullEntry,
+  type PushResponse,
+} from '../../../shared/sync/protocol.js';
+import {
+  blobsMissingResponseSchema,
+  centreErrorBodySchema,
+  enrollResponseSchema,
+  pullEntrySchema,
+  pullResponseFrameSchema,
+  pushResponseSchema,
+} from '../../../shared/sync/schemas.js';
+import { SyncFailure } from './sync-failure.js';
+
+// The desk's HTTP client for the centre: every request has a timeout (AbortSignal), every answer is
+// parsed with the protocol's schema, and every failure becomes a SyncFailure of a known kind so the
+// agent can decide to retry, back off, or stop (revoked) and tell the officer why in Vietnamese.
+
+export interface CentreClientOptions {
+  baseUrl: string;
+  token?: string;
+  /** Per request; a stalled connection is abandoned after this long. */
+  timeoutMs: number;
+  /** Aborts every request in flight (the agent stopping). */
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+export interface Timed<T> {
+  value: T;
+  /** The centre's clock and the desk's clock around the request, to measure skew. */
+  centreTime: string;
+  sentAtMs: number;
+  receivedAtMs: number;
+}
+
+/** JSON text sent as it is (the push body built without re-serialising stored payloads). */
+class RawJson {
+  constructor(readonly text: string) {}
+}
+
+export interface PulledPage {
+  entries: PullEntry[];
+  next: PullCursor;
+  hasMore: boolean;
+}
+
+export class CentreClient {
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(
+    private readonly options: CentreClientOptions,
+    private readonly now: () => number,
+  ) {
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  private url(path: string): string {
+    return new URL(path, this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`).toString();
+  }
+
+  private signal(): AbortSignal {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    return this.options.signal === undefined ? timeout : AbortSignal.any([timeout, this.options.signal]);
+  }
+
+  /** `body`: an object to send as JSON, or JSON text already built. */
+  private async request(method: string, path: string, body?: unknown): Promise<{ response: Response; text: string }> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.options.token !== undefined) headers.authorization = `Bearer ${this.options.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(this.url(path), {
+        method,
+        headers,
+        signal: this.signal(),
+        ...(body === undefined ? {} : { body: body instanceof RawJson ? body.text : JSON.stringify(body) }),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw SyncFailure.fromNetwork(error);
+    }
+    if (!response.ok && response.status !== 404) throw this.failureOf(response.status, text);
+    return { response, text };
+  }
+
+  private failureOf(status: number, text: string): SyncFailure {
+    let parsed: z.infer<typeof centreErrorBodySchema> | null = null;
+    try {
+      const body = centreErrorBodySchema.safeParse(JSON.parse(text));
+      if (body.success) parsed = body.data;
+    } catch {
+      // Not JSON (a proxy's error page): classified by status alone.
+    }
+    return SyncFailure.fromStatus(status, parsed?.error.code ?? null, parsed?.error.message ?? null);
+  }
+
+  private parse<T>(schema: z.ZodType<T>, text: string): T {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new SyncFailure('protocol', 'Trung tâm trả lời không đúng định dạng JSON.');
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) throw new SyncFailure('protocol', 'Trung tâm trả lời không đúng giao thức đồng bộ (có thể khác phiên bản).');
+    return result.data;
+  }
+
+  private timed<T extends { centreTime: string }>(sentAtMs: number, value: T): Timed<T> {
+    return { value, centreTime: value.centreTime, sentAtMs, receivedAtMs: this.now() };
+  }
+
+  async enroll(request: EnrollRequest): Promise<EnrollResponse> {
+    const { response, text } = await this.request('POST', SYNC_PATHS.enroll, request);
+    if (response.status === 404) throw new SyncFailure('protocol', 'Địa chỉ này không phải máy chủ trung tâm (không có dịch vụ đăng ký).');
+    return this.parse(enrollResponseSchema, text);
+  }
+
+  async push(events: readonly DossierEvent[]): Promise<Timed<PushResponse>> {
+    return this.pushJson(JSON.stringify(events));
+  }
+
+  /** Pushes events given as a JSON array text (built from the stored payloads, see SyncRepository.waitingBatch). */
+  async pushJson(eventsJson: string): Promise<Timed<PushResponse>> {
+    const sentAtMs = this.now();
+    const { response, text } = await this.request('POST', SYNC_PATHS.push, new RawJson(`{"events":${eventsJson}}`));
+    if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm không có dịch vụ đồng bộ.');
+    return this.timed(sentAtMs, this.parse(pushResponseSchema, text));
+  }
+
+  async pull(after: PullCursor, limit: number): Promise<Timed<PulledPage & { centreTime: string }>> {
+    const sentAtMs = this.now();
+    const { response, text } = await this.request('GET', `${SYNC_PATHS.pull}?after=${encodeURIComponent(after)}&limit=${limit}`);
+    if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm không có dịch vụ đồng bộ.');
+    const frame = this.parse(pullResponseFrameSchema, text);
+    const entries: PullEntry[] = [];
+    for (const raw of frame.entries) {
+      const entry = pullEntrySchema.safeParse(raw);
+      if (!entry.success) throw new SyncFailure('protocol', 'Trung tâm gửi về một sự kiện không hợp lệ; trang dữ liệu này chưa được áp dụng.');
+      entries.push(entry.data);
+    }
+    return this.timed(sentAtMs, { entries, next: frame.next, hasMore: frame.hasMore, centreTime: frame.centreTime });
+  }
+
+  /** The scans among `sha256s` the centre lacks (one request for the whole queue). */
+  async missingBlobs(sha256s: readonly string[]): Promise<string[]> {
+    const { response, text } = await this.request('POST', SYNC_PATHS.blobsMissing, { sha256: sha256s });
+    if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm không có dịch vụ nhận tệp quét.');
+    return this.parse(blobsMissingResponseSchema, text).missing;
+  }
+
+  /** True when the centre already holds the blob (HEAD /v1/blobs/<sha256>). */
+  async hasBlob(sha256: string): Promise<boolean> {
+    const { response } = await this.request('HEAD', blobPath(sha256));
+    return response.status === 200;
+  }
+}

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { BlobStore } from '../blobs/blob-store.js';
+import type { CalendarRepository } from '../calendar/calendar-repository.js';
+import type { DeskDatabase } from '../db/open-database.js';
+import type { DeskEventBus } from '../event-bus.js';
+import type { SettingsRepository } from '../settings/settings-repository.js';
+import { blobStoreLocator } from './blob-store-locator.js';
+import { SyncAgent, type SyncAgentOptions } from './sync-agent.js';
+
+export interface SyncAgentSetup {
+  db: DeskDatabase;
+  events: DeskEventBus;
+  settings: SettingsRepository;
+  calendar: CalendarRepository;
+  deviceId: string;
+  dataDir: string;
+  now(): number;
+  options?: Partial<SyncAgentOptions> | undefined;
+}
+
+/** The agent as the core runs it: scans are found in the desk's blob store (<data dir>/blobs). */
+export function createSyncAgent(setup: SyncAgentSetup): SyncAgent {
+  return new SyncAgent({
+    db: setup.db,
+    events: setup.events,
+    settings: setup.settings,
+    calendar: setup.calendar,
+    deviceId: setup.deviceId,
+    now: setup.now,
+    blobs: blobStoreLocator(new BlobStore(join(setup.dataDir, 'blobs'))),
+    ...(setup.options === undefined ? {} : { options: setup.options }),
+    log: { warn: (message, detail) => console.warn(message, detail ?? '') },
+  });
+}

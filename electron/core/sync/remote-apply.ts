@@ -1,0 +1,100 @@
+import { formatHlc, parseHlc, receive, type Hlc } from '../../../shared/domain/clock/hlc.js';
+import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
+import { foldDossier } from '../../../shared/domain/dossier/fold.js';
+import type { PullEntry, PullCursor } from '../../../shared/sync/protocol.js';
+import type { CalendarRepository } from '../calendar/calendar-repository.js';
+import type { DeskDatabase } from '../db/open-database.js';
+import { EventLogRepository } from '../dossiers/event-log-repository.js';
+import { ProjectionRepository } from '../dossiers/projection-repository.js';
+import { ReferenceRepository } from './reference-repository.js';
+import type { SyncRepository } from './sync-repository.js';
+
+// Applies one pulled page in ONE transaction: events are inserted if absent (a page seen twice after
+// a crash changes nothing), the desk's hybrid logical clock moves past every stamp received, the
+// touched dossiers are folded again from all their events and their projections rewritten (the same
+// ProjectionRepository local changes use), reference changes are applied, and the cursor advances —
+// all or nothing.
+
+export interface AppliedPage {
+  newEvents: number;
+  references: number;
+  touchedDossiers: string[];
+}
+
+export class RemoteApplier {
+  private readonly log: EventLogRepository;
+  private readonly projections: ProjectionRepository;
+  private readonly references: ReferenceRepository;
+  private readonly insertStmt;
+  private readonly existsStmt;
+  private readonly clockStmt;
+  private readonly saveClockStmt;
+
+  constructor(
+    private readonly db: DeskDatabase,
+    private readonly deps: { deviceId: string; now(): number; calendar: CalendarRepository; sync: SyncRepository },
+  ) {
+    this.log = new EventLogRepository(db);
+    this.projections = new ProjectionRepository(db);
+    this.references = new ReferenceRepository(db);
+    // ON CONFLICT (id) only: another event reusing a device counter is an anomaly that must surface, not vanish.
+    this.insertStmt = db.prepare(
+      `INSERT INTO events (id, dossier_id, type, payload, officer_id, device_id, device_seq, hlc, occurred_at, recorded_at, origin)
+       VALUES (@id, @dossierId, @type, @payload, @officerId, @deviceId, @deviceSeq, @hlc, @occurredAt, @recordedAt, 'remote')
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.existsStmt = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM dossiers WHERE id = ?');
+    this.clockStmt = db.prepare<[string], { last_seq: number; last_hlc: string }>('SELECT last_seq, last_hlc FROM device_clock WHERE device_id = ?');
+    this.saveClockStmt = db.prepare<[string, number, string]>(
+      `INSERT INTO device_clock (device_id, last_seq, last_hlc) VALUES (?, ?, ?)
+       ON CONFLICT (device_id) DO UPDATE SET last_hlc = excluded.last_hlc`,
+    );
+  }
+
+  apply(entries: readonly PullEntry[], next: PullCursor): AppliedPage {
+    const nowMs = this.deps.now();
+    const recordedAt = new Date(nowMs).toISOString();
+    let newEvents = 0;
+    let references = 0;
+    const fresh = new Map<string, DossierEvent[]>();
+    const hadEvents = new Map<string, boolean>();
+
+    this.db.transaction(() => {
+      let clock: Hlc | null = null;
+      for (const entry of entries) {
+        if (entry.kind === 'reference') {
+          if (entry.reference.type === 'calendar.year') this.deps.calendar.put(entry.reference.record, recordedAt, null);
+          else this.references.upsertProcedure(entry.reference.record);
+          references += 1;
+          continue;
+        }
+        const event = entry.event;
+        if (!hadEvents.has(event.dossierId)) hadEvents.set(event.dossierId, this.existsStmt.get(event.dossierId) !== undefined);
+        const inserted = this.insertStmt.run({ ...event, payload: JSON.stringify(event.payload), recordedAt }).changes === 1;
+        if (!inserted) continue;
+        newEvents += 1;
+        fresh.set(event.dossierId, [...(fresh.get(event.dossierId) ?? []), event]);
+        clock = receive(clock ?? this.localClock(), parseHlc(event.hlc), nowMs);
+      }
+
+      for (const [dossierId, events] of fresh) {
+        // A dossier new to this desk folds from the page alone; a known one from all its events.
+        const state = foldDossier(hadEvents.get(dossierId) === true ? this.log.eventsOf(dossierId) : events);
+        if (state !== null) this.projections.write(state);
+      }
+      if (clock !== null) this.saveClock(clock);
+      this.deps.sync.setState('pull.cursor', next);
+    })();
+    return { newEvents, references, touchedDossiers: [...fresh.keys()] };
+  }
+
+  private localClock(): Hlc {
+    const row = this.clockStmt.get(this.deps.deviceId);
+    return row ? parseHlc(row.last_hlc) : { wallMs: 0, counter: 0, node: this.deps.deviceId };
+  }
+
+  private saveClock(clock: Hlc): void {
+    const lastSeq = this.clockStmt.get(this.deps.deviceId)?.last_seq ?? 0;
+    this.saveClockStmt.run(this.deps.deviceId, lastSeq, formatHlc({ ...clock, node: this.deps.deviceId }));
+  }
+}

@@ -1,0 +1,492 @@
+import type { SyncProgress, SyncStatus } from '../../../shared/contract/events.js';
+import { CommandError } from '../../../shared/contract/errors.js';
+import { BLOBS_MISSING_MAX, INITIAL_CURSOR, PUSH_MAX_EVENTS } from '../../../shared/sync/protocol.js';
+import type { CalendarRepository } from '../calendar/calendar-repository.js';
+import type { DeskDatabase } from '../db/open-database.js';
+import type { DeskEventBus } from '../event-bus.js';
+import { requireConfiguredDesk } from '../settings/desk-settings.js';
+import type { SettingsRepository } from '../settings/settings-repository.js';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { BlobQueueRepository, NO_BLOBS, type BlobLocator, type StoredBlob } from './blob-queue-repository.js';
+import { uploadBlob } from './blob-uploader.js';
+import { CentreClient } from './centre-client.js';
+import { clockWarning, measureSkewMs } from './clock-skew.js';
+import { watchNetwork } from './network-watch.js';
+import { RemoteApplier } from './remote-apply.js';
+import { asSyncFailure, SYNC_FAILURE_MESSAGES, SyncFailure } from './sync-failure.js';
+import { SyncRepository, type DossierSyncState } from './sync-repository.js';
+
+// The desk's sync agent: a background duty that never blocks the officer. It runs after each local
+// change (debounced), periodically, when the network comes back and when asked; it pushes waiting
+// events in batches, pulls pages and applies them, and uploads scans in a lane of their own so a big
+// scan on a slow line never holds events back. Every request has a timeout; failures back off
+// exponentially with jitter. A revoked desk stops syncing and says so; the desk keeps working.
+
+export interface SyncAgentOptions {
+  periodMs: number;
+  debounceMs: number;
+  requestTimeoutMs: number;
+  pushBatch: number;
+  pullLimit: number;
+  stallTimeoutMs: number;
+  networkPollMs: number;
+  backoff: BackoffOptions;
+  /** tus-js-client's own resume attempts within one upload attempt. */
+  uploadRetryDelays: number[];
+  /** Scans uploading at once. */
+  uploadConcurrency: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncAgentOptions = {
+  periodMs: 60_000,
+  debounceMs: 300,
+  requestTimeoutMs: 30_000,
+  pushBatch: PUSH_MAX_EVENTS,
+  pullLimit: 2_000,
+  stallTimeoutMs: 30_000,
+  networkPollMs: 5_000,
+  backoff: DEFAULT_BACKOFF,
+  uploadRetryDelays: [0, 500, 1500, 3000],
+  uploadConcurrency: 4,
+};
+
+export interface SyncLog {
+  warn(message: string, detail?: Record<string, unknown>): void;
+}
+
+export interface SyncAgentDeps {
+  db: DeskDatabase;
+  events: DeskEventBus;
+  settings: SettingsRepository;
+  calendar: CalendarRepository;
+  deviceId: string;
+  now(): number;
+  blobs?: BlobLocator;
+  fetch?: typeof fetch;
+  options?: Partial<SyncAgentOptions>;
+  log?: SyncLog;
+}
+
+interface Lane {
+  running: Promise<void> | null;
+  again: boolean;
+  failures: number;
+  retryTimer: NodeJS.Timeout | null;
+  lastFailure: SyncFailure | null;
+}
+
+const PROGRESS_EVERY_MS = 250;
+
+const newLane = (): Lane => ({ running: null, again: false, failures: 0, retryTimer: null, lastFailure: null });
+
+export class SyncAgent {
+  private readonly repo: SyncRepository;
+  private readonly blobQueue: BlobQueueRepository;
+  private readonly applier: RemoteApplier;
+  private readonly options: SyncAgentOptions;
+  private readonly locator: BlobLocator;
+  private readonly eventsLane = newLane();
+  private readonly blobLane = newLane();
+  private progress: SyncProgress | null = null;
+  private started = false;
+  private stopped = false;
+  private abort = new AbortController();
+  private debounce: NodeJS.Timeout | null = null;
+  private periodic: NodeJS.Timeout | null = null;
+  private stopWatching: (() => void) | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private publishingOwnChanges = false;
+  private lastProgressAt = 0;
+
+  constructor(private readonly deps: SyncAgentDeps) {
+    this.repo = new SyncRepository(deps.db);
+    this.blobQueue = new BlobQueueRepository(deps.db);
+    this.applier = new RemoteApplier(deps.db, { deviceId: deps.deviceId, now: deps.now, calendar: deps.calendar, sync: this.repo });
+    this.options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
+    this.locator = deps.blobs ?? NO_BLOBS;
+  }
+
+  /** Begins listening for local changes, the clock and the network. Safe to call once. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.unsubscribe = this.deps.events.subscribe((name) => {
+      if (name === 'dossiers.changed' && !this.publishingOwnChanges) this.scheduleSoon();
+    });
+    this.periodic = setInterval(() => {
+      if (this.eventsLane.retryTimer === null) this.requestSync();
+    }, this.options.periodMs);
+    this.periodic.unref();
+    this.stopWatching = watchNetwork(() => this.networkReturned(), this.options.networkPollMs);
+    this.requestSync();
+  }
+
+  /** Stops timers and aborts requests in flight; resolves when the current run has ended. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort();
+    for (const timer of [this.debounce, this.eventsLane.retryTimer, this.blobLane.retryTimer]) if (timer !== null) clearTimeout(timer);
+    if (this.periodic !== null) clearInterval(this.periodic);
+    this.stopWatching?.();
+    this.unsubscribe?.();
+    await Promise.allSettled([this.eventsLane.running, this.blobLane.running]);
+  }
+
+  status(): SyncStatus {
+    const enrollment = this.repo.enrollment();
+    // Scans named by attachment events join the queue as soon as anyone asks what waits to go.
+    this.blobQueue.enqueueReferenced(this.locator, new Date(this.deps.now()).toISOString());
+    const counts = this.repo.counts();
+    const skewText = this.repo.state('clock.skewMs');
+    const skew = skewText === null ? null : Number(skewText);
+    const base = {
+      pendingEvents: counts.waitingEvents,
+      rejectedEvents: counts.rejectedEvents,
+      pendingScans: this.blobQueue.countWaiting(),
+      lastSuccessAt: this.repo.state('last.success'),
+      progress: this.progress,
+      clockSkewMs: skew,
+      clockWarning: clockWarning(skew),
+      centreUrl: enrollment?.centreUrl ?? null,
+    };
+    if (enrollment === null) return { ...base, state: 'not_configured', lastError: null, revoked: false };
+    if (enrollment.revokedAt !== null) {
+      return { ...base, state: 'error', lastError: SYNC_FAILURE_MESSAGES.revoked, revoked: true };
+    }
+    const failure = this.eventsLane.lastFailure ?? this.blobLane.lastFailure;
+    const busy = this.eventsLane.running !== null || this.blobLane.running !== null;
+    const lastError = failure?.message ?? null;
+    if (busy) return { ...base, state: 'syncing', lastError, revoked: false };
+    if (failure !== null) return { ...base, state: failure.kind === 'offline' || failure.kind === 'timeout' ? 'offline' : 'error', lastError, revoked: false };
+    return { ...base, state: 'idle', lastError: null, revoked: false };
+  }
+
+  /** Per dossier: are all its local events at the centre? */
+  dossierStates(dossierIds: readonly string[]): Map<string, { state: DossierSyncState; waitingEvents: number }> {
+    return this.repo.dossierStates(dossierIds);
+  }
+
+  /** Queues a scan for upload (the blob store calls this when it stores one). */
+  enqueueBlob(blob: StoredBlob): void {
+    this.blobQueue.enqueue(blob, new Date(this.deps.now()).toISOString());
+    this.requestBlobs();
+  }
+
+  /** Trades a one-time code for this desk's device token, then starts syncing. */
+  async enroll(input: { centreUrl: string; code: string; deviceName: string }): Promise<SyncStatus> {
+    const desk = requireConfiguredDesk(this.deps.settings);
+    const client = new CentreClient({ baseUrl: input.centreUrl, timeoutMs: this.options.requestTimeoutMs, ...this.fetchOption() }, this.deps.now);
+    let answer;
+    try {
+      answer = await client.enroll({ code: input.code, deviceName: input.deviceName, deviceId: this.deps.deviceId, unitGsoCode: desk.unit.gsoCode });
+    } catch (error) {
+      throw enrollmentError(asSyncFailure(error), input.centreUrl);
+    }
+    if (answer.unitGsoCode !== desk.unit.gsoCode || answer.deviceId !== this.deps.deviceId) {
+      throw new CommandError('conflict', 'Trung tâm cấp quyền cho một đơn vị hoặc thiết bị khác với máy này; chưa lưu đăng ký.');
+    }
+    this.repo.saveEnrollment({
+      centreUrl: input.centreUrl,
+      deviceId: answer.deviceId,
+      deviceName: input.deviceName,
+      token: answer.token,
+      unitGsoCode: answer.unitGsoCode,
+      station: answer.station,
+      enrolledAt: new Date(this.deps.now()).toISOString(),
+      revokedAt: null,
+    });
+    for (const lane of [this.eventsLane, this.blobLane]) {
+      lane.failures = 0;
+      lane.lastFailure = null;
+    }
+    this.publish();
+    this.requestSync();
+    return this.status();
+  }
+
+  /** Runs now; with `wait`, resolves when this round (events, then scans) has finished. */
+  async syncNow(wait: boolean): Promise<SyncStatus> {
+    // A change waiting for its debounce is covered by this round.
+    if (this.debounce !== null) clearTimeout(this.debounce);
+    this.debounce = null;
+    for (const lane of [this.eventsLane, this.blobLane]) {
+      if (lane.retryTimer !== null) clearTimeout(lane.retryTimer);
+      lane.retryTimer = null;
+    }
+    this.requestSync();
+    if (wait) {
+      while (this.eventsLane.running !== null || this.blobLane.running !== null) {
+        await Promise.allSettled([this.eventsLane.running, this.blobLane.running]);
+      }
+    }
+    return this.status();
+  }
+
+  private fetchOption(): { fetch?: typeof fetch } {
+    return this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch };
+  }
+
+  private client(): CentreClient | null {
+    const enrollment = this.repo.enrollment();
+    if (enrollment === null || enrollment.revokedAt !== null) return null;
+    return new CentreClient(
+      { baseUrl: enrollment.centreUrl, token: enrollment.token, timeoutMs: this.options.requestTimeoutMs, signal: this.abort.signal, ...this.fetchOption() },
+      this.deps.now,
+    );
+  }
+
+  private publish(): void {
+    this.deps.events.publish('sync.status', this.status());
+  }
+
+  private scheduleSoon(): void {
+    if (this.stopped) return;
+    if (this.debounce !== null) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = null;
+      this.requestSync();
+    }, this.options.debounceMs);
+  }
+
+  private networkReturned(): void {
+    for (const lane of [this.eventsLane, this.blobLane]) {
+      if (lane.failures > 0 && lane.retryTimer !== null) {
+        clearTimeout(lane.retryTimer);
+        lane.retryTimer = null;
+      }
+    }
+    this.requestSync();
+  }
+
+  /** Events first (small, and what the centre needs to see the dossier), then scans in their own lane. */
+  private requestSync(): void {
+    this.runLane(this.eventsLane, () => this.syncEvents(), () => this.requestBlobs());
+  }
+
+  private requestBlobs(): void {
+    this.runLane(this.blobLane, () => this.syncBlobs());
+  }
+
+  private runLane(lane: Lane, work: () => Promise<void>, afterSuccess?: () => void): void {
+    if (this.stopped || this.client() === null) return;
+    if (lane.running !== null) {
+      lane.again = true;
+      return;
+    }
+    lane.running = (async () => {
+      do {
+        lane.again = false;
+        try {
+          await work();
+          lane.failures = 0;
+          lane.lastFailure = null;
+          this.repo.setState('last.success', new Date(this.deps.now()).toISOString());
+          this.repo.setState('last.error', null);
+          afterSuccess?.();
+        } catch (error) {
+          if (this.stopped) break;
+          this.fail(lane, error, work, afterSuccess);
+          break;
+        } finally {
+          this.progress = null;
+        }
+      } while (lane.again && !this.stopped);
+    })().finally(() => {
+      lane.running = null;
+      if (!this.stopped) this.publish();
+    });
+    this.publish();
+  }
+
+  private fail(lane: Lane, error: unknown, work: () => Promise<void>, afterSuccess?: () => void): void {
+    const failure = asSyncFailure(error);
+    if (!(error instanceof SyncFailure)) this.deps.log?.warn('sync: unexpected error', { name: (error as Error)?.name, message: (error as Error)?.message });
+    lane.failures += 1;
+    lane.lastFailure = failure;
+    this.repo.setState('last.error', failure.message);
+    if (failure.kind === 'revoked') {
+      this.repo.markRevoked(new Date(this.deps.now()).toISOString());
+      return;
+    }
+    const delay = backoffDelay(lane.failures, this.options.backoff);
+    lane.retryTimer = setTimeout(() => {
+      lane.retryTimer = null;
+      this.runLane(lane, work, afterSuccess);
+    }, delay);
+    lane.retryTimer.unref();
+  }
+
+  private noteSkew(centreTime: string, sentAtMs: number, receivedAtMs: number): void {
+    const skew = measureSkewMs(centreTime, sentAtMs, receivedAtMs);
+    if (skew !== null) this.repo.setState('clock.skewMs', String(skew));
+  }
+
+  /** Progress is published at most every PROGRESS_EVERY_MS (a big push would otherwise flood the UI). */
+  private setProgress(progress: SyncProgress | null, force = true): void {
+    this.progress = progress;
+    const now = Date.now();
+    if (force || now - this.lastProgressAt >= PROGRESS_EVERY_MS) {
+      this.lastProgressAt = now;
+      this.publish();
+    }
+  }
+
+  private async syncEvents(): Promise<void> {
+    const client = this.client();
+    if (client === null) return;
+    await this.pushAll(client);
+    await this.pullAll(client);
+  }
+
+  /**
+   * Push: the oldest waiting events first, a batch at a time, with the next batch on its way while
+   * the centre stores the one before (two in flight). Answers are recorded in order; a failure leaves
+   * the unrecorded batches waiting, to go again (the centre then reports them as duplicates).
+   */
+  private async pushAll(client: CentreClient): Promise<void> {
+    const total = this.repo.counts().waitingEvents;
+    const limit = Math.min(this.options.pushBatch, PUSH_MAX_EVENTS);
+    let done = 0;
+    let afterSeq = 0;
+    // If an answer fails, the batch sent after it settles unobserved and simply goes again next time.
+    let inFlight: { ids: string[]; answer: ReturnType<CentreClient['pushJson']> } | null = null;
+    for (;;) {
+      const batch = this.repo.waitingBatch(afterSeq, limit);
+      const sent = batch === null ? null : { ids: batch.ids, answer: settledLater(client.pushJson(batch.json)) };
+      if (inFlight !== null) {
+        const answer = await inFlight.answer;
+        this.noteSkew(answer.centreTime, answer.sentAtMs, answer.receivedAtMs);
+        const { stored, duplicates, rejected } = answer.value;
+        this.repo.recordPushOutcome([...stored, ...duplicates], rejected, new Date(this.deps.now()).toISOString());
+        done += inFlight.ids.length;
+        this.setProgress({ phase: 'push', done, total }, false);
+      }
+      inFlight = sent;
+      if (batch === null) break;
+      afterSeq = batch.lastSeq;
+    }
+  }
+
+  /** Pull: pages from the cursor until the centre has nothing more, the next page fetched while one is applied. */
+  private async pullAll(client: CentreClient): Promise<void> {
+    let cursor = this.repo.state('pull.cursor') ?? INITIAL_CURSOR;
+    let pulled = 0;
+    let pending: ReturnType<CentreClient['pull']> | null = settledLater(client.pull(cursor, this.options.pullLimit));
+    while (pending !== null) {
+      const page: Awaited<ReturnType<CentreClient['pull']>> = await pending;
+      pending = page.value.hasMore && page.value.next !== cursor ? settledLater(client.pull(page.value.next, this.options.pullLimit)) : null;
+      this.noteSkew(page.centreTime, page.sentAtMs, page.receivedAtMs);
+      const applied = this.applier.apply(page.value.entries, page.value.next);
+      cursor = page.value.next;
+      pulled += page.value.entries.length;
+      this.setProgress({ phase: 'pull', done: pulled, total: null }, false);
+      if (applied.touchedDossiers.length > 0) {
+        this.publishingOwnChanges = true;
+        try {
+          this.deps.events.publish('dossiers.changed', { dossierIds: applied.touchedDossiers });
+        } finally {
+          this.publishingOwnChanges = false;
+        }
+      }
+    }
+  }
+
+  /**
+   * Scans: asks the centre once which of the waiting ones it lacks, marks the others done, and
+   * uploads the rest a few at a time (small ones in a single request, big ones resumable in parts).
+   */
+  private async syncBlobs(): Promise<void> {
+    const client = this.client();
+    const enrollment = this.repo.enrollment();
+    if (client === null || enrollment === null) return;
+    this.blobQueue.enqueueReferenced(this.locator, new Date(this.deps.now()).toISOString());
+    const waiting = this.blobQueue.waiting(BLOBS_MISSING_MAX);
+    if (waiting.length === 0) return;
+    const missing = new Set(await client.missingBlobs(waiting.map((b) => b.sha256)));
+    const nowIso = () => new Date(this.deps.now()).toISOString();
+    this.blobQueue.markUploaded(waiting.filter((blob) => !missing.has(blob.sha256)).map((blob) => blob.sha256), nowIso());
+    // Marked done in batches (one commit, not one per scan): after a crash, the next round's
+    // question to the centre finds the ones already there, so nothing is sent twice.
+    const done: string[] = [];
+    let flushedAt = Date.now();
+    const flush = () => {
+      this.blobQueue.markUploaded(done.splice(0), nowIso());
+      flushedAt = Date.now();
+    };
+    const queue = waiting.filter((blob) => missing.has(blob.sha256));
+    const total = queue.reduce((sum, blob) => sum + blob.size, 0);
+    let sentBefore = 0;
+    const sentNow = new Map<string, number>();
+    const report = () => this.setProgress({ phase: 'upload', done: sentBefore + [...sentNow.values()].reduce((a, b) => a + b, 0), total }, false);
+
+    let failure: SyncFailure | null = null;
+    const worker = async () => {
+      for (let blob = queue.shift(); blob !== undefined && failure === null; blob = queue.shift()) {
+        const current = blob;
+        const inOneRequest = current.size <= SMALL_SCAN_BYTES && current.uploadUrl === null;
+        try {
+          await uploadBlob({
+            centreUrl: enrollment.centreUrl,
+            token: enrollment.token,
+            blob: current,
+            uploadUrl: current.uploadUrl,
+            // A small scan goes in one request: there is no partial upload to come back to.
+            onUploadUrl: (url) => {
+              if (!inOneRequest) this.blobQueue.setUploadUrl(current.sha256, url);
+            },
+            onProgress: (sent) => {
+              sentNow.set(current.sha256, sent);
+              report();
+            },
+            stallTimeoutMs: this.options.stallTimeoutMs,
+            signal: this.abort.signal,
+            retryDelays: this.options.uploadRetryDelays,
+            inOneRequest,
+          });
+          done.push(current.sha256);
+          if (Date.now() - flushedAt > 1_000) flush();
+        } catch (error) {
+          const f = asSyncFailure(error);
+          this.blobQueue.markFailed(current.sha256, f.message);
+          // The centre discarded a corrupt upload: start a fresh one next time.
+          if (f.status === 460) this.blobQueue.setUploadUrl(current.sha256, null);
+          failure ??= f;
+        } finally {
+          sentBefore += current.size;
+          sentNow.delete(current.sha256);
+        }
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.options.uploadConcurrency, queue.length) }, worker));
+    } finally {
+      flush();
+    }
+    if (failure !== null) throw failure;
+    // More may have joined the queue meanwhile (or there were more than one question's worth).
+    if (this.blobQueue.waiting(1).length > 0) this.blobLane.again = true;
+  }
+}
+
+/**
+ * Marks a request started ahead of need (a pipelined push, a prefetched page) as handled, so that if
+ * the round ends early on another failure its rejection is not reported as unhandled. Awaiting it
+ * still throws.
+ */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** Scans up to this size go in one request (tus creation-with-upload); bigger ones resumably in parts. */
+const SMALL_SCAN_BYTES = 1024 * 1024;
+
+function enrollmentError(failure: SyncFailure, centreUrl: string): CommandError {
+  if (failure.kind === 'refused') {
+    return new CommandError(failure.centreCode === 'unit_mismatch' || failure.centreCode === 'conflict' ? 'conflict' : 'invalid_argument', failure.message);
+  }
+  if (failure.kind === 'offline' || failure.kind === 'timeout') {
+    return new CommandError('not_found', `Không kết nối được máy chủ trung tâm tại ${centreUrl}. Hãy kiểm tra địa chỉ và đường mạng.`);
+  }
+  return new CommandError('conflict', failure.message);
+}

@@ -1,0 +1,60 @@
+import type { CentreErrorCode } from '../../../shared/sync/protocol.js';
+
+// Why a sync attempt failed, in kinds the agent acts on, with a message in plain Vietnamese for the
+// status bar. Only 'revoked' stops the agent; everything else is retried with back-off.
+
+export type SyncFailureKind =
+  | 'offline' // no connection (network down, centre stopped, connection cut)
+  | 'timeout' // the centre did not answer in time (a stalled link)
+  | 'server' // the centre or a proxy answered 5xx
+  | 'protocol' // an answer that does not follow the protocol
+  | 'unauthorized' // the token is unknown to the centre
+  | 'revoked' // the centre revoked this desk: stop, keep working offline
+  | 'refused'; // a 4xx the desk cannot fix by retrying soon (e.g. an invalid enrollment code)
+
+export const SYNC_FAILURE_MESSAGES: Record<Exclude<SyncFailureKind, 'refused' | 'protocol'>, string> = {
+  offline: 'Không kết nối được máy chủ trung tâm (mất mạng hoặc máy chủ đang tắt). Máy sẽ tự thử lại; mọi việc ở quầy vẫn làm bình thường.',
+  timeout: 'Máy chủ trung tâm không trả lời kịp (đường truyền chậm hoặc bị treo). Máy sẽ tự thử lại.',
+  server: 'Máy chủ trung tâm đang gặp lỗi. Máy sẽ tự thử lại.',
+  unauthorized: 'Trung tâm không nhận ra máy này (mã xác thực không hợp lệ). Hãy nhờ quản trị viên cấp mã đăng ký mới.',
+  revoked: 'Trung tâm đã thu hồi quyền đồng bộ của máy này. Máy vẫn làm việc bình thường khi không đồng bộ; hãy liên hệ quản trị viên để đăng ký lại.',
+};
+
+export class SyncFailure extends Error {
+  constructor(
+    readonly kind: SyncFailureKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly centreCode: CentreErrorCode | null = null,
+  ) {
+    super(message);
+    this.name = 'SyncFailure';
+  }
+
+  static fromNetwork(error: unknown): SyncFailure {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'TimeoutError') return new SyncFailure('timeout', SYNC_FAILURE_MESSAGES.timeout);
+    if (name === 'AbortError') return new SyncFailure('offline', 'Đồng bộ đã dừng.');
+    return new SyncFailure('offline', SYNC_FAILURE_MESSAGES.offline);
+  }
+
+  static fromStatus(status: number, code: CentreErrorCode | null, centreMessage: string | null): SyncFailure {
+    if (status === 401 && code === 'device_revoked') return new SyncFailure('revoked', SYNC_FAILURE_MESSAGES.revoked, status, code);
+    if (status === 401) return new SyncFailure('unauthorized', SYNC_FAILURE_MESSAGES.unauthorized, status, code);
+    if (status >= 500 || status === 429 || status === 408) {
+      return new SyncFailure('server', status === 429 ? 'Trung tâm đang quá tải yêu cầu; máy sẽ tự thử lại sau.' : `${SYNC_FAILURE_MESSAGES.server} (mã ${status})`, status, code);
+    }
+    return new SyncFailure('refused', centreMessage ?? `Trung tâm từ chối yêu cầu (mã ${status}).`, status, code);
+  }
+
+  /** Worth trying again later without anyone doing anything. */
+  get retryable(): boolean {
+    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'protocol';
+  }
+}
+
+/** Any error as a SyncFailure (a bug becomes a plain, retryable message, never a stack trace). */
+export function asSyncFailure(error: unknown): SyncFailure {
+  if (error instanceof SyncFailure) return error;
+  return new SyncFailure('protocol', 'Lỗi không mong muốn khi đồng bộ; máy sẽ tự thử lại.');
+}

@@ -1,0 +1,186 @@
+import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
+import type { PushRejection } from '../../../shared/sync/protocol.js';
+import type { DeskDatabase } from '../db/open-database.js';
+import { eventFromRow } from '../dossiers/event-log-repository.js';
+
+// The desk's side of sync, in SQL: the enrollment, the small sync facts (cursor, last success, last
+// error, clock skew), which local events wait to go and which the centre refused.
+
+export interface Enrollment {
+  centreUrl: string;
+  deviceId: string;
+  deviceName: string;
+  token: string;
+  unitGsoCode: string;
+  station: number;
+  enrolledAt: string;
+  revokedAt: string | null;
+}
+
+export type SyncStateKey = 'pull.cursor' | 'last.success' | 'last.error' | 'clock.skewMs';
+
+export type DossierSyncState = 'synced' | 'pending' | 'rejected';
+
+interface EventRow {
+  id: string;
+  dossier_id: string;
+  type: string;
+  payload: string;
+  officer_id: string;
+  device_id: string;
+  device_seq: number;
+  hlc: string;
+  occurred_at: string;
+}
+
+/** A push batch: the events' JSON text, built from the stored payload text without re-parsing it. */
+export interface PushBatch {
+  ids: string[];
+  /** A JSON array of events, ready to send. */
+  json: string;
+  /** The local sequence of the last event in the batch (the next batch starts after it). */
+  lastSeq: number;
+}
+
+export class SyncRepository {
+  private readonly waitingStmt;
+  private readonly batchStmt;
+  private readonly waitingCountStmt;
+  private readonly rejectedCountStmt;
+  private readonly markPushedStmt;
+  private readonly markRejectedStmt;
+  private readonly getStateStmt;
+  private readonly putStateStmt;
+
+  constructor(private readonly db: DeskDatabase) {
+    this.waitingStmt = db.prepare<[number], EventRow>(
+      `SELECT id, dossier_id, type, payload, officer_id, device_id, device_seq, hlc, occurred_at FROM events
+       WHERE origin = 'local' AND pushed_at IS NULL AND push_rejection IS NULL ORDER BY seq LIMIT ?`,
+    );
+    this.batchStmt = db.prepare<[number, number], EventRow & { seq: number }>(
+      `SELECT seq, id, dossier_id, type, payload, officer_id, device_id, device_seq, hlc, occurred_at FROM events
+       WHERE origin = 'local' AND pushed_at IS NULL AND push_rejection IS NULL AND seq > ? ORDER BY seq LIMIT ?`,
+    );
+    // Each count reads one partial index, never the whole log.
+    this.waitingCountStmt = db.prepare<[], { n: number }>(
+      "SELECT count(*) AS n FROM events WHERE origin = 'local' AND pushed_at IS NULL AND push_rejection IS NULL",
+    );
+    this.rejectedCountStmt = db.prepare<[], { n: number }>(
+      "SELECT count(*) AS n FROM events WHERE origin = 'local' AND pushed_at IS NULL AND push_rejection IS NOT NULL",
+    );
+    this.markPushedStmt = db.prepare<[string, string]>("UPDATE events SET pushed_at = ? WHERE id = ? AND origin = 'local'");
+    this.markRejectedStmt = db.prepare<[string, string]>("UPDATE events SET push_rejection = ? WHERE id = ? AND origin = 'local'");
+    this.getStateStmt = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
+    this.putStateStmt = db.prepare<[string, string]>(
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+  }
+
+  enrollment(): Enrollment | null {
+    const row = this.db
+      .prepare<
+        [],
+        {
+          centre_url: string;
+          device_id: string;
+          device_name: string;
+          token: string;
+          unit_gso: string;
+          station: number;
+          enrolled_at: string;
+          revoked_at: string | null;
+        }
+      >('SELECT * FROM sync_enrollment WHERE id = 1')
+      .get();
+    if (!row) return null;
+    return {
+      centreUrl: row.centre_url,
+      deviceId: row.device_id,
+      deviceName: row.device_name,
+      token: row.token,
+      unitGsoCode: row.unit_gso,
+      station: row.station,
+      enrolledAt: row.enrolled_at,
+      revokedAt: row.revoked_at,
+    };
+  }
+
+  /** Saves a (new) enrollment; a different centre starts its pull from the beginning. */
+  saveEnrollment(e: Enrollment): void {
+    this.db.transaction(() => {
+      const previous = this.enrollment();
+      this.db
+        .prepare(
+          `INSERT INTO sync_enrollment (id, centre_url, device_id, device_name, token, unit_gso, station, enrolled_at, revoked_at)
+           VALUES (1, ?, ?, ?, ?, ?, ?, ?, NULL)
+           ON CONFLICT (id) DO UPDATE SET centre_url = excluded.centre_url, device_id = excluded.device_id,
+             device_name = excluded.device_name, token = excluded.token, unit_gso = excluded.unit_gso,
+             station = excluded.station, enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+        )
+        .run(e.centreUrl, e.deviceId, e.deviceName, e.token, e.unitGsoCode, e.station, e.enrolledAt);
+      if (previous !== null && previous.centreUrl !== e.centreUrl) this.db.prepare("DELETE FROM sync_state WHERE key = 'pull.cursor'").run();
+    })();
+  }
+
+  markRevoked(atIso: string): void {
+    this.db.prepare('UPDATE sync_enrollment SET revoked_at = ? WHERE id = 1 AND revoked_at IS NULL').run(atIso);
+  }
+
+  state(key: SyncStateKey): string | null {
+    return this.getStateStmt.get(key)?.value ?? null;
+  }
+
+  setState(key: SyncStateKey, value: string | null): void {
+    if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+    else this.putStateStmt.run(key, value);
+  }
+
+  /** The oldest local events not yet stored at the centre (refused ones excluded), in local order. */
+  waitingEvents(limit: number): DossierEvent[] {
+    return this.waitingStmt.all(limit).map(eventFromRow);
+  }
+
+  /** The next waiting events after local sequence `afterSeq`, as JSON text for the push body. */
+  waitingBatch(afterSeq: number, limit: number): PushBatch | null {
+    const rows = this.batchStmt.all(afterSeq, limit);
+    if (rows.length === 0) return null;
+    const text = JSON.stringify;
+    const json = rows
+      .map(
+        (r) =>
+          `{"id":${text(r.id)},"dossierId":${text(r.dossier_id)},"type":${text(r.type)},"payload":${r.payload},"officerId":${text(r.officer_id)},` +
+          `"deviceId":${text(r.device_id)},"deviceSeq":${r.device_seq},"hlc":${text(r.hlc)},"occurredAt":${text(r.occurred_at)}}`,
+      )
+      .join(',');
+    return { ids: rows.map((r) => r.id), json: `[${json}]`, lastSeq: rows.at(-1)!.seq };
+  }
+
+  /** Records the centre's answer to one push, in one transaction. */
+  recordPushOutcome(storedOrDuplicate: readonly string[], rejected: readonly PushRejection[], atIso: string): void {
+    this.db.transaction(() => {
+      for (const id of storedOrDuplicate) this.markPushedStmt.run(atIso, id);
+      for (const r of rejected) this.markRejectedStmt.run(JSON.stringify({ code: r.code, message: r.message }), r.id);
+    })();
+  }
+
+  counts(): { waitingEvents: number; rejectedEvents: number } {
+    return { waitingEvents: this.waitingCountStmt.get()!.n, rejectedEvents: this.rejectedCountStmt.get()!.n };
+  }
+
+  /** Per dossier: every local event stored at the centre ('synced'), some waiting, or some refused. */
+  dossierStates(dossierIds: readonly string[]): Map<string, { state: DossierSyncState; waitingEvents: number }> {
+    const result = new Map<string, { state: DossierSyncState; waitingEvents: number }>();
+    for (const id of dossierIds) result.set(id, { state: 'synced', waitingEvents: 0 });
+    if (dossierIds.length === 0) return result;
+    const rows = this.db
+      .prepare<string[], { dossier_id: string; waiting: number; rejected: number }>(
+        `SELECT dossier_id, sum(push_rejection IS NULL) AS waiting, sum(push_rejection IS NOT NULL) AS rejected FROM events
+         WHERE origin = 'local' AND pushed_at IS NULL AND dossier_id IN (${dossierIds.map(() => '?').join(',')}) GROUP BY dossier_id`,
+      )
+      .all(...dossierIds);
+    for (const row of rows) {
+      result.set(row.dossier_id, { state: row.rejected > 0 ? 'rejected' : 'pending', waitingEvents: row.waiting });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { ErrorNotice } from '../../../ui/ErrorNotice.js';
+import { downloadExport } from '../store/download-export.js';
+import { useReportsStore } from '../store/reports-store-context.js';
+import { formatCount } from './format-cell.js';
+
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${formatCount(Math.max(1, Math.round(bytes / 1024)))} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
+
+/** Excel and CSV files written by the core, and printing (to paper or PDF) of the report as shown. */
+export function ExportBar() {
+  const status = useReportsStore((s) => s.status);
+  const exporting = useReportsStore((s) => s.exporting);
+  const lastExport = useReportsStore((s) => s.lastExport);
+  const exportError = useReportsStore((s) => s.exportError);
+  const exportAs = useReportsStore((s) => s.exportAs);
+  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+  const busy = exporting !== null;
+
+  const run = async (format: 'xlsx' | 'csv') => {
+    setDownloadProblem(null);
+    const result = await exportAs(format);
+    if (result === null) return;
+    try {
+      await downloadExport(result);
+    } catch {
+      setDownloadProblem(`Tệp đã được lưu trên máy nhưng trình duyệt không tải về được: ${result.path}`);
+    }
+  };
+
+  return (
+    <div className="export-bar no-print" aria-label="Xuất báo cáo" role="group">
+      <div className="export-bar__buttons">
+        <button type="button" className="button" disabled={busy || status !== 'loaded'} onClick={() => void run('xlsx')}>
+          Xuất Excel (.xlsx)
+        </button>
+        <button type="button" className="button button--secondary" disabled={busy || status !== 'loaded'} onClick={() => void run('csv')}>
+          Xuất CSV
+        </button>
+        <button type="button" className="button button--secondary" disabled={status !== 'loaded'} onClick={() => window.print()}>
+          In / lưu PDF
+        </button>
+      </div>
+      {busy && (
+        <div className="export-bar__progress" role="status">
+          {exporting.progress === null ? (
+            <span>Đang xuất tệp…</span>
+          ) : (
+            <>
+              <label htmlFor="export-progress">
+                Đang xuất {formatCount(exporting.progress.done)} / {formatCount(exporting.progress.total)} dòng
+              </label>
+              <progress id="export-progress" max={exporting.progress.total} value={exporting.progress.done} />
+            </>
+          )}
+        </div>
+      )}
+      {lastExport && (
+        <p className="export-bar__done" role="status" data-testid="export-done">
+          Đã xuất tệp <strong>{lastExport.fileName}</strong> ({sizeText(lastExport.bytes)}, {formatCount(lastExport.rows)} dòng) — lưu tại <code>{lastExport.path}</code>.
+          {lastExport.personalData && <span className="export-bar__warning"> Tệp chứa dữ liệu cá nhân: giữ kín, không gửi ra ngoài.</span>}
+        </p>
+      )}
+      {exportError && <ErrorNotice error={exportError} context="Không xuất được tệp." />}
+      {downloadProblem && <p className="export-bar__warning">{downloadProblem}</p>}
+    </div>
+  );
+}

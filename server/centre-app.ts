@@ -1,0 +1,94 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { CentreBlobStore } from './blobs/blob-store.js';
+import { EnrollmentService } from './enrollment/enrollment-service.js';
+import { CentreHttpError } from './http/centre-error.js';
+import { AJV_OPTIONS, requireRouteSchemas } from './http/json-schema.js';
+import { centreLoggerOptions } from './http/logging.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { blobRoutes } from './routes/blob-routes.js';
+import type { CentreDeps } from './routes/deps.js';
+import { enrollRoutes } from './routes/enroll-routes.js';
+import { publicRoutes } from './routes/public-routes.js';
+import { staffRoutes } from './routes/staff-routes.js';
+import { syncRoutes } from './routes/sync-routes.js';
+import { StaffService } from './staff/staff-service.js';
+import type { CentreStorage } from './storage/storage.js';
+
+// The city centre's HTTP API (DESIGN.md, "The centre"): enrollment, sync push/pull, resumable scan
+// uploads, centre staff's dossier actions, administration and the public status lookup.
+
+export interface CentreOptions {
+  storage: CentreStorage;
+  /** Where scans are kept (uploads in progress and the content-addressed store). */
+  blobDir: string;
+  /** Fastify logger options (see http/logging.ts), or false for none. */
+  logger?: FastifyServerOptions['logger'];
+  now?: () => number;
+  /** Public lookups per minute per address (default 60). */
+  lookupPerMinute?: number;
+}
+
+export interface Centre {
+  app: FastifyInstance;
+  deps: CentreDeps;
+}
+
+function isValidationError(error: FastifyError): boolean {
+  return Array.isArray(error.validation);
+}
+
+export async function createCentre(options: CentreOptions): Promise<Centre> {
+  const now = options.now ?? Date.now;
+  const deps: CentreDeps = {
+    storage: options.storage,
+    blobs: new CentreBlobStore(options.blobDir, options.storage, now),
+    enrollment: new EnrollmentService(options.storage, now),
+    staff: new StaffService(options.storage, now),
+    now,
+    lookupPerMinute: options.lookupPerMinute ?? 60,
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? centreLoggerOptions(),
+    ajv: { customOptions: AJV_OPTIONS },
+    // Desks behind a ward's NAT share one address: trust no forwarding header, rate-limit the socket.
+    trustProxy: false,
+    // Long enough for a 20 MB scan on a ward's 1 Mbit/s line; tus resumes anything cut short.
+    requestTimeout: 600_000,
+  });
+  requireRouteSchemas(app);
+  app.decorateRequest('device', null);
+  app.decorateRequest('staff', null);
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new CentreHttpError(429, 'rate_limited', `Quá nhiều yêu cầu; hãy thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`),
+  });
+
+  app.setErrorHandler((error: FastifyError | CentreHttpError, request, reply) => {
+    if (error instanceof CentreHttpError) return reply.status(error.statusCode).send(error.body());
+    if (isValidationError(error)) {
+      return reply.status(400).send({ error: { code: 'invalid_request', message: `Yêu cầu không đúng định dạng: ${error.message}` } });
+    }
+    if (error.name === 'ZodError') {
+      return reply.status(400).send({ error: { code: 'invalid_request', message: 'Yêu cầu không đúng định dạng.' } });
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: { code: 'invalid_request', message: 'Yêu cầu không hợp lệ.' } });
+    }
+    // Only the error: the request body may hold citizens' personal data.
+    request.log.error({ err: { name: error.name, message: error.message, stack: error.stack } }, 'request failed');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Lỗi máy chủ trung tâm; dữ liệu không bị thay đổi, hãy thử lại.' } });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'Không có địa chỉ này.' } }));
+
+  enrollRoutes(app, deps);
+  syncRoutes(app, deps);
+  blobRoutes(app, deps);
+  staffRoutes(app, deps);
+  adminRoutes(app, deps);
+  publicRoutes(app, deps);
+  return { app, deps };
+}

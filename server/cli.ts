@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { enrollmentCodeRequestSchema, newStaffRequestSchema } from '../shared/sync/schemas.js';
+import { parseCentreArgs, type CentreArgs } from './cli-args.js';
+import { createCentre } from './centre-app.js';
+import { EnrollmentService } from './enrollment/enrollment-service.js';
+import { centreLoggerOptions } from './http/logging.js';
+import { StaffService } from './staff/staff-service.js';
+import { openStorage } from './storage/open-storage.js';
+import type { CentreStorage } from './storage/storage.js';
+
+// `npm run centre -- …`: serves the centre, or runs one administrative command and exits.
+
+async function serve(args: CentreArgs, storage: CentreStorage): Promise<void> {
+  const { app } = await createCentre({ storage, blobDir: join(args.dataDir, 'blobs'), logger: centreLoggerOptions({ level: args.logLevel }) });
+  const stop = async () => {
+    await app.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.listen({ port: args.port, host: args.host });
+  // One machine-readable line for scripts and tests that start the centre on port 0.
+  console.log(JSON.stringify({ centre: 'listening', url: `http://${args.host}:${(app.server.address() as { port: number }).port}`, storage: storage.kind }));
+}
+
+async function run(args: CentreArgs): Promise<void> {
+  const storage = await openStorage(args);
+  if (args.command === 'serve') return serve(args, storage);
+  try {
+    switch (args.command) {
+      case 'create-admin': {
+        const input = newStaffRequestSchema.parse({ username: args.username, password: args.password, role: 'admin' });
+        const staff = await new StaffService(storage, Date.now).create(input);
+        console.log(`Đã tạo quản trị viên "${staff.username}".`);
+        break;
+      }
+      case 'enrollment-code': {
+        const input = enrollmentCodeRequestSchema.parse({ unitGsoCode: args.unit, station: args.station, validHours: args.hours });
+        const issued = await new EnrollmentService(storage, Date.now).issueCode({ ...input, createdBy: 'cli' });
+        // The code alone on stdout (for scripts); what it is for on stderr (for the person).
+        console.log(issued.code);
+        console.error(`Mã đăng ký cho đơn vị ${issued.unitGsoCode}, quầy ${issued.station}; dùng một lần, hết hạn lúc ${issued.expiresAt}.`);
+        break;
+      }
+      case 'revoke-device': {
+        if (args.device === undefined) throw new Error('--device <id> is required');
+        const revoked = await new EnrollmentService(storage, Date.now).revoke(args.device);
+        if (!revoked) throw new Error(`No device ${args.device}`);
+        console.log(`Đã thu hồi quyền đồng bộ của thiết bị ${args.device}.`);
+        break;
+      }
+      case 'list-devices': {
+        for (const d of await storage.listDevices()) {
+          console.log([d.id, d.unitGso, `quầy ${d.station}`, d.name, d.revokedAt === null ? 'đang hoạt động' : `thu hồi ${d.revokedAt}`].join('\t'));
+        }
+        break;
+      }
+    }
+  } finally {
+    await storage.close();
+  }
+}
+
+run(parseCentreArgs(process.argv.slice(2))).catch((error: unknown) => {
+  const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+  if (Array.isArray(issues)) console.error(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  else console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { EnrollRequest, EnrollResponse, EnrollmentCodeResponse } from '../../shared/sync/protocol.js';
+import { CENTRE_DEVICE_ID } from '../../shared/sync/protocol.js';
+import { CentreHttpError, conflict } from '../http/centre-error.js';
+import { enrollmentCodeHash, newEnrollmentCode, newToken, sha256Hex } from '../security/secrets.js';
+import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
+
+// Enrollment: an administrator issues a one-time code for a unit and station; a desk trades it for a
+// device id and a bearer token bound to that unit and station. Codes expire and work once; tokens are
+// stored hashed and can be revoked (the desk is then told so and keeps working offline).
+
+export const DEFAULT_CODE_VALID_HOURS = 72;
+
+const invalidCode = () =>
+  new CentreHttpError(400, 'enrollment_code_invalid', 'Mã đăng ký không đúng, đã hết hạn hoặc đã được dùng. Hãy xin quản trị viên trung tâm cấp mã mới.');
+
+export class EnrollmentService {
+  constructor(
+    private readonly storage: CentreStorage,
+    private readonly now: () => number,
+  ) {}
+
+  async issueCode(input: { unitGsoCode: string; station: number; validHours?: number; createdBy: string }): Promise<EnrollmentCodeResponse> {
+    const code = newEnrollmentCode();
+    const nowMs = this.now();
+    const expiresAt = new Date(nowMs + (input.validHours ?? DEFAULT_CODE_VALID_HOURS) * 3_600_000).toISOString();
+    await this.storage.insertEnrollmentCode({
+      codeHash: enrollmentCodeHash(code),
+      unitGso: input.unitGsoCode,
+      station: input.station,
+      expiresAt,
+      createdAt: new Date(nowMs).toISOString(),
+      createdBy: input.createdBy,
+    });
+    return { code, unitGsoCode: input.unitGsoCode, station: input.station, expiresAt };
+  }
+
+  async enroll(request: EnrollRequest): Promise<EnrollResponse> {
+    const nowIso = new Date(this.now()).toISOString();
+    const hash = enrollmentCodeHash(request.code);
+    const code = await this.storage.enrollmentCode(hash);
+    if (code === null || code.usedAt !== null || code.expiresAt <= nowIso) throw invalidCode();
+    // Refuse a code for another unit before spending it: the administrator may just have mixed two up.
+    if (request.unitGsoCode !== undefined && request.unitGsoCode !== code.unitGso) {
+      throw new CentreHttpError(409, 'unit_mismatch', `Mã đăng ký này dành cho đơn vị ${code.unitGso}, không phải đơn vị ${request.unitGsoCode} của máy này.`);
+    }
+    const deviceId = request.deviceId ?? randomUUID();
+    if (deviceId === CENTRE_DEVICE_ID) throw conflict('Mã thiết bị này dành riêng cho trung tâm.');
+    const existing = await this.storage.device(deviceId);
+    if (existing !== null && existing.unitGso !== code.unitGso) {
+      throw conflict('Máy này đã đăng ký với một đơn vị khác; một máy chỉ ký hồ sơ của một đơn vị.');
+    }
+    // A code must not take over a desk that is still enrolled (its id is visible to the unit's other desks).
+    if (existing !== null && existing.revokedAt === null) {
+      throw conflict('Máy này đang được đăng ký với trung tâm. Quản trị viên cần thu hồi đăng ký cũ trước khi đăng ký lại.');
+    }
+    const used = await this.storage.consumeEnrollmentCode(hash, nowIso, deviceId);
+    if (used === null) throw invalidCode();
+    const token = newToken();
+    const device: DeviceRecord = { id: deviceId, name: request.deviceName, unitGso: used.unitGso, station: used.station, enrolledAt: nowIso, revokedAt: null };
+    await this.storage.upsertDevice(device, sha256Hex(token));
+    return { deviceId, token, unitGsoCode: used.unitGso, station: used.station, centreTime: nowIso };
+  }
+
+  revoke(deviceId: string): Promise<boolean> {
+    return this.storage.revokeDevice(deviceId, new Date(this.now()).toISOString());
+  }
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { PULL_DEFAULT_LIMIT, PUSH_MAX_EVENTS, SYNC_PATHS, type GapsResponse } from '../../shared/sync/protocol.js';
+import { gapsResponseSchema, pullQuerySchema, pullResponseFrameSchema, pushRequestSchema, pushResponseSchema } from '../../shared/sync/schemas.js';
+import { deviceOf, requireDevice } from '../http/auth.js';
+import { jsonSchemaOf } from '../http/json-schema.js';
+import { pullPage } from '../sync/pull-service.js';
+import { pushEvents } from '../sync/push-service.js';
+import type { CentreDeps } from './deps.js';
+
+const MAX_RANGES = 100;
+
+export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
+  const auth = requireDevice(deps.storage);
+
+  app.post(SYNC_PATHS.push, {
+    schema: { body: jsonSchemaOf(pushRequestSchema), response: { 200: jsonSchemaOf(pushResponseSchema) } },
+    // A full batch of large events (receipts with long checklists) stays well under this.
+    bodyLimit: PUSH_MAX_EVENTS * 32 * 1024,
+    preHandler: auth,
+    handler: async (request) => {
+      const { events } = pushRequestSchema.parse(request.body);
+      return pushEvents(deps.storage, deviceOf(request), events, deps.now, request.log);
+    },
+  });
+
+  app.get(SYNC_PATHS.pull, {
+    // The answer is assembled from stored JSON (pull-service.ts); its frame is declared here and
+    // every entry is checked by the desk against the protocol's schema.
+    schema: { querystring: jsonSchemaOf(pullQuerySchema), response: { 200: jsonSchemaOf(pullResponseFrameSchema) } },
+    preHandler: auth,
+    handler: async (request, reply) => {
+      const query = pullQuerySchema.parse(request.query);
+      const page = await pullPage(deps.storage, deviceOf(request), Number(query.after), query.limit ?? PULL_DEFAULT_LIMIT, query.own === '1', deps.now);
+      return reply.type('application/json; charset=utf-8').send(page.json);
+    },
+  });
+
+  app.get(SYNC_PATHS.gaps, {
+    schema: { response: { 200: jsonSchemaOf(gapsResponseSchema) } },
+    preHandler: auth,
+    handler: async (request): Promise<GapsResponse> => {
+      const device = deviceOf(request);
+      const progress = await deps.storage.deviceProgress(device.id);
+      const missingRanges: [number, number][] = [];
+      let expected = progress.contiguousThrough + 1;
+      let after = progress.contiguousThrough;
+      while (missingRanges.length < MAX_RANGES) {
+        const held = await deps.storage.deviceSeqsAbove(device.id, after, 10_000);
+        for (const seq of held) {
+          if (seq > expected && missingRanges.length < MAX_RANGES) missingRanges.push([expected, seq - 1]);
+          expected = seq + 1;
+        }
+        if (held.length < 10_000) break;
+        after = held.at(-1)!;
+      }
+      return { ...progress, missingRanges };
+    },
+  });
+}

@@ -1,0 +1,419 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DeviceProgress, StaffRole } from '../../shared/sync/protocol.js';
+import { Mutex } from './mutex.js';
+import { migrateSqlite } from './sqlite-schema.js';
+import type {
+  AppendTx,
+  BlobRecord,
+  CentreClockState,
+  CentreStorage,
+  DeviceCounters,
+  DeviceRecord,
+  DossierRecord,
+  EnrollmentCodeRecord,
+  LogInsert,
+  PulledRow,
+  SequencedRow,
+  StaffRecord,
+} from './storage.js';
+
+// The embedded adapter: one writer connection (writes serialised by a mutex, as SQLite serialises
+// them anyway) and one reader connection, which in WAL mode sees only committed transactions — so a
+// pull never reads a row that a later rollback takes back.
+
+type Db = Database.Database;
+
+interface DossierRow {
+  id: string;
+  unit_gso: string;
+  code: string | null;
+}
+interface DeviceRow {
+  id: string;
+  name: string;
+  unit_gso: string;
+  station: number;
+  enrolled_at: string;
+  revoked_at: string | null;
+}
+interface StaffRow {
+  id: string;
+  username: string;
+  role: StaffRole;
+  password_hash: string;
+  created_at: string;
+}
+interface CodeRow {
+  code_hash: string;
+  unit_gso: string;
+  station: number;
+  expires_at: string;
+  created_at: string;
+  created_by: string;
+  used_at: string | null;
+}
+
+const dossierOf = (row: DossierRow): DossierRecord => ({ id: row.id, unitGso: row.unit_gso, code: row.code });
+const deviceOf = (row: DeviceRow): DeviceRecord => ({
+  id: row.id,
+  name: row.name,
+  unitGso: row.unit_gso,
+  station: row.station,
+  enrolledAt: row.enrolled_at,
+  revokedAt: row.revoked_at,
+});
+const staffOf = (row: StaffRow): StaffRecord => ({
+  id: row.id,
+  username: row.username,
+  role: row.role,
+  passwordHash: row.password_hash,
+  createdAt: row.created_at,
+});
+const codeOf = (row: CodeRow): EnrollmentCodeRecord & { usedAt: string | null } => ({
+  codeHash: row.code_hash,
+  unitGso: row.unit_gso,
+  station: row.station,
+  expiresAt: row.expires_at,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  usedAt: row.used_at,
+});
+
+/** SQLite caps bound parameters per statement; look ids up in slices below it. */
+const IN_CHUNK = 500;
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += IN_CHUNK) out.push(items.slice(i, i + IN_CHUNK));
+  return out;
+}
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+function openConnection(path: string, readonly: boolean): Db {
+  const db = new Database(path, { readonly });
+  db.pragma('busy_timeout = 10000');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    // An answer "stored" to a desk must survive a power cut: the desk then forgets the event was unsent.
+    db.pragma('synchronous = FULL');
+  }
+  return db;
+}
+
+class SqliteAppendTx implements AppendTx {
+  constructor(private readonly db: Db) {}
+
+  async findEvents(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const part of chunks(ids)) {
+      const rows = this.db
+        .prepare<string[], { id: string; content_hash: string }>(`SELECT id, content_hash FROM log WHERE id IN (${placeholders(part.length)})`)
+        .all(...part);
+      for (const row of rows) found.set(row.id, row.content_hash);
+    }
+    return found;
+  }
+
+  async findDeviceSeqs(deviceId: string, seqs: readonly number[]): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    for (const part of chunks(seqs)) {
+      const rows = this.db
+        .prepare<(string | number)[], { id: string; device_seq: number }>(
+          `SELECT id, device_seq FROM log WHERE device_id = ? AND device_seq IN (${placeholders(part.length)})`,
+        )
+        .all(deviceId, ...part);
+      for (const row of rows) found.set(row.device_seq, row.id);
+    }
+    return found;
+  }
+
+  async findDossiers(ids: readonly string[]): Promise<Map<string, DossierRecord>> {
+    const found = new Map<string, DossierRecord>();
+    for (const part of chunks(ids)) {
+      const rows = this.db.prepare<string[], DossierRow>(`SELECT id, unit_gso, code FROM dossiers WHERE id IN (${placeholders(part.length)})`).all(...part);
+      for (const row of rows) found.set(row.id, dossierOf(row));
+    }
+    return found;
+  }
+
+  async insertDossiers(rows: readonly DossierRecord[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO dossiers (id, unit_gso, code) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING');
+    for (const row of rows) insert.run(row.id, row.unitGso, row.code);
+  }
+
+  async setDossierCode(id: string, code: string): Promise<void> {
+    this.db.prepare('UPDATE dossiers SET code = ? WHERE id = ? AND code IS NULL').run(code, id);
+  }
+
+  async insertLog(rows: readonly LogInsert[]): Promise<Set<string>> {
+    const insert = this.db.prepare(
+      `INSERT INTO log (id, kind, scope, dossier_id, device_id, device_seq, content_hash, body, recorded_at)
+       VALUES (@id, @kind, @scope, @dossierId, @deviceId, @deviceSeq, @contentHash, @body, @recordedAt)
+       ON CONFLICT DO NOTHING`,
+    );
+    const inserted = new Set<string>();
+    for (const row of rows) if (insert.run(row).changes === 1) inserted.add(row.id);
+    return inserted;
+  }
+
+  async readDeviceCounters(deviceId: string): Promise<DeviceCounters | null> {
+    const row = this.db
+      .prepare<[string], { highest_seq: number; contiguous_through: number; received: number }>(
+        'SELECT highest_seq, contiguous_through, received FROM device_counters WHERE device_id = ?',
+      )
+      .get(deviceId);
+    return row ? { highestSeq: row.highest_seq, contiguousThrough: row.contiguous_through, received: row.received } : null;
+  }
+
+  async deviceSeqsAbove(deviceId: string, after: number, limit: number): Promise<number[]> {
+    return seqsAbove(this.db, deviceId, after, limit);
+  }
+
+  async writeDeviceCounters(deviceId: string, c: DeviceCounters): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO device_counters (device_id, highest_seq, contiguous_through, received) VALUES (?, ?, ?, ?)
+         ON CONFLICT (device_id) DO UPDATE SET highest_seq = excluded.highest_seq,
+           contiguous_through = excluded.contiguous_through, received = excluded.received`,
+      )
+      .run(deviceId, c.highestSeq, c.contiguousThrough, c.received);
+  }
+
+  async lockCentreClock(): Promise<CentreClockState> {
+    // The writer already holds SQLite's write lock (BEGIN IMMEDIATE): reading is locking.
+    const row = this.db.prepare<[], { last_seq: number; last_hlc: string | null }>('SELECT last_seq, last_hlc FROM centre_clock WHERE id = 1').get()!;
+    return { lastSeq: row.last_seq, lastHlc: row.last_hlc };
+  }
+
+  async writeCentreClock(state: CentreClockState): Promise<void> {
+    this.db.prepare('UPDATE centre_clock SET last_seq = ?, last_hlc = ? WHERE id = 1').run(state.lastSeq, state.lastHlc);
+  }
+
+  async takeSequence(rows: readonly SequencedRow[]): Promise<number> {
+    const { value } = this.db
+      .prepare<[number], { value: number }>("UPDATE counters SET value = value + ? WHERE name = 'log' RETURNING value")
+      .get(rows.length)!;
+    const first = value - rows.length + 1;
+    const insert = this.db.prepare('INSERT INTO log_order (seq, log_id, scope, device_id) VALUES (?, ?, ?, ?)');
+    rows.forEach((row, i) => insert.run(first + i, row.id, row.scope, row.deviceId));
+    return first;
+  }
+}
+
+function seqsAbove(db: Db, deviceId: string, after: number, limit: number): number[] {
+  return db
+    .prepare<[string, number, number], { device_seq: number }>(
+      'SELECT device_seq FROM log WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?',
+    )
+    .all(deviceId, after, limit)
+    .map((row) => row.device_seq);
+}
+
+export class SqliteStorage implements CentreStorage {
+  readonly kind = 'sqlite' as const;
+  private readonly writer: Db;
+  private readonly reader: Db;
+  private readonly lock = new Mutex();
+
+  constructor(path: string) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.writer = openConnection(path, false);
+    migrateSqlite(this.writer);
+    this.reader = openConnection(path, true);
+  }
+
+  private write<T>(fn: (db: Db) => T): Promise<T> {
+    return this.lock.run(() => fn(this.writer));
+  }
+
+  transaction<T>(fn: (tx: AppendTx) => Promise<T>): Promise<T> {
+    return this.lock.run(async () => {
+      this.writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(new SqliteAppendTx(this.writer));
+        this.writer.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async pull(scopes: readonly string[], after: number, limit: number, excludeDeviceId: string | null): Promise<PulledRow[]> {
+    // One index range per scope, merged: a unit's rows are found without scanning the whole city's log.
+    const perScope = scopes.map(
+      () => `SELECT * FROM (SELECT seq, log_id FROM log_order WHERE scope = ? AND seq > ? AND (? IS NULL OR device_id IS NOT ?) ORDER BY seq LIMIT ?)`,
+    );
+    const params = scopes.flatMap((scope) => [scope, after, excludeDeviceId, excludeDeviceId, limit]);
+    return this.reader
+      .prepare<(string | number | null)[], PulledRow>(
+        `SELECT o.seq AS seq, l.kind AS kind, l.body AS body FROM (${perScope.join(' UNION ALL ')}) o JOIN log l ON l.id = o.log_id ORDER BY o.seq LIMIT ?`,
+      )
+      .all(...params, limit);
+  }
+
+  async dossierEventBodies(dossierId: string): Promise<string[]> {
+    return this.reader
+      .prepare<[string], { body: string }>("SELECT body FROM log WHERE dossier_id = ? AND kind = 'event'")
+      .all(dossierId)
+      .map((row) => row.body);
+  }
+
+  async dossier(id: string): Promise<DossierRecord | null> {
+    const row = this.reader.prepare<[string], DossierRow>('SELECT id, unit_gso, code FROM dossiers WHERE id = ?').get(id);
+    return row ? dossierOf(row) : null;
+  }
+
+  async dossierByCode(code: string): Promise<DossierRecord | null> {
+    const row = this.reader.prepare<[string], DossierRow>('SELECT id, unit_gso, code FROM dossiers WHERE code = ?').get(code);
+    return row ? dossierOf(row) : null;
+  }
+
+  async deviceProgress(deviceId: string): Promise<DeviceProgress> {
+    const row = this.reader
+      .prepare<[string], { highest_seq: number; contiguous_through: number; received: number }>(
+        'SELECT highest_seq, contiguous_through, received FROM device_counters WHERE device_id = ?',
+      )
+      .get(deviceId);
+    if (!row) return { deviceId, highestSeq: 0, contiguousThrough: 0, missing: 0 };
+    return { deviceId, highestSeq: row.highest_seq, contiguousThrough: row.contiguous_through, missing: row.highest_seq - row.received };
+  }
+
+  async deviceSeqsAbove(deviceId: string, after: number, limit: number): Promise<number[]> {
+    return seqsAbove(this.reader, deviceId, after, limit);
+  }
+
+  insertStaff(staff: StaffRecord): Promise<void> {
+    return this.write((db) => {
+      db.prepare('INSERT INTO staff (id, username, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        staff.id,
+        staff.username,
+        staff.role,
+        staff.passwordHash,
+        staff.createdAt,
+      );
+    });
+  }
+
+  async staffByUsername(username: string): Promise<StaffRecord | null> {
+    const row = this.reader.prepare<[string], StaffRow>('SELECT * FROM staff WHERE username = ?').get(username);
+    return row ? staffOf(row) : null;
+  }
+
+  async staffById(id: string): Promise<StaffRecord | null> {
+    const row = this.reader.prepare<[string], StaffRow>('SELECT * FROM staff WHERE id = ?').get(id);
+    return row ? staffOf(row) : null;
+  }
+
+  async countStaff(): Promise<number> {
+    return this.reader.prepare<[], { n: number }>('SELECT count(*) AS n FROM staff').get()!.n;
+  }
+
+  insertStaffSession(tokenHash: string, staffId: string, expiresAt: string): Promise<void> {
+    return this.write((db) => {
+      db.prepare('DELETE FROM staff_sessions WHERE expires_at < ?').run(new Date().toISOString());
+      db.prepare('INSERT INTO staff_sessions (token_hash, staff_id, expires_at) VALUES (?, ?, ?)').run(tokenHash, staffId, expiresAt);
+    });
+  }
+
+  async staffSession(tokenHash: string, nowIso: string): Promise<string | null> {
+    const row = this.reader
+      .prepare<[string, string], { staff_id: string }>('SELECT staff_id FROM staff_sessions WHERE token_hash = ? AND expires_at > ?')
+      .get(tokenHash, nowIso);
+    return row?.staff_id ?? null;
+  }
+
+  insertEnrollmentCode(code: EnrollmentCodeRecord): Promise<void> {
+    return this.write((db) => {
+      db.prepare(
+        'INSERT INTO enrollment_codes (code_hash, unit_gso, station, expires_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(code.codeHash, code.unitGso, code.station, code.expiresAt, code.createdAt, code.createdBy);
+    });
+  }
+
+  consumeEnrollmentCode(codeHash: string, nowIso: string, deviceId: string): Promise<EnrollmentCodeRecord | null> {
+    return this.write((db) => {
+      const row = db
+        .prepare<[string, string, string, string], CodeRow>(
+          `UPDATE enrollment_codes SET used_at = ?, used_by = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?
+           RETURNING code_hash, unit_gso, station, expires_at, created_at, created_by, used_at`,
+        )
+        .get(nowIso, deviceId, codeHash, nowIso);
+      return row ? codeOf(row) : null;
+    });
+  }
+
+  async enrollmentCode(codeHash: string): Promise<(EnrollmentCodeRecord & { usedAt: string | null }) | null> {
+    const row = this.reader
+      .prepare<[string], CodeRow>('SELECT code_hash, unit_gso, station, expires_at, created_at, created_by, used_at FROM enrollment_codes WHERE code_hash = ?')
+      .get(codeHash);
+    return row ? codeOf(row) : null;
+  }
+
+  upsertDevice(device: DeviceRecord, tokenHash: string): Promise<void> {
+    return this.write((db) => {
+      db.prepare(
+        `INSERT INTO devices (id, name, unit_gso, station, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, station = excluded.station, token_hash = excluded.token_hash,
+           enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+      ).run(device.id, device.name, device.unitGso, device.station, tokenHash, device.enrolledAt);
+    });
+  }
+
+  async device(id: string): Promise<DeviceRecord | null> {
+    const row = this.reader.prepare<[string], DeviceRow>('SELECT id, name, unit_gso, station, enrolled_at, revoked_at FROM devices WHERE id = ?').get(id);
+    return row ? deviceOf(row) : null;
+  }
+
+  async deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
+    const row = this.reader
+      .prepare<[string], DeviceRow>('SELECT id, name, unit_gso, station, enrolled_at, revoked_at FROM devices WHERE token_hash = ?')
+      .get(tokenHash);
+    return row ? deviceOf(row) : null;
+  }
+
+  revokeDevice(id: string, nowIso: string): Promise<boolean> {
+    return this.write((db) => {
+      db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(nowIso, id);
+      return db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM devices WHERE id = ?').get(id)!.n === 1;
+    });
+  }
+
+  async listDevices(): Promise<DeviceRecord[]> {
+    return this.reader
+      .prepare<[], DeviceRow>('SELECT id, name, unit_gso, station, enrolled_at, revoked_at FROM devices ORDER BY unit_gso, station, enrolled_at')
+      .all()
+      .map(deviceOf);
+  }
+
+  recordBlob(blob: BlobRecord): Promise<boolean> {
+    return this.write(
+      (db) =>
+        db
+          .prepare('INSERT INTO blobs (sha256, size, stored_at, device_id) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
+          .run(blob.sha256, blob.size, blob.storedAt, blob.deviceId).changes === 1,
+    );
+  }
+
+  async hasBlob(sha256: string): Promise<boolean> {
+    return this.reader.prepare<[string], { n: number }>('SELECT count(*) AS n FROM blobs WHERE sha256 = ?').get(sha256)!.n > 0;
+  }
+
+  async missingBlobs(sha256s: readonly string[]): Promise<string[]> {
+    const held = new Set<string>();
+    for (const part of chunks(sha256s)) {
+      for (const row of this.reader.prepare<string[], { sha256: string }>(`SELECT sha256 FROM blobs WHERE sha256 IN (${placeholders(part.length)})`).all(...part)) {
+        held.add(row.sha256);
+      }
+    }
+    return sha256s.filter((sha) => !held.has(sha));
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(() => undefined);
+    this.reader.close();
+    this.writer.close();
+  }
+}

@@ -1,0 +1,169 @@
+import type { DeviceProgress, StaffRole } from '../../shared/sync/protocol.js';
+
+// The centre's storage: ONE interface, two adapters (SQLite embedded by default, PostgreSQL at scale),
+// and one test suite run against both. Adapters hold SQL and nothing else: what is accepted, rejected
+// or counted is decided once, in server/sync/append-entries.ts, on top of `AppendTx`.
+
+/** What the log holds: dossier events from desks and the centre, and reference data changes. */
+export type LogKind = 'event' | 'reference';
+
+/** The scope of reference entries every unit sees (a dossier's scope is its unit's GSO code). */
+export const CITY_WIDE_SCOPE = '*';
+
+export interface LogInsert {
+  id: string;
+  kind: LogKind;
+  /** The unit's GSO code, or CITY_WIDE_SCOPE. */
+  scope: string;
+  dossierId: string | null;
+  deviceId: string | null;
+  deviceSeq: number | null;
+  /** SHA-256 (hex) of `body`. */
+  contentHash: string;
+  /** Canonical JSON of the event or reference change: what a pull returns, byte for byte. */
+  body: string;
+  recordedAt: string;
+}
+
+export interface DossierRecord {
+  id: string;
+  unitGso: string;
+  /** The dossier code (null until the creation event arrives, and for a refused dossier). */
+  code: string | null;
+}
+
+export interface DeviceCounters {
+  highestSeq: number;
+  contiguousThrough: number;
+  /** How many distinct counters are held. */
+  received: number;
+}
+
+export interface CentreClockState {
+  lastSeq: number;
+  lastHlc: string | null;
+}
+
+/** A row to put in sequence: what the pull's index needs (scope, to filter; device, to skip own). */
+export interface SequencedRow {
+  id: string;
+  scope: string;
+  deviceId: string | null;
+}
+
+export interface PulledRow {
+  seq: number;
+  kind: LogKind;
+  body: string;
+}
+
+/**
+ * The operations of one write transaction. Everything before `takeSequence` may run concurrently
+ * with other transactions; `takeSequence` serialises commits (PostgreSQL: a row lock on a one-row
+ * counter held until commit), so sequence order is commit order and a reader never skips a row.
+ */
+export interface AppendTx {
+  /** Content hashes of the events with these ids that the log already holds. */
+  findEvents(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Event ids holding these counters of one device. */
+  findDeviceSeqs(deviceId: string, seqs: readonly number[]): Promise<Map<number, string>>;
+  findDossiers(ids: readonly string[]): Promise<Map<string, DossierRecord>>;
+  /** Inserts the dossiers not yet known; existing rows are left as they are. */
+  insertDossiers(rows: readonly DossierRecord[]): Promise<void>;
+  /** Records a dossier's code once its creation event arrives. */
+  setDossierCode(id: string, code: string): Promise<void>;
+  /** Inserts log rows without a sequence yet; returns the ids actually inserted (others already existed). */
+  insertLog(rows: readonly LogInsert[]): Promise<Set<string>>;
+  readDeviceCounters(deviceId: string): Promise<DeviceCounters | null>;
+  /** The device's counters above `after`, ascending, at most `limit`. */
+  deviceSeqsAbove(deviceId: string, after: number, limit: number): Promise<number[]>;
+  writeDeviceCounters(deviceId: string, counters: DeviceCounters): Promise<void>;
+  /** Locks and reads the centre's own event counter and clock (for events its staff record). */
+  lockCentreClock(): Promise<CentreClockState>;
+  writeCentreClock(state: CentreClockState): Promise<void>;
+  /**
+   * THE LAST STEP before commit: reserves one global sequence number per row and gives them, in
+   * order, to the listed log rows. Returns the first number.
+   */
+  takeSequence(rows: readonly SequencedRow[]): Promise<number>;
+}
+
+export interface StaffRecord {
+  id: string;
+  username: string;
+  role: StaffRole;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface EnrollmentCodeRecord {
+  codeHash: string;
+  unitGso: string;
+  station: number;
+  expiresAt: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface DeviceRecord {
+  id: string;
+  name: string;
+  unitGso: string;
+  station: number;
+  enrolledAt: string;
+  revokedAt: string | null;
+}
+
+export interface BlobRecord {
+  sha256: string;
+  size: number;
+  storedAt: string;
+  deviceId: string;
+}
+
+export interface CentreStorage {
+  readonly kind: 'sqlite' | 'postgres';
+
+  /** Runs `fn` in one write transaction; commits if it resolves, rolls back if it throws. */
+  transaction<T>(fn: (tx: AppendTx) => Promise<T>): Promise<T>;
+
+  /** Log rows after `after` in sequence order, in any of `scopes`, without `excludeDeviceId`'s events. */
+  pull(scopes: readonly string[], after: number, limit: number, excludeDeviceId: string | null): Promise<PulledRow[]>;
+  /** Bodies of one dossier's events (any order). */
+  dossierEventBodies(dossierId: string): Promise<string[]>;
+  dossier(id: string): Promise<DossierRecord | null>;
+  dossierByCode(code: string): Promise<DossierRecord | null>;
+  deviceProgress(deviceId: string): Promise<DeviceProgress>;
+  /** Counters above `after` the device has, ascending (for the gap report). */
+  deviceSeqsAbove(deviceId: string, after: number, limit: number): Promise<number[]>;
+
+  insertStaff(staff: StaffRecord): Promise<void>;
+  staffByUsername(username: string): Promise<StaffRecord | null>;
+  staffById(id: string): Promise<StaffRecord | null>;
+  countStaff(): Promise<number>;
+  insertStaffSession(tokenHash: string, staffId: string, expiresAt: string): Promise<void>;
+  /** The staff id of a session that has not expired at `nowIso`. */
+  staffSession(tokenHash: string, nowIso: string): Promise<string | null>;
+
+  insertEnrollmentCode(code: EnrollmentCodeRecord): Promise<void>;
+  /** Marks the code used if it is unused and unexpired at `nowIso`; atomic, so a code works once. */
+  consumeEnrollmentCode(codeHash: string, nowIso: string, deviceId: string): Promise<EnrollmentCodeRecord | null>;
+  /** Reads a code without using it (to refuse a wrong unit before spending the code). */
+  enrollmentCode(codeHash: string): Promise<(EnrollmentCodeRecord & { usedAt: string | null }) | null>;
+
+  /** Creates the device, or re-binds an existing one of the same unit to a new token. */
+  upsertDevice(device: DeviceRecord, tokenHash: string): Promise<void>;
+  device(id: string): Promise<DeviceRecord | null>;
+  deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
+  /** Returns false if no such device. Revoking twice keeps the first time. */
+  revokeDevice(id: string, nowIso: string): Promise<boolean>;
+  listDevices(): Promise<DeviceRecord[]>;
+
+  /** Returns true if this call recorded it (false: it was already there). */
+  recordBlob(blob: BlobRecord): Promise<boolean>;
+  hasBlob(sha256: string): Promise<boolean>;
+  /** The ones among `sha256s` the centre does not hold. */
+  missingBlobs(sha256s: readonly string[]): Promise<string[]>;
+
+  close(): Promise<void>;
+}

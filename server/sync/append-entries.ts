@@ -1,0 +1,209 @@
+import type { DossierEvent } from '../../shared/domain/dossier/events.js';
+import type { DeviceProgress, PushRejection } from '../../shared/sync/protocol.js';
+import { CITY_WIDE_SCOPE, type AppendTx, type DeviceCounters, type DossierRecord, type LogInsert } from '../storage/storage.js';
+
+// THE append path: the only code that adds to the centre's log, for desks' pushes, centre staff's
+// events and reference changes alike. It decides what is stored, what is a repeat and what is refused,
+// and takes the global sequence as its very last step, so the sequence follows commit order.
+
+/** An event already validated against the schema, with its canonical body and that body's hash. */
+export interface PreparedEvent {
+  event: DossierEvent;
+  body: string;
+  contentHash: string;
+}
+
+export interface PreparedReference {
+  id: string;
+  body: string;
+  contentHash: string;
+}
+
+/** Who appends: a desk bound to its unit, or the centre itself (unitGso null: acts for any unit). */
+export interface AppendActor {
+  deviceId: string;
+  unitGso: string | null;
+}
+
+export interface AppendOutcome {
+  stored: string[];
+  duplicates: string[];
+  rejected: PushRejection[];
+  device: DeviceProgress;
+}
+
+const MESSAGES = {
+  foreign_device: 'Sự kiện được ký bằng mã của thiết bị khác.',
+  foreign_unit: 'Hồ sơ thuộc đơn vị khác: thiết bị chỉ được ghi hồ sơ của đơn vị mình.',
+  content_mismatch: 'Trung tâm đã có một sự kiện khác cùng mã này.',
+  sequence_reused: 'Trung tâm đã có một sự kiện khác cùng số thứ tự của thiết bị.',
+  unknown_dossier: 'Trung tâm chưa biết hồ sơ này thuộc đơn vị nào.',
+} as const;
+
+function creationUnit(event: DossierEvent): string | null {
+  return event.type === 'dossier.received' || event.type === 'dossier.refused' ? event.payload.unit.gsoCode : null;
+}
+
+/** Advances "every counter up to here is held" past the counters just stored. */
+async function advanceCounters(tx: AppendTx, deviceId: string, storedSeqs: readonly number[]): Promise<DeviceProgress> {
+  const before: DeviceCounters = (await tx.readDeviceCounters(deviceId)) ?? { highestSeq: 0, contiguousThrough: 0, received: 0 };
+  if (storedSeqs.length === 0) {
+    return { deviceId, highestSeq: before.highestSeq, contiguousThrough: before.contiguousThrough, missing: before.highestSeq - before.received };
+  }
+  let contiguous = before.contiguousThrough;
+  for (;;) {
+    const above = await tx.deviceSeqsAbove(deviceId, contiguous, 1000);
+    let i = 0;
+    while (i < above.length && above[i] === contiguous + 1) {
+      contiguous += 1;
+      i += 1;
+    }
+    if (i < above.length || above.length < 1000) break;
+  }
+  const after: DeviceCounters = {
+    highestSeq: Math.max(before.highestSeq, ...storedSeqs),
+    contiguousThrough: contiguous,
+    received: before.received + storedSeqs.length,
+  };
+  await tx.writeDeviceCounters(deviceId, after);
+  return { deviceId, highestSeq: after.highestSeq, contiguousThrough: after.contiguousThrough, missing: after.highestSeq - after.received };
+}
+
+/**
+ * Appends events (in the order given: a creation before the events that follow it) and reference
+ * changes inside `tx`. Safe to repeat: what the log already holds comes back as duplicates.
+ */
+export async function appendEntries(
+  tx: AppendTx,
+  actor: AppendActor,
+  events: readonly PreparedEvent[],
+  references: readonly PreparedReference[],
+  recordedAt: string,
+): Promise<AppendOutcome> {
+  const stored: string[] = [];
+  const duplicates: string[] = [];
+  const rejected: PushRejection[] = [];
+  const reject = (id: string, code: PushRejection['code'], message: string) => rejected.push({ id, code, message });
+
+  const ids = [...events.map((p) => p.event.id), ...references.map((r) => r.id)];
+  const held = await tx.findEvents(ids);
+  const dossiers = await tx.findDossiers([...new Set(events.map((p) => p.event.dossierId))]);
+  const seqsHeld = await tx.findDeviceSeqs(
+    actor.deviceId,
+    events.filter((p) => p.event.deviceId === actor.deviceId).map((p) => p.event.deviceSeq),
+  );
+
+  const accepted: LogInsert[] = [];
+  const acceptedHash = new Map<string, string>();
+  const newDossiers = new Map<string, DossierRecord>();
+  const codesToSet: { id: string; code: string }[] = [];
+
+  for (const { event, body, contentHash } of events) {
+    if (event.deviceId !== actor.deviceId) {
+      reject(event.id, 'foreign_device', MESSAGES.foreign_device);
+      continue;
+    }
+    const knownHash = held.get(event.id) ?? acceptedHash.get(event.id);
+    if (knownHash !== undefined) {
+      if (knownHash === contentHash) duplicates.push(event.id);
+      else reject(event.id, 'content_mismatch', MESSAGES.content_mismatch);
+      continue;
+    }
+    const seqOwner = seqsHeld.get(event.deviceSeq);
+    if (seqOwner !== undefined && seqOwner !== event.id) {
+      reject(event.id, 'sequence_reused', MESSAGES.sequence_reused);
+      continue;
+    }
+
+    const known = dossiers.get(event.dossierId) ?? newDossiers.get(event.dossierId);
+    const ownUnit = creationUnit(event);
+    let unit: string | null;
+    if (ownUnit !== null) {
+      if ((actor.unitGso !== null && ownUnit !== actor.unitGso) || (known !== undefined && known.unitGso !== ownUnit)) {
+        reject(event.id, 'foreign_unit', MESSAGES.foreign_unit);
+        continue;
+      }
+      unit = ownUnit;
+    } else {
+      if (known !== undefined && actor.unitGso !== null && known.unitGso !== actor.unitGso) {
+        reject(event.id, 'foreign_unit', MESSAGES.foreign_unit);
+        continue;
+      }
+      // An event that outran its dossier's creation belongs, until then, to the unit of the desk that sent it.
+      unit = known?.unitGso ?? actor.unitGso;
+      if (unit === null) {
+        reject(event.id, 'foreign_unit', MESSAGES.unknown_dossier);
+        continue;
+      }
+    }
+
+    const code = event.type === 'dossier.received' ? event.payload.code : null;
+    if (known === undefined) newDossiers.set(event.dossierId, { id: event.dossierId, unitGso: unit, code });
+    else if (code !== null && known.code === null) codesToSet.push({ id: event.dossierId, code });
+
+    acceptedHash.set(event.id, contentHash);
+    seqsHeld.set(event.deviceSeq, event.id);
+    accepted.push({
+      id: event.id,
+      kind: 'event',
+      scope: unit,
+      dossierId: event.dossierId,
+      deviceId: event.deviceId,
+      deviceSeq: event.deviceSeq,
+      contentHash,
+      body,
+      recordedAt,
+    });
+  }
+
+  for (const reference of references) {
+    const knownHash = held.get(reference.id) ?? acceptedHash.get(reference.id);
+    if (knownHash !== undefined) {
+      if (knownHash === reference.contentHash) duplicates.push(reference.id);
+      else reject(reference.id, 'content_mismatch', MESSAGES.content_mismatch);
+      continue;
+    }
+    acceptedHash.set(reference.id, reference.contentHash);
+    accepted.push({
+      id: reference.id,
+      kind: 'reference',
+      scope: CITY_WIDE_SCOPE,
+      dossierId: null,
+      deviceId: null,
+      deviceSeq: null,
+      contentHash: reference.contentHash,
+      body: reference.body,
+      recordedAt,
+    });
+  }
+
+  await tx.insertDossiers([...newDossiers.values()]);
+  for (const { id, code } of codesToSet) await tx.setDossierCode(id, code);
+  const inserted = await tx.insertLog(accepted);
+
+  // A concurrent transaction may have stored the same event (a retry racing the original) in between.
+  const lost = accepted.filter((row) => !inserted.has(row.id));
+  if (lost.length > 0) {
+    const nowHeld = await tx.findEvents(lost.map((row) => row.id));
+    for (const row of lost) {
+      const hash = nowHeld.get(row.id);
+      if (hash === row.contentHash) duplicates.push(row.id);
+      else if (hash !== undefined) reject(row.id, 'content_mismatch', MESSAGES.content_mismatch);
+      else reject(row.id, 'sequence_reused', MESSAGES.sequence_reused);
+    }
+  }
+  const storedRows = accepted.filter((row) => inserted.has(row.id));
+  for (const row of storedRows) stored.push(row.id);
+
+  const device = await advanceCounters(
+    tx,
+    actor.deviceId,
+    storedRows.filter((row) => row.kind === 'event').map((row) => row.deviceSeq!),
+  );
+
+  // The last step: sequence numbers, in commit order.
+  if (storedRows.length > 0) {
+    await tx.takeSequence(storedRows.map((row) => ({ id: row.id, scope: row.scope, deviceId: row.deviceId })));
+  }
+  return { stored, duplicates, rejected, device };
+}

@@ -1,0 +1,30 @@
+import { CITY_WIDE_SCOPE, type CentreStorage, type DeviceRecord } from '../storage/storage.js';
+
+// A page of what one device may see: its unit's dossiers (from every desk of the unit and the centre)
+// and city-wide reference changes, in the centre's sequence. The log stores each entry's canonical
+// JSON, so the page is assembled from those strings as they are: nothing is parsed or re-serialised.
+
+export interface PullPage {
+  /** The answer's JSON text (a PullResponse). */
+  json: string;
+  count: number;
+  next: string;
+}
+
+export async function pullPage(
+  storage: CentreStorage,
+  device: DeviceRecord,
+  after: number,
+  limit: number,
+  includeOwn: boolean,
+  now: () => number,
+): Promise<PullPage> {
+  const rows = await storage.pull([device.unitGso, CITY_WIDE_SCOPE], after, limit, includeOwn ? null : device.id);
+  // The cursor moves only to the last row returned. Sequence numbers follow commit order, so every row
+  // below it is already visible; taking "the highest number now" from a separate query instead could
+  // jump past a row that commits a moment later.
+  const next = String(rows.at(-1)?.seq ?? after);
+  const entries = rows.map((row) => (row.kind === 'event' ? `{"kind":"event","event":${row.body}}` : `{"kind":"reference","reference":${row.body}}`));
+  const json = `{"entries":[${entries.join(',')}],"next":"${next}","hasMore":${rows.length === limit},"centreTime":"${new Date(now()).toISOString()}"}`;
+  return { json, count: rows.length, next };
+}

@@ -1,0 +1,36 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { PushRejection, PushResponse } from '../../shared/sync/protocol.js';
+import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
+import { appendEntries, type PreparedEvent } from './append-entries.js';
+import { prepareEvent } from './prepare-event.js';
+
+/**
+ * Stores a desk's batch: each event validated on its own, then all appended in one transaction.
+ * Rejections are logged by id, device and code only — never the event, which holds personal data.
+ */
+export async function pushEvents(
+  storage: CentreStorage,
+  device: DeviceRecord,
+  rawEvents: readonly Record<string, unknown>[],
+  now: () => number,
+  log: FastifyBaseLogger,
+): Promise<PushResponse> {
+  const valid: PreparedEvent[] = [];
+  const invalid: PushRejection[] = [];
+  for (const raw of rawEvents) {
+    const result = prepareEvent(raw);
+    if (result.ok) valid.push(result.prepared);
+    else invalid.push({ id: result.id, code: 'invalid_event', message: result.message });
+  }
+  const recordedAt = new Date(now()).toISOString();
+  const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso }, valid, [], recordedAt));
+  const rejected = [...invalid, ...outcome.rejected];
+  for (const r of rejected) log.warn({ eventId: r.id, deviceId: device.id, rejection: r.code }, 'push: event rejected');
+  return {
+    stored: outcome.stored,
+    duplicates: outcome.duplicates,
+    rejected,
+    centreTime: new Date(now()).toISOString(),
+    device: outcome.device,
+  };
+}

@@ -1,0 +1,42 @@
+import '../contract/zod-vietnamese.js';
+import { z } from 'zod';
+import { requiredTextArg, ulidArg } from '../contract/inputs.js';
+
+// The desk's sync commands (contract: shared/contract/commands.ts). Results are the SyncStatus the
+// status bar shows (shared/contract/events.ts) and, per dossier, whether its changes reached the centre.
+
+export const syncStatusArgs = z.strictObject({});
+
+export const syncEnrollArgs = z.strictObject({
+  /** The centre's address, e.g. https://motcua.halong.gov.vn or http://10.0.0.5:8787. */
+  centreUrl: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, error: 'Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://.' })),
+  /** The one-time code the centre's administrator gave (dashes and case do not matter). */
+  code: z.string().trim().min(8, 'Mã đăng ký gồm 12 ký tự, ví dụ 7K3M-Q9RT-X2VD.').max(40),
+  deviceName: requiredTextArg(100, 'Tên máy'),
+});
+
+export const syncNowArgs = z.strictObject({
+  /** Resolve when this round of sync has finished (else at once, while it runs in the background). */
+  wait: z.boolean().default(false),
+});
+
+export const syncDossierStatesArgs = z.strictObject({
+  dossierIds: z.array(ulidArg).min(1).max(500),
+});
+
+/** 'synced': every change made here is at the centre; 'pending': some wait to go; 'rejected': the centre refused one. */
+export type DossierSyncState = 'synced' | 'pending' | 'rejected';
+
+export interface DossierSyncInfo {
+  dossierId: string;
+  state: DossierSyncState;
+  /** Local changes not yet at the centre. */
+  waitingEvents: number;
+}
+
+export interface DossierSyncStates {
+  dossiers: DossierSyncInfo[];
+}

@@ -1,0 +1,245 @@
+import type { CalendarYear } from '../domain/calendar/work-calendar.js';
+import type { Procedure } from '../domain/catalogue/procedure.js';
+import type { DossierEvent } from '../domain/dossier/events.js';
+
+// The sync protocol between a desk and the city centre (DESIGN.md, "Sync with the centre"): the paths,
+// the limits and the shape of every request and answer. Runtime validation lives in schemas.ts; the
+// desk's agent and the centre's routes both import from here, so neither can drift from the other.
+
+export const SYNC_API_VERSION = 'v1';
+
+export const SYNC_PATHS = {
+  enroll: '/v1/enroll',
+  push: '/v1/sync/push',
+  pull: '/v1/sync/pull',
+  gaps: '/v1/sync/gaps',
+  blobUploads: '/v1/blobs/uploads',
+  blobPrefix: '/v1/blobs/',
+  blobsMissing: '/v1/blobs/missing',
+  lookupPrefix: '/v1/lookup/',
+  staffSession: '/v1/staff/session',
+  staffDossierPrefix: '/v1/staff/dossiers/',
+  adminEnrollmentCodes: '/v1/admin/enrollment-codes',
+  adminDevices: '/v1/admin/devices',
+  adminStaff: '/v1/admin/staff',
+  adminReference: '/v1/admin/reference',
+  health: '/v1/health',
+} as const;
+
+export const blobPath = (sha256: string): string => `${SYNC_PATHS.blobPrefix}${sha256}`;
+export const lookupPath = (code: string): string => `${SYNC_PATHS.lookupPrefix}${encodeURIComponent(code)}`;
+export const staffDossierEventsPath = (dossierId: string): string => `${SYNC_PATHS.staffDossierPrefix}${dossierId}/events`;
+export const revokeDevicePath = (deviceId: string): string => `${SYNC_PATHS.adminDevices}/${encodeURIComponent(deviceId)}/revoke`;
+
+/** Events per push request: big enough for throughput, small enough to retry cheaply on a bad line. */
+export const PUSH_MAX_EVENTS = 1000;
+export const PULL_DEFAULT_LIMIT = 1000;
+export const PULL_MAX_LIMIT = 5000;
+
+/** The device id (and HLC node) of events the centre's staff record. Never issued to a desk. */
+export const CENTRE_DEVICE_ID = 'centre';
+
+/** SHA-256s per "which of these do you lack?" question. */
+export const BLOBS_MISSING_MAX = 1000;
+
+/** A pull cursor: the centre's global sequence, as a decimal string (opaque to the desk). */
+export type PullCursor = string;
+export const INITIAL_CURSOR: PullCursor = '0';
+
+/** Lower-case hex SHA-256: the name of a content-addressed blob (a scan). */
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+/** The tus upload metadata key that carries the blob's SHA-256 (checked when the upload completes). */
+export const BLOB_SHA256_METADATA = 'sha256';
+
+// ---- errors -------------------------------------------------------------------------------------
+
+/** Codes of the centre's error answers ({ error: { code, message } }). Messages are Vietnamese. */
+export const CENTRE_ERROR_CODES = [
+  'invalid_request', // the body or query does not match the route's schema
+  'unauthorized', // no token, or a token the centre does not know
+  'device_revoked', // the desk's token was revoked: it keeps working offline and stops syncing
+  'forbidden', // the caller may not do this (role, another unit's dossier)
+  'not_found',
+  'conflict', // e.g. a dossier action the lifecycle forbids at the centre
+  'enrollment_code_invalid', // unknown, expired or already used
+  'unit_mismatch', // the enrollment code is for another unit than the desk's
+  'rate_limited',
+  'checksum_mismatch', // an upload's bytes do not hash to the SHA-256 it announced
+  'internal',
+] as const;
+export type CentreErrorCode = (typeof CENTRE_ERROR_CODES)[number];
+
+export interface CentreErrorBody {
+  error: { code: CentreErrorCode; message: string };
+}
+
+// ---- enrollment ---------------------------------------------------------------------------------
+
+export interface EnrollRequest {
+  /** The one-time code an administrator issued for this unit and station. */
+  code: string;
+  /** A name the administrator recognises, e.g. "Quầy 2 — Hồng Gai". */
+  deviceName: string;
+  /** The id this desk already signs its events with (its HLC node); the centre generates one if absent. */
+  deviceId?: string;
+  /** The desk's configured unit: a code for another unit is refused before it is used up. */
+  unitGsoCode?: string;
+}
+
+export interface EnrollResponse {
+  deviceId: string;
+  /** Bearer token for every sync request; shown once, stored hashed at the centre. */
+  token: string;
+  unitGsoCode: string;
+  station: number;
+  centreTime: string;
+}
+
+// ---- push ---------------------------------------------------------------------------------------
+
+export interface PushRequest {
+  events: DossierEvent[];
+}
+
+export const PUSH_REJECTION_CODES = [
+  'invalid_event', // fails the event schema
+  'foreign_unit', // the dossier belongs to another unit than the device's
+  'foreign_device', // the event is signed with another device's id
+  'content_mismatch', // the centre holds another event with this id
+  'sequence_reused', // the centre holds another event with this device counter
+] as const;
+export type PushRejectionCode = (typeof PUSH_REJECTION_CODES)[number];
+
+export interface PushRejection {
+  id: string;
+  code: PushRejectionCode;
+  message: string;
+}
+
+/** What the centre has of one device's counters (deviceSeq): a gap proves an event is missing. */
+export interface DeviceProgress {
+  deviceId: string;
+  /** The highest deviceSeq the centre holds from this device (0: none). */
+  highestSeq: number;
+  /** Every counter 1..contiguousThrough is held. */
+  contiguousThrough: number;
+  /** How many counters at or below highestSeq the centre lacks. */
+  missing: number;
+}
+
+export interface PushResponse {
+  /** Ids stored by this request. */
+  stored: string[];
+  /** Ids the centre already held with the same content (a retry): fine. */
+  duplicates: string[];
+  rejected: PushRejection[];
+  centreTime: string;
+  device: DeviceProgress;
+}
+
+export interface GapsResponse extends DeviceProgress {
+  /** Inclusive ranges [from, to] of counters the centre lacks (at most 100). */
+  missingRanges: [number, number][];
+}
+
+export interface BlobsMissingRequest {
+  sha256: string[];
+}
+
+export interface BlobsMissingResponse {
+  /** The subset the centre does not hold (upload these). */
+  missing: string[];
+}
+
+// ---- pull ---------------------------------------------------------------------------------------
+
+/** Reference data the centre administers and every desk follows. */
+export type ReferenceChange =
+  | { type: 'calendar.year'; record: CalendarYear }
+  | { type: 'catalogue.procedure'; record: Procedure };
+export type ReferenceType = ReferenceChange['type'];
+
+export type PullEntry = { kind: 'event'; event: DossierEvent } | { kind: 'reference'; reference: ReferenceChange };
+
+export interface PullResponse {
+  entries: PullEntry[];
+  /** Pass as `after` next time; equal to `after` when nothing new. */
+  next: PullCursor;
+  /** More entries wait beyond `next`: pull again at once. */
+  hasMore: boolean;
+  centreTime: string;
+}
+
+// ---- centre staff -------------------------------------------------------------------------------
+
+export const STAFF_ROLES = ['admin', 'staff'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffSessionRequest {
+  username: string;
+  password: string;
+}
+
+export interface StaffSessionResponse {
+  token: string;
+  role: StaffRole;
+  expiresAt: string;
+}
+
+/** What centre staff may record on a forwarded dossier; the centre builds the event around it. */
+export type StaffDossierAction =
+  | { type: 'result.recorded'; summary: string; outcome: 'approved' | 'rejected' }
+  | { type: 'supplement.requested'; items: string[]; reason: string }
+  | { type: 'appointment.rescheduled'; reason: string; newAppointmentAt: string };
+
+export interface StaffEventResponse {
+  event: DossierEvent;
+  /** The dossier now needs a supervisor's review (the action contradicted a fact the centre holds). */
+  needsReview: boolean;
+}
+
+/** A dossier as the centre folds it from the events it holds (for centre staff). */
+export interface StaffDossierView {
+  dossierId: string;
+  unitGsoCode: string;
+  code: string | null;
+  status: number;
+  statusLabel: string;
+  needsReview: boolean;
+  reviewReasons: string[];
+  eventCount: number;
+}
+
+export interface EnrollmentCodeRequest {
+  unitGsoCode: string;
+  station: number;
+  /** How long the code stays usable; 72 hours when absent. */
+  validHours?: number;
+}
+
+export interface EnrollmentCodeResponse {
+  code: string;
+  unitGsoCode: string;
+  station: number;
+  expiresAt: string;
+}
+
+export interface DeviceSummary {
+  deviceId: string;
+  name: string;
+  unitGsoCode: string;
+  station: number;
+  enrolledAt: string;
+  revokedAt: string | null;
+}
+
+// ---- public lookup ------------------------------------------------------------------------------
+
+/** What the receipt's QR opens: no personal data beyond what the slip itself shows. */
+export interface LookupResponse {
+  code: string;
+  status: number;
+  statusLabel: string;
+  procedureName: string;
+  appointmentAt: string | null;
+}

@@ -1,0 +1,154 @@
+import '../contract/zod-vietnamese.js';
+import { z } from 'zod';
+import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
+import { ProcedureSchema } from '../domain/catalogue/procedure.js';
+import { HLC_NODE_PATTERN } from '../domain/clock/hlc.js';
+import { dossierEventSchema, instantSchema, ulidSchema } from '../domain/dossier/event-schemas.js';
+import {
+  CENTRE_ERROR_CODES,
+  PULL_MAX_LIMIT,
+  PUSH_MAX_EVENTS,
+  PUSH_REJECTION_CODES,
+  BLOBS_MISSING_MAX,
+  SHA256_PATTERN,
+  STAFF_ROLES,
+} from './protocol.js';
+
+// Runtime schemas of the sync protocol (types in protocol.ts). The centre derives its routes' JSON
+// schemas from these (z.toJSONSchema) and parses with them; the desk parses every answer with them,
+// so a centre of another version fails loudly instead of writing garbage into a desk.
+
+export const gsoCodeSchema = z.string().regex(/^\d{5}$/, 'Mã đơn vị hành chính (GSO) phải gồm 5 chữ số.');
+export const stationSchema = z.int().min(1).max(9);
+export const deviceIdSchema = z.string().regex(HLC_NODE_PATTERN, 'Mã thiết bị không hợp lệ.');
+export const sha256Schema = z.string().regex(SHA256_PATTERN, 'Mã SHA-256 phải gồm 64 chữ số thập lục phân viết thường.');
+/** Enrollment codes are typed by people: Crockford base32 in groups, dashes and case ignored. */
+export const enrollmentCodeSchema = z.string().min(8).max(40);
+const cursorSchema = z.string().regex(/^\d{1,18}$/, 'Con trỏ đồng bộ không hợp lệ.');
+
+export const enrollRequestSchema = z.strictObject({
+  code: enrollmentCodeSchema,
+  deviceName: z.string().trim().min(1).max(100),
+  deviceId: deviceIdSchema.optional(),
+  unitGsoCode: gsoCodeSchema.optional(),
+});
+
+export const enrollResponseSchema = z.strictObject({
+  deviceId: deviceIdSchema,
+  token: z.string().min(32).max(200),
+  unitGsoCode: gsoCodeSchema,
+  station: stationSchema,
+  centreTime: instantSchema,
+});
+
+/** The push body's outer shape; each event is checked on its own so one bad event does not sink a batch. */
+export const pushRequestSchema = z.strictObject({
+  events: z.array(z.record(z.string(), z.unknown())).max(PUSH_MAX_EVENTS),
+});
+
+const deviceProgressShape = {
+  deviceId: z.string(),
+  highestSeq: z.int().min(0),
+  contiguousThrough: z.int().min(0),
+  missing: z.int().min(0),
+};
+
+export const pushResponseSchema = z.strictObject({
+  stored: z.array(ulidSchema),
+  duplicates: z.array(ulidSchema),
+  rejected: z.array(z.strictObject({ id: z.string(), code: z.enum(PUSH_REJECTION_CODES), message: z.string() })),
+  centreTime: instantSchema,
+  device: z.strictObject(deviceProgressShape),
+});
+
+export const gapsResponseSchema = z.strictObject({
+  ...deviceProgressShape,
+  missingRanges: z.array(z.tuple([z.int(), z.int()])),
+});
+
+export const pullQuerySchema = z.strictObject({
+  after: cursorSchema.default('0'),
+  limit: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number)
+    .pipe(z.int().min(1).max(PULL_MAX_LIMIT))
+    .optional(),
+  /** '1': include this device's own events (a desk rebuilding itself from the centre). */
+  own: z.enum(['0', '1']).optional(),
+});
+
+export const referenceChangeSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('calendar.year'), record: calendarYearSchema }),
+  z.strictObject({ type: z.literal('catalogue.procedure'), record: ProcedureSchema }),
+]);
+
+export const pullEntrySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('event'), event: dossierEventSchema }),
+  z.strictObject({ kind: z.literal('reference'), reference: referenceChangeSchema }),
+]);
+
+/** The page's frame; entries are parsed one by one with pullEntrySchema (a bad one names itself). */
+export const pullResponseFrameSchema = z.strictObject({
+  entries: z.array(z.unknown()),
+  next: cursorSchema,
+  hasMore: z.boolean(),
+  centreTime: instantSchema,
+});
+
+export const centreErrorBodySchema = z.object({
+  error: z.object({ code: z.enum(CENTRE_ERROR_CODES), message: z.string() }),
+});
+
+export const staffSessionRequestSchema = z.strictObject({
+  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch.'),
+  password: z.string().min(1).max(200),
+});
+
+export const newStaffRequestSchema = z.strictObject({
+  username: staffSessionRequestSchema.shape.username,
+  password: z.string().min(10, 'Mật khẩu của cán bộ trung tâm phải có ít nhất 10 ký tự.').max(200),
+  role: z.enum(STAFF_ROLES),
+});
+
+const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Không được để trống.')
+    .max(max);
+
+export const staffDossierActionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('result.recorded'), summary: requiredText(2000), outcome: z.enum(['approved', 'rejected']) }),
+  z.strictObject({ type: z.literal('supplement.requested'), items: z.array(requiredText(500)).min(1).max(50), reason: requiredText(2000) }),
+  z.strictObject({ type: z.literal('appointment.rescheduled'), reason: requiredText(2000), newAppointmentAt: instantSchema }),
+]);
+
+export const staffEventResponseSchema = z.strictObject({ event: dossierEventSchema, needsReview: z.boolean() });
+
+export const enrollmentCodeRequestSchema = z.strictObject({
+  unitGsoCode: gsoCodeSchema,
+  station: stationSchema,
+  validHours: z.int().min(1).max(24 * 30).optional(),
+});
+
+export const enrollmentCodeResponseSchema = z.strictObject({
+  code: z.string(),
+  unitGsoCode: gsoCodeSchema,
+  station: stationSchema,
+  expiresAt: instantSchema,
+});
+
+export const lookupResponseSchema = z.strictObject({
+  code: z.string(),
+  status: z.int().min(1).max(10),
+  statusLabel: z.string(),
+  procedureName: z.string(),
+  appointmentAt: instantSchema.nullable(),
+});
+
+export const dossierCodeParamSchema = z.string().min(5).max(60);
+export const dossierIdSchema = ulidSchema;
+
+export const blobsMissingRequestSchema = z.strictObject({ sha256: z.array(sha256Schema).max(BLOBS_MISSING_MAX) });
+export const blobsMissingResponseSchema = z.strictObject({ missing: z.array(sha256Schema) });

@@ -1,0 +1,179 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../electron/core/start-core.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { prepareCentre, startCentre, type CentreProcess } from './support/centre-process.js';
+import { FaultProxy } from './support/fault-proxy.js';
+import { centreLog, deskEvents, duplicatesOf, expectedIdsFor } from './support/inspect.js';
+import { attachScan, sha256Of } from './support/scans.js';
+import { converge, enrollDesk, openSyncDesk, UNITS, type SyncDesk } from './support/sync-desk.js';
+
+// SIGKILL of the desk process, or of the centre process, at random moments during push, pull and
+// upload: afterwards every event is at the centre exactly once, every desk holds exactly what it may
+// see, device counters have no gap, and the scans arrived whole.
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/esm/index.mjs');
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const between = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** Blob SHA-256s named by a desk's own attachment events. */
+function scansOf(desk: SyncDesk): string[] {
+  return desk.core.db
+    .prepare<[], { sha: string }>("SELECT json_extract(payload, '$.blobSha256') AS sha FROM events WHERE type = 'attachment.added' AND origin = 'local'")
+    .all()
+    .map((row) => row.sha);
+}
+
+/** What a killed desk left unfinished (read from its database after the kill). */
+function whatWasInFlight(dataDir: string): { unsentEvents: number; waitingScans: number; partialUploads: number } {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      unsentEvents: one("SELECT count(*) AS n FROM events WHERE origin = 'local' AND pushed_at IS NULL"),
+      waitingScans: one("SELECT count(*) AS n FROM sync_blobs WHERE state = 'waiting'"),
+      partialUploads: one("SELECT count(*) AS n FROM sync_blobs WHERE state = 'waiting' AND upload_url IS NOT NULL"),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function assertNothingLostOrDoubled(centreDir: string, desks: readonly SyncDesk[]): void {
+  const log = centreLog(centreDir);
+  expect(duplicatesOf(log, (r) => r.id)).toEqual([]);
+  for (const desk of desks) {
+    const held = deskEvents(desk);
+    expect(duplicatesOf(held, (r) => r.id)).toEqual([]);
+    const local = held.filter((r) => r.origin === 'local');
+    // The centre holds every event this desk made, once, with counters 1..n.
+    const atCentre = log.filter((r) => r.deviceId === desk.deviceId);
+    expect(new Set(atCentre.map((r) => r.id))).toEqual(new Set(local.map((r) => r.id)));
+    expect(atCentre.map((r) => r.deviceSeq!).sort((a, b) => a - b)).toEqual(Array.from({ length: local.length }, (_, i) => i + 1));
+    // And the desk holds exactly what its unit has at the centre.
+    expect(new Set(held.map((r) => r.id))).toEqual(expectedIdsFor(desk, UNITS[desk.unit].unitGsoCode, log));
+    expect(desk.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const sha of scansOf(desk)) {
+      const stored = readFileSync(join(centreDir, 'blobs', 'sha256', sha.slice(0, 2), sha));
+      expect(sha256Of(stored)).toBe(sha);
+    }
+  }
+}
+
+describe('SIGKILL at random moments loses and duplicates nothing', () => {
+  it('killing the desk process during push, pull and upload', async () => {
+    const centreDir = makeTempDir('centre-');
+    const deskDir = makeTempDir('desk-child-');
+    cleanups.push(() => centreDir.remove(), () => deskDir.remove());
+    const [childCode, peerCode] = await prepareCentre(centreDir.path, [
+      { unitGsoCode: UNITS.hongGai.unitGsoCode, station: 1 },
+      { unitGsoCode: UNITS.hongGai.unitGsoCode, station: 2 },
+    ]);
+    const centre = await startCentre({ dataDir: centreDir.path });
+    cleanups.push(() => centre.stop());
+    // A peer desk of the same unit keeps producing, so the killed desk is killed while pulling too.
+    const peer = await openSyncDesk({ unit: 'hongGai', station: 2 });
+    cleanups.push(() => peer.dispose());
+    await enrollDesk(peer, centre.url, peerCode!);
+
+    let dossiersSeen = 0;
+    const inFlight: ReturnType<typeof whatWasInFlight>[] = [];
+    for (let life = 0; life < 4; life += 1) {
+      const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'tests/sync/support/desk-child.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, DESK_DATA_DIR: deskDir.path, DESK_UNIT: 'hongGai', DESK_STATION: '1', CENTRE_URL: centre.url, ENROLL_CODE: childCode! },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const lines = createInterface({ input: child.stdout! });
+      const target = between(3, 12);
+      let made = 0;
+      await new Promise<void>((ready, failed) => {
+        child.once('exit', (code) => failed(new Error(`desk child exited (${code}) before its kill: ${stderr}`)));
+        lines.on('line', (line) => {
+          if (line.startsWith('dossier ')) made += 1;
+          if (made >= target) ready();
+        });
+      });
+      // Peer work to pull, then the kill a random moment later — mid push, pull or upload.
+      await peer.receiveDossier();
+      void peer.syncNow();
+      await pause(between(0, 250));
+      child.kill('SIGKILL');
+      await exited;
+      dossiersSeen += made;
+      inFlight.push(whatWasInFlight(deskDir.path));
+    }
+    console.info('desk killed with, per life:', JSON.stringify(inFlight));
+    expect(dossiersSeen).toBeGreaterThan(10);
+    // The kills did land mid-sync: with events unsent and, at least once, a scan half uploaded.
+    expect(inFlight.some((f) => f.unsentEvents > 0)).toBe(true);
+    expect(inFlight.some((f) => f.partialUploads > 0 || f.waitingScans > 0)).toBe(true);
+
+    const desk = await openSyncDesk({ unit: 'hongGai', station: 1, dataDir: deskDir.path });
+    cleanups.push(() => desk.close());
+    await converge([desk, peer]);
+    assertNothingLostOrDoubled(centreDir.path, [desk, peer]);
+    expect(scansOf(desk).length).toBeGreaterThan(2);
+  });
+
+  it('killing the centre process during push, pull and upload', async () => {
+    const centreDir = makeTempDir('centre-');
+    cleanups.push(() => centreDir.remove());
+    const codes = await prepareCentre(centreDir.path, [
+      { unitGsoCode: UNITS.hongGai.unitGsoCode, station: 1 },
+      { unitGsoCode: UNITS.hongGai.unitGsoCode, station: 2 },
+      { unitGsoCode: UNITS.haKhanh.unitGsoCode, station: 1 },
+    ]);
+    let centre: CentreProcess = await startCentre({ dataDir: centreDir.path });
+    cleanups.push(() => centre.stop());
+    // Desks reach the centre through a proxy with a fixed address; only the proxy follows restarts.
+    const proxy = await new FaultProxy({ upstreamPort: centre.port }).listen();
+    cleanups.push(() => proxy.close());
+    const desks = await Promise.all([
+      openSyncDesk({ unit: 'hongGai', station: 1, syncOptions: { pushBatch: 20, pullLimit: 20 } }),
+      openSyncDesk({ unit: 'hongGai', station: 2, syncOptions: { pushBatch: 20, pullLimit: 20 } }),
+      openSyncDesk({ unit: 'haKhanh', station: 1, syncOptions: { pushBatch: 20, pullLimit: 20 } }),
+    ]);
+    cleanups.push(() => desks.forEach((d) => d.dispose()));
+    for (const [i, desk] of desks.entries()) await enrollDesk(desk, proxy.url, codes[i]!);
+
+    let working = true;
+    const work = Promise.all(
+      desks.map(async (desk, i) => {
+        for (let n = 0; working; n += 1) {
+          const id = await desk.receiveDossier();
+          if (n % 5 === 2 && i < 2) await attachScan(desk, id, 2_000_000 + n);
+          await desk.call('dossiers.addNote', { dossierId: id, text: `Ghi chú ${n}` });
+          await desk.raw('sync.now', {});
+          await pause(20);
+        }
+      }),
+    );
+    for (let kill = 0; kill < 4; kill += 1) {
+      await pause(between(300, 900));
+      await centre.kill();
+      await pause(between(0, 200));
+      centre = await startCentre({ dataDir: centreDir.path });
+      proxy.setUpstream(centre.port);
+    }
+    working = false;
+    await work;
+
+    await converge(desks);
+    assertNothingLostOrDoubled(centreDir.path, desks);
+    expect(desks.flatMap(scansOf).length).toBeGreaterThan(2);
+  });
+});

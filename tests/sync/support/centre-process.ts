@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { EnrollmentService } from '../../../server/enrollment/enrollment-service.js';
+import { StaffService } from '../../../server/staff/staff-service.js';
+import { openStorage } from '../../../server/storage/open-storage.js';
+
+// The centre as a real child process (`tsx server/cli.ts`), as in production: tests talk to it over
+// loopback only, and can SIGKILL it at any moment and start it again on the same data.
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/esm/index.mjs');
+
+export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-trung-tam' } as const;
+
+export interface CentreProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Lines the centre logged (JSON, from pino) — for the no-personal-data check. */
+  logLines: string[];
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+/** Where a test centre keeps its data: SQLite in its folder, or a PostgreSQL schema of its own. */
+export interface CentreDatabase {
+  database?: string;
+  schema?: string;
+}
+
+/** Creates the administrator and one-time enrollment codes directly in the centre's database. */
+export async function prepareCentre(dataDir: string, codes: { unitGsoCode: string; station: number }[], db: CentreDatabase = {}): Promise<string[]> {
+  const storage = await openStorage({ dataDir, database: db.database, schema: db.schema });
+  try {
+    if ((await storage.staffByUsername(ADMIN.username)) === null) {
+      await new StaffService(storage, Date.now).create({ ...ADMIN, role: 'admin' });
+    }
+    const enrollment = new EnrollmentService(storage, Date.now);
+    const issued: string[] = [];
+    for (const code of codes) issued.push((await enrollment.issueCode({ ...code, createdBy: 'test' })).code);
+    return issued;
+  } finally {
+    await storage.close();
+  }
+}
+
+export async function startCentre(options: { dataDir: string; port?: number; extraArgs?: string[] } & CentreDatabase): Promise<CentreProcess> {
+  const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
+  if (options.database !== undefined) args.push('--database', options.database);
+  if (options.schema !== undefined) args.push('--schema', options.schema);
+  args.push(...(options.extraArgs ?? []));
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logLines: string[] = [];
+  const stderr: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`centre did not start: ${stderr.join('')}`)), 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`centre exited with ${code}: ${stderr.join('')}`));
+    });
+    lines.on('line', (line) => {
+      logLines.push(line);
+      if (line.includes('"centre":"listening"')) {
+        clearTimeout(timer);
+        resolveUrl((JSON.parse(line) as { url: string }).url);
+      }
+    });
+  });
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  return {
+    url,
+    port: Number(new URL(url).port),
+    child,
+    logLines,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
