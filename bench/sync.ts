@@ -101,7 +101,7 @@ function line(label: string, samples: number[], unit: string, target?: { value: 
 }
 
 async function benchPushPull(rows: string[]): Promise<DossierEvent[]> {
-  const template = join(DATA, 'desk-a-template');
+  const template = join(DATA, `desk-a-template-${EVENTS}`);
   if (!existsSync(join(template, DATABASE_FILE)) || process.env.RESEED === '1') {
     console.log(`Seeding a desk with about ${EVENTS.toLocaleString('en')} events …`);
     const seeded = await seededDesk(template, 1, EVENTS, '2026-11-27');

@@ -105,6 +105,16 @@ describe.each(BACKENDS)('desks and a centre on $name converge', ({ db, skip }) =
     expect(status.lastSuccessAt).not.toBeNull();
   });
 
+  it('a local change goes to the centre on its own, without anyone asking', async () => {
+    const id = await a1.receiveDossier();
+    for (let i = 0; i < 100; i += 1) {
+      if ((await readCentreLog(centreDir.path, db)).some((r) => r.dossierId === id)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await readCentreLog(centreDir.path, db)).some((r) => r.dossierId === id)).toBe(true);
+    expect((await settledStatus(a1)).pendingEvents).toBe(0);
+  });
+
   it("a desk can neither write nor read another unit's dossiers", async () => {
     const theirs = await a1.receiveDossier();
     await converge([a1, a2, b1]);

@@ -165,7 +165,12 @@ export class FaultProxy {
       if (REQUEST_LINE.test(head) && !onRequestStart(head.split('\r\n', 1)[0]!)) return;
       this.counters.bytesUp += chunk.length;
       traffic += chunk.length;
-      if (upstream.writable) upstream.write(chunk);
+      // Backpressure, as a real link has: read no faster than the far side takes (else megabytes would
+      // sit in this process's buffers and be lost at a link drop, which no real line does).
+      if (upstream.writable && !upstream.write(chunk)) {
+        client.pause();
+        upstream.once('drain', () => client.resume());
+      }
       if (traffic >= cutAt) closeBoth();
       if (this.counters.bytesUp >= this.nextLinkDropAt) {
         this.nextLinkDropAt += this.options.dropEveryBytes!;
@@ -177,7 +182,10 @@ export class FaultProxy {
       if (stalled) return;
       this.counters.bytesDown += chunk.length;
       traffic += chunk.length;
-      if (client.writable) client.write(chunk);
+      if (client.writable && !client.write(chunk)) {
+        upstream.pause();
+        client.once('drain', () => upstream.resume());
+      }
       if (traffic >= cutAt) closeBoth();
     });
     client.once('end', () => upstream.end());

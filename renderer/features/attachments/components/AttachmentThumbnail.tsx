@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AttachmentView } from '../../../../shared/contract/attachments.js';
 import { drawPage, isCancelled } from '../pdf/render-page.js';
 import { KIND_LABELS, SOURCE_LABELS, formatSize } from './labels.js';
-import { useStoredFile } from './use-pdf.js';
+import { useStoredFile } from './use-stored-file.js';
 
 const THUMB_WIDTH = 132;
 

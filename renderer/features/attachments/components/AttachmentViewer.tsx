@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { Kbd } from '../../../ui/Kbd.js';
 import { drawPage, isCancelled } from '../pdf/render-page.js';
 import { formatSize } from './labels.js';
-import { useStoredFile, type LoadedFile } from './use-pdf.js';
+import { useStoredFile, type LoadedFile } from './use-stored-file.js';
 
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 const FIT = 2; // index of 1 = "fit to width"

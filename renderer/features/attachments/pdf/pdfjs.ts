@@ -1,4 +1,4 @@
-// Loaded on demand (dynamic import from use-pdf.ts): pdf.js is most of the page's weight and only
+// Loaded on demand (dynamic import from components/use-stored-file.ts): pdf.js is most of the page's weight and only
 // the papers need it.
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 // The worker is a file of the build (Vite copies it and gives its URL), so it loads under the CSP's
