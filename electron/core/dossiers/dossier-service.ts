@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/contract/dossiers.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { appointmentAt, type DeadlineLimit } from '../../../shared/domain/calendar/deadlines.js';
+import { limitText } from '../../../shared/domain/calendar/limit-text.js';
 import type { Procedure } from '../../../shared/domain/catalogue/procedure.js';
 import type { DossierEventPayloads, DossierEventType, ProcedureSnapshot } from '../../../shared/domain/dossier/events.js';
 import { foldDossier } from '../../../shared/domain/dossier/fold.js';
@@ -180,7 +181,7 @@ export class DossierService {
     const procedure = this.procedureOrFail(args.procedureId);
     const snapshot = this.snapshotOf(procedure, args.channel);
     const from = args.receivedAt ?? new Date(this.deps.now()).toISOString();
-    return { appointmentAt: this.appointmentFor(snapshot, from), limitText: describeLimit(snapshot.limit) };
+    return { appointmentAt: this.appointmentFor(snapshot, from), limitText: limitText(snapshot.limit) };
   }
 
   /** Adds one lifecycle event to an existing dossier; `build` sees the current state and the time. */
@@ -252,18 +253,5 @@ export class DossierService {
       })
       .immediate();
     return { dossiers, events, durationMs: Math.round(performance.now() - started) };
-  }
-}
-
-export function describeLimit(limit: DeadlineLimit): string {
-  switch (limit.kind) {
-    case 'same_day':
-      return 'Trong ngày';
-    case 'working_days':
-      return `${limit.amount} ngày làm việc`;
-    case 'calendar_days':
-      return `${limit.amount} ngày`;
-    case 'hours':
-      return `${limit.amount} giờ làm việc`;
   }
 }

@@ -1,4 +1,3 @@
-import type { DeadlineLimit } from '../../../../shared/domain/calendar/deadlines.js';
 import { parseDossierCode } from '../../../../shared/domain/dossier-code/dossier-code.js';
 import type { Channel, DocumentForm } from '../../../../shared/domain/dossier/events.js';
 import { deskOf } from './agency.js';
@@ -31,19 +30,8 @@ export function documentFormLabel(form: DocumentForm): string {
   return DOCUMENT_FORM_LABELS[form];
 }
 
-/** Thời hạn giải quyết (statutory processing time), e.g. '5 ngày làm việc'. */
-export function limitText(limit: DeadlineLimit): string {
-  switch (limit.kind) {
-    case 'same_day':
-      return 'Trong ngày';
-    case 'working_days':
-      return `${limit.amount} ngày làm việc`;
-    case 'calendar_days':
-      return `${limit.amount} ngày`;
-    case 'hours':
-      return `${limit.amount} giờ làm việc`;
-  }
-}
+// The statutory processing time has one wording everywhere: shared/domain/calendar/limit-text.ts.
+export { limitText } from '../../../../shared/domain/calendar/limit-text.js';
 
 const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
   1: 'Trực tiếp',
