@@ -69,20 +69,31 @@ export function searchDossiers(db: DeskDatabase, args: z.output<typeof dossiersS
   if (args.needsReview !== undefined) where.push(`d.needs_review = ${args.needsReview ? 1 : 0}`);
 
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const order = match !== null ? 's.rowid DESC' : 'd.rowid DESC';
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.code, d.status, d.procedure_name, d.sector_name, d.applicant_name, d.channel, d.received_at,
-              d.appointment_at, d.finished_at, d.clock_running, d.needs_review
-       FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: args.limit, offset: args.offset }) as Row[];
-  // Text alone is counted in the full-text index, without joining a million dossier rows.
-  const countSql =
-    match !== null && where.length === 1
-      ? `SELECT count(*) AS n FROM (SELECT 1 FROM dossier_search WHERE dossier_search MATCH @match LIMIT ${TOTAL_CAP + 1})`
-      : `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ${TOTAL_CAP + 1})`;
-  const total = (db.prepare(countSql).get(match !== null && where.length === 1 ? { match } : params) as { n: number }).n;
+  const columns = `d.id, d.code, d.status, d.procedure_name, d.sector_name, d.applicant_name, d.channel, d.received_at,
+              d.appointment_at, d.finished_at, d.clock_running, d.needs_review`;
+  let rows: Row[];
+  let total: number;
+  if (match !== null && where.length === 1 && args.offset + args.limit <= TOTAL_CAP) {
+    // Text alone: one walk of the full-text index gives both the count (capped) and the page, and
+    // only the page's rows are read from the dossiers table.
+    const rowids = db
+      .prepare(`SELECT rowid FROM dossier_search WHERE dossier_search MATCH @match ORDER BY rowid DESC LIMIT ${TOTAL_CAP + 1}`)
+      .pluck()
+      .all({ match }) as number[];
+    total = rowids.length;
+    const page = rowids.slice(args.offset, args.offset + args.limit);
+    const byRowid = db
+      .prepare(`SELECT d.rowid AS rowid, ${columns} FROM dossiers d WHERE d.rowid IN (SELECT value FROM json_each(@page))`)
+      .all({ page: JSON.stringify(page) }) as (Row & { rowid: number })[];
+    const position = new Map(page.map((rowid, index) => [rowid, index]));
+    rows = byRowid.sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!);
+  } else {
+    const order = match !== null ? 's.rowid DESC' : 'd.rowid DESC';
+    rows = db
+      .prepare(`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: args.limit, offset: args.offset }) as Row[];
+    total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n;
+  }
 
   const dueBy = new Date(nowMs + DUE_SOON_HOURS * HOUR_MS).toISOString();
   return { rows: rows.map((row) => toDossierRow(row, nowIso, dueBy)), total };
