@@ -78,6 +78,15 @@ describe('scan uploads over a link that keeps dropping', () => {
     expect(centreLog(centreDir.path).filter((r) => r.kind === 'event').length).toBeGreaterThan(0);
   });
 
+  it('a scan named here but stored on another desk is settled by the centre having it', async () => {
+    const elsewhere = await attachScan(desk, await desk.receiveDossier(), 300_000);
+    await desk.syncNow();
+    // The other desk knows the scan only by name (say, a reused paper): it has no file to send.
+    other.core.db.prepare("INSERT INTO sync_blobs (sha256, state, queued_at) VALUES (?, 'waiting', ?)").run(elsewhere, new Date().toISOString());
+    expect((await other.call('sync.status', {})).pendingScans).toBe(1);
+    expect((await other.syncNow()).pendingScans).toBe(0);
+  });
+
   it('an event may reach the centre before the scan it names', async () => {
     // Every upload request stalls; events still go. The scan follows once the line is better.
     const id = await desk.receiveDossier();

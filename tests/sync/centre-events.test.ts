@@ -133,7 +133,9 @@ describe('centre events, conflicts, clocks and revocation', () => {
       const status = await doomed.syncNow();
       expect(status).toMatchObject({ state: 'error', revoked: true, pendingEvents: 1 });
       expect(status.lastError).toMatch(/thu hồi quyền đồng bộ/);
-      // Still works offline: receiving goes on, and the agent sends nothing more.
+      // Still works offline: receiving goes on, and the agent sends nothing more. (The centre's log
+      // reaches this process through a pipe: let the lines of the refused request arrive first.)
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const before = centre.logLines.length;
       await doomed.receiveDossier();
       expect((await doomed.syncNow()).pendingEvents).toBe(2);

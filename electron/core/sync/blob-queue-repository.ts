@@ -80,6 +80,14 @@ export class BlobQueueRepository {
       .map((row) => ({ sha256: row.sha256, path: row.path, size: row.size, uploadUrl: row.upload_url, attempts: row.attempts }));
   }
 
+  /** Scans named by events whose file is not on this desk (e.g. a reused paper from another desk's dossier). */
+  withoutFile(limit: number): string[] {
+    return this.db
+      .prepare<[number], { sha256: string }>("SELECT sha256 FROM sync_blobs WHERE state = 'waiting' AND path IS NULL ORDER BY queued_at LIMIT ?")
+      .all(limit)
+      .map((row) => row.sha256);
+  }
+
   private countOrphans(): number {
     return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sync_blobs WHERE state = 'waiting' AND path IS NULL").get()!.n;
   }

@@ -401,10 +401,15 @@ export class SyncAgent {
     if (client === null || enrollment === null) return;
     this.blobQueue.enqueueReferenced(this.locator, new Date(this.deps.now()).toISOString());
     const waiting = this.blobQueue.waiting(BLOBS_MISSING_MAX);
-    if (waiting.length === 0) return;
-    const missing = new Set(await client.missingBlobs(waiting.map((b) => b.sha256)));
+    // Scans this desk has no file for count as done once the centre has them (another desk sent them).
+    const fileless = this.blobQueue.withoutFile(BLOBS_MISSING_MAX - waiting.length);
+    if (waiting.length + fileless.length === 0) return;
+    const missing = new Set(await client.missingBlobs([...waiting.map((b) => b.sha256), ...fileless]));
     const nowIso = () => new Date(this.deps.now()).toISOString();
-    this.blobQueue.markUploaded(waiting.filter((blob) => !missing.has(blob.sha256)).map((blob) => blob.sha256), nowIso());
+    this.blobQueue.markUploaded(
+      [...waiting.map((blob) => blob.sha256), ...fileless].filter((sha) => !missing.has(sha)),
+      nowIso(),
+    );
     // Marked done in batches (one commit, not one per scan): after a crash, the next round's
     // question to the centre finds the ones already there, so nothing is sent twice.
     const done: string[] = [];
