@@ -17,6 +17,8 @@ import { createSetupStore } from '../features/setup/store/setup-store.js';
 import { SetupStoreProvider } from '../features/setup/store/setup-store-context.js';
 import { createShellStore } from '../features/shell/store/shell-store.js';
 import { ShellStoreProvider } from '../features/shell/store/shell-store-context.js';
+import { createSyncStores } from '../features/sync/store/sync-stores.js';
+import { SyncStoresProvider } from '../features/sync/store/sync-stores-context.js';
 import { createWorklistStore } from '../features/worklist/store/worklist-store.js';
 import { WorklistStoreProvider } from '../features/worklist/store/worklist-store-context.js';
 import { AppFrame } from './components/AppFrame.js';
@@ -35,6 +37,7 @@ export function App({ backend, storage = window.localStorage }: { backend: DeskB
     dossier: createDossierStore(backend),
     handback: createHandbackStore(backend),
     attachments: createAttachmentsStore(backend, selectFileTransfer(window, document)),
+    sync: createSyncStores(backend),
   }));
   return (
     <BackendProvider backend={backend}>
@@ -46,17 +49,19 @@ export function App({ backend, storage = window.localStorage }: { backend: DeskB
                 <DossierStoreProvider store={stores.dossier}>
                   <AttachmentsStoreProvider store={stores.attachments}>
                     <HandbackStoreProvider store={stores.handback}>
-                      <AppFrame
-                        onSetupDone={(session) => {
-                          stores.session.getState().acceptSession(session);
-                          // The header shows the unit and station the first start just chose.
-                          void stores.shell.getState().loadInfo();
-                        }}
-                        openHandBackList={() => {
-                          stores.worklist.getState().showOnlyStatus('9');
-                          window.location.hash = '#/ho-so';
-                        }}
-                      />
+                      <SyncStoresProvider stores={stores.sync}>
+                        <AppFrame
+                          onSetupDone={(session) => {
+                            stores.session.getState().acceptSession(session);
+                            // The header shows the unit and station the first start just chose.
+                            void stores.shell.getState().loadInfo();
+                          }}
+                          openHandBackList={() => {
+                            stores.worklist.getState().showOnlyStatus('9');
+                            window.location.hash = '#/ho-so';
+                          }}
+                        />
+                      </SyncStoresProvider>
                     </HandbackStoreProvider>
                   </AttachmentsStoreProvider>
                 </DossierStoreProvider>

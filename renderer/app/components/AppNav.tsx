@@ -30,6 +30,11 @@ export function AppNav({ route, isSupervisor, onHandBackList }: AppNavProps) {
           Báo cáo
         </a>
       )}
+      {isSupervisor && (
+        <a className="app-nav__link" href="#/dong-bo" aria-current={current('syncSettings')}>
+          Cài đặt đồng bộ
+        </a>
+      )}
       <a className="app-nav__link app-nav__link--end" href="#/thong-tin" aria-current={current('about')}>
         Thông tin ứng dụng
       </a>

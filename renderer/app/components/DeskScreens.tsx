@@ -1,8 +1,12 @@
+import { useEffect } from 'react';
 import { AttachmentsPanel } from '../../features/attachments/components/AttachmentsPanel.js';
 import { DossierPage } from '../../features/dossier/components/DossierPage.js';
 import { HandbackScreen } from '../../features/handback/components/HandbackScreen.js';
 import { IntakeScreen } from '../../features/intake/components/IntakeScreen.js';
 import { ReportsPage } from '../../features/reports/components/ReportsPage.js';
+import { DossierSyncBadge } from '../../features/sync/components/DossierSyncBadge.js';
+import { SyncSettingsScreen } from '../../features/sync/components/SyncSettingsScreen.js';
+import { useDossierSyncStore } from '../../features/sync/store/sync-stores-context.js';
 import { WorklistScreen } from '../../features/worklist/components/WorklistScreen.js';
 import { useShortcut } from '../../ui/use-shortcut.js';
 import { printHash, type Route } from '../routing/routes.js';
@@ -23,11 +27,14 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList }: DeskS
   // On the work list its own handler focuses the search box.
   useShortcut('search', () => go({ name: 'worklist' }), route.name !== 'worklist');
   useShortcut('handBackList', openHandBackList);
+  // Per-dossier sync badges follow the agent while an officer is signed in (the command needs one).
+  const followDossierSync = useDossierSyncStore((state) => state.follow);
+  useEffect(() => followDossierSync(), [followDossierSync]);
 
   return (
     <>
       <AppNav route={route} isSupervisor={isSupervisor} onHandBackList={openHandBackList} />
-      {route.name === 'worklist' && <WorklistScreen onOpen={(dossierId) => go({ name: 'dossier', dossierId })} />}
+      {route.name === 'worklist' && <WorklistScreen onOpen={(dossierId) => go({ name: 'dossier', dossierId })} renderSyncState={renderSyncBadge} />}
       {route.name === 'intake' && (
         <IntakeScreen
           onFinished={({ decision, detail }) => go(printHash(decision === 'accept' ? '01' : decision === 'supplement' ? '02' : '03', detail.state.id))}
@@ -42,13 +49,17 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList }: DeskS
           onPrint={(form) => go(printHash(form, route.dossierId))}
           onHandBack={() => go({ name: 'handback', dossierId: route.dossierId })}
           renderAttachments={(detail) => <AttachmentsPanel detail={detail} />}
+          renderSyncState={(dossierId) => <DossierSyncBadge dossierId={dossierId} large />}
         />
       )}
       {route.name === 'handback' && (
         <HandbackScreen key={route.dossierId} dossierId={route.dossierId} onBack={() => go({ name: 'dossier', dossierId: route.dossierId })} onFinished={() => go({ name: 'worklist' })} />
       )}
       {route.name === 'reports' && (isSupervisor ? <ReportsPage /> : <p role="alert">Chỉ cán bộ giám sát xem được báo cáo.</p>)}
+      {route.name === 'syncSettings' && (isSupervisor ? <SyncSettingsScreen /> : <p role="alert">Chỉ cán bộ giám sát cài đặt được việc đồng bộ.</p>)}
       {route.name === 'about' && <AboutScreen />}
     </>
   );
 }
+
+const renderSyncBadge = (dossierId: string) => <DossierSyncBadge dossierId={dossierId} />;

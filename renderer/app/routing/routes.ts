@@ -4,6 +4,7 @@
 //   #/ho-so/<id>                    dossier            #/ho-so/<id>/tra-ket-qua    hand-back and rating
 //   #/in/<form>/<id>, #/in/06?…     print view (the forms feature parses its own parameters)
 //   #/bao-cao                       reports (supervisors)   #/thong-tin            about the app
+//   #/dong-bo                       sync settings (supervisors)
 
 export type Route =
   | { name: 'worklist' }
@@ -12,6 +13,7 @@ export type Route =
   | { name: 'handback'; dossierId: string }
   | { name: 'print' }
   | { name: 'reports' }
+  | { name: 'syncSettings' }
   | { name: 'about' };
 
 const DOSSIER = /^\/ho-so\/([0-7][0-9A-HJKMNP-TV-Z]{25})(\/tra-ket-qua)?\/?$/u;
@@ -21,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/tiep-nhan') return { name: 'intake' };
   if (path === '/bao-cao') return { name: 'reports' };
   if (path === '/thong-tin') return { name: 'about' };
+  if (path === '/dong-bo') return { name: 'syncSettings' };
   if (path.startsWith('/in/')) return { name: 'print' };
   const dossier = DOSSIER.exec(path);
   if (dossier) return dossier[2] ? { name: 'handback', dossierId: dossier[1]! } : { name: 'dossier', dossierId: dossier[1]! };
@@ -41,6 +44,8 @@ export function routeHash(route: Route): string {
       return '#/bao-cao';
     case 'about':
       return '#/thong-tin';
+    case 'syncSettings':
+      return '#/dong-bo';
     case 'print':
       return '#/in/';
   }

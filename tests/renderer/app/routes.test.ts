@@ -14,6 +14,7 @@ describe('hash routes', () => {
     expect(parseRoute('#/in/06?from=2026-11-01&to=2026-11-30')).toEqual({ name: 'print' });
     expect(parseRoute('#/bao-cao')).toEqual({ name: 'reports' });
     expect(parseRoute('#/thong-tin')).toEqual({ name: 'about' });
+    expect(parseRoute('#/dong-bo')).toEqual({ name: 'syncSettings' });
   });
 
   it('falls back to the work list for anything unknown, including a malformed dossier id', () => {
@@ -22,7 +23,7 @@ describe('hash routes', () => {
   });
 
   it('writes the routes it reads', () => {
-    for (const route of [{ name: 'intake' }, { name: 'dossier', dossierId: ID }, { name: 'handback', dossierId: ID }, { name: 'about' }] as const) {
+    for (const route of [{ name: 'intake' }, { name: 'dossier', dossierId: ID }, { name: 'handback', dossierId: ID }, { name: 'about' }, { name: 'syncSettings' }] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }
     expect(printHash('01', ID)).toBe(`#/in/01/${ID}`);

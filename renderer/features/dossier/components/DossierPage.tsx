@@ -24,10 +24,12 @@ interface DossierPageProps {
   onHandBack(): void;
   /** The scans of this dossier (the attachments feature), composed in by the app. */
   renderAttachments(detail: DossierDetail): ReactNode;
+  /** Whether this dossier's changes reached the centre (the sync feature), composed in by the app. */
+  renderSyncState?(dossierId: string): ReactNode;
 }
 
 /** One dossier: summary, papers, history, and only the actions its state allows. */
-export function DossierPage({ dossierId, onBack, onPrint, onHandBack, renderAttachments }: DossierPageProps) {
+export function DossierPage({ dossierId, onBack, onPrint, onHandBack, renderAttachments, renderSyncState }: DossierPageProps) {
   const detail = useDossierStore((state) => (state.dossierId === dossierId ? state.detail : null));
   const status = useDossierStore((state) => state.status);
   const error = useDossierStore((state) => state.error);
@@ -88,7 +90,7 @@ export function DossierPage({ dossierId, onBack, onPrint, onHandBack, renderAtta
         </button>
         {error && <ErrorNotice error={error} context="Không tải lại được hồ sơ." onRetry={() => void load(dossierId)} />}
       </div>
-      <DossierSummary detail={detail} />
+      <DossierSummary detail={detail} syncBadge={renderSyncState?.(dossierId)} />
       <section className="panel dossier-actions" aria-labelledby="dossier-actions-title">
         <h3 id="dossier-actions-title" className="panel__title" tabIndex={-1}>
           Thao tác

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
 import { STATUS_LABELS } from '../../../../shared/domain/dossier/lifecycle.js';
 import { formatDateTime, formatLocalDate } from '../../../ui/format-date.js';
@@ -7,7 +8,7 @@ import { Icon } from '../../../ui/Icon.js';
 const SEX_LABELS = { male: 'Nam', female: 'Nữ' } as const;
 
 /** Who, what and when of one dossier, as the officer reads it to a citizen asking at the desk. */
-export function DossierSummary({ detail }: { detail: DossierDetail }) {
+export function DossierSummary({ detail, syncBadge }: { detail: DossierDetail; syncBadge?: ReactNode }) {
   const s = detail.state;
   const a = s.applicant;
   const when = (iso: string | null): string => (iso ? formatDateTime(iso) : '—');
@@ -58,6 +59,7 @@ export function DossierSummary({ detail }: { detail: DossierDetail }) {
               <Icon name="alert" /> Cần cán bộ giám sát xem lại
             </span>
           )}
+          {syncBadge}
         </p>
       </div>
       {s.needsReview && s.reviewReasons.length > 0 && (

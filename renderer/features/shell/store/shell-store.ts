@@ -11,6 +11,8 @@ export interface ShellState {
   /** Until the sync agent reports, the desk has no centre configured. */
   sync: SyncStatus;
   loadInfo(): Promise<void>;
+  /** Asks the core for the sync status once (events only come when it changes). */
+  loadSync(): Promise<void>;
   /** Follows the core's `sync.status` events; returns the function that stops following. */
   followSync(): () => void;
 }
@@ -26,6 +28,8 @@ export const SYNC_NOT_CONFIGURED: SyncStatus = {
 
 export function createShellStore(backend: DeskBackend): ShellStore {
   let latestRequest = 0;
+  // Bumped by every sync.status event: an answer to loadSync asked before the latest event is older than it.
+  let syncVersion = 0;
   return createStore<ShellState>()((set) => ({
     info: null,
     infoError: null,
@@ -37,8 +41,17 @@ export function createShellStore(backend: DeskBackend): ShellStore {
       if (envelope.ok) set({ info: envelope.value, infoError: null });
       else set({ infoError: envelope.error }); // keep the identity already shown
     },
+    async loadSync() {
+      const asked = syncVersion;
+      const envelope = await backend.invoke('sync.status', {});
+      // A failure keeps what is shown: the status bar is no place for an error about itself.
+      if (envelope.ok && asked === syncVersion) set({ sync: envelope.value });
+    },
     followSync() {
-      return backend.onEvent('sync.status', (status) => set({ sync: status }));
+      return backend.onEvent('sync.status', (status) => {
+        syncVersion += 1;
+        set({ sync: status });
+      });
     },
   }));
 }

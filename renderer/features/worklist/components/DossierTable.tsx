@@ -1,4 +1,4 @@
-import { useCallback, type KeyboardEvent } from 'react';
+import { useCallback, type KeyboardEvent, type ReactNode } from 'react';
 import { STATUS_LABELS } from '../../../../shared/domain/dossier/lifecycle.js';
 import { formatDateTime } from '../../../ui/format-date.js';
 import { Icon } from '../../../ui/Icon.js';
@@ -15,11 +15,14 @@ const PAGE_STEP = 10;
 
 const rowId = (index: number): string => `worklist-row-${index}`;
 
+const COLUMNS = ['Mã hồ sơ', 'Người nộp', 'Thủ tục', 'Tiếp nhận', 'Hẹn trả', 'Trạng thái', 'Hạn xử lý'];
+const SYNC_COLUMN = 'Đồng bộ';
+
 /**
  * The work list: a windowed grid (only the rows on screen exist), arrow keys move the selection,
  * Enter opens the dossier. Rows not fetched yet show a placeholder until their page arrives.
  */
-export function DossierTable({ onOpen }: { onOpen(dossierId: string): void }) {
+export function DossierTable({ onOpen, renderSyncState }: { onOpen(dossierId: string): void; renderSyncState?: ((dossierId: string) => ReactNode) | undefined }) {
   const rowCount = useWorklistStore((state) => state.rowCount);
   const pages = useWorklistStore((state) => state.pages);
   const selectedIndex = useWorklistStore((state) => state.selectedIndex);
@@ -54,7 +57,7 @@ export function DossierTable({ onOpen }: { onOpen(dossierId: string): void }) {
   const header = (
     <div role="rowgroup" className="worklist-grid__head">
       <div role="row" aria-rowindex={1} className="worklist-grid__row worklist-grid__row--head">
-        {['Mã hồ sơ', 'Người nộp', 'Thủ tục', 'Tiếp nhận', 'Hẹn trả', 'Trạng thái', 'Hạn xử lý'].map((label) => (
+        {[...COLUMNS, ...(renderSyncState ? [SYNC_COLUMN] : [])].map((label) => (
           <div key={label} role="columnheader" className="worklist-grid__cell">
             {label}
           </div>
@@ -114,13 +117,18 @@ export function DossierTable({ onOpen }: { onOpen(dossierId: string): void }) {
           {deadline.icon && <Icon name={deadline.icon} />}
           {deadline.text}
         </div>
+        {renderSyncState && (
+          <div role="gridcell" className="worklist-grid__cell worklist-grid__sync">
+            {renderSyncState(row.id)}
+          </div>
+        )}
       </div>
     );
   };
 
   const activeRowLoaded = rowCount > 0;
   return (
-    <div className="worklist-grid__frame">
+    <div className={renderSyncState ? 'worklist-grid__frame worklist-grid__frame--sync' : 'worklist-grid__frame'}>
       <VirtualRows
         key={queryVersion}
         className="worklist-grid"

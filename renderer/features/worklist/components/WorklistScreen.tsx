@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { Kbd } from '../../../ui/Kbd.js';
 import { useShortcut } from '../../../ui/use-shortcut.js';
@@ -11,8 +11,14 @@ import './worklist.css';
 
 const count = new Intl.NumberFormat('vi-VN');
 
+interface WorklistScreenProps {
+  onOpen(dossierId: string): void;
+  /** Each row's sync badge (the sync feature), composed in by the app; without it the column is left out. */
+  renderSyncState?(dossierId: string): ReactNode;
+}
+
 /** "Danh sách hồ sơ": search, filters, the day's numbers and the windowed list. */
-export function WorklistScreen({ onOpen }: { onOpen(dossierId: string): void }) {
+export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps) {
   const total = useWorklistStore((state) => state.total);
   const error = useWorklistStore((state) => state.error);
   const refresh = useWorklistStore((state) => state.refresh);
@@ -58,7 +64,7 @@ export function WorklistScreen({ onOpen }: { onOpen(dossierId: string): void }) 
             {totalText}
           </p>
           {error && <ErrorNotice error={error} context="Không tải được danh sách hồ sơ." onRetry={refresh} />}
-          <DossierTable onOpen={onOpen} />
+          <DossierTable onOpen={onOpen} renderSyncState={renderSyncState} />
         </div>
       </div>
     </section>

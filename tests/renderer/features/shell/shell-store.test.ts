@@ -47,4 +47,21 @@ describe('shell store', () => {
     backend.emit('sync.status', { ...syncing, state: 'offline' });
     expect(store.getState().sync.state).toBe('syncing');
   });
+
+  it('asks for the sync status once, unless an event has already told a newer one', async () => {
+    const backend = createFakeBackend();
+    const store = createShellStore(backend);
+    store.getState().followSync();
+    const idle = { state: 'idle', pendingEvents: 0, lastSuccessAt: '2025-09-02T07:05:00.000Z', lastError: null } as const;
+    const first = store.getState().loadSync();
+    backend.answer({ ok: true, value: idle });
+    await first;
+    expect(store.getState().sync).toEqual(idle);
+
+    const second = store.getState().loadSync();
+    backend.emit('sync.status', { ...idle, state: 'syncing' });
+    backend.answer({ ok: true, value: { ...idle, state: 'offline' } });
+    await second;
+    expect(store.getState().sync.state).toBe('syncing');
+  });
 });

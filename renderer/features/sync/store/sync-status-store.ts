@@ -1,0 +1,77 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CommandErrorData } from '../../../../shared/contract/errors.js';
+import type { SyncStatus } from '../../../../shared/contract/events.js';
+import type { DeskBackend } from '../../../backend/desk-backend.js';
+
+/** How the last "Đồng bộ ngay" ended, for the message beside the button. */
+export interface SyncNowOutcome {
+  finishedAt: string;
+  /** True when the round left nothing failing (the centre answered every request). */
+  succeeded: boolean;
+  /** The reason in Vietnamese when it did not. */
+  error: string | null;
+}
+
+export interface SyncStatusState {
+  /** The agent's status; null until the first answer or event. */
+  status: SyncStatus | null;
+  loadError: CommandErrorData | null;
+  syncingNow: boolean;
+  syncNowOutcome: SyncNowOutcome | null;
+  syncNowError: CommandErrorData | null;
+  load(): Promise<void>;
+  /** Follows `sync.status` events; returns the function that stops following. */
+  follow(): () => void;
+  /** A status the screen got from another command (enrollment answers with one). */
+  accept(status: SyncStatus): void;
+  /** Asks for a round of sync now and waits for it to end. */
+  syncNow(): Promise<void>;
+}
+
+export type SyncStatusStore = StoreApi<SyncStatusState>;
+
+export function createSyncStatusStore(backend: DeskBackend, now: () => Date = () => new Date()): SyncStatusStore {
+  // Bumped by every event: an answer to a request sent before the latest event may be older than it.
+  let version = 0;
+  return createStore<SyncStatusState>()((set, get) => ({
+    status: null,
+    loadError: null,
+    syncingNow: false,
+    syncNowOutcome: null,
+    syncNowError: null,
+
+    async load() {
+      const asked = version;
+      const envelope = await backend.invoke('sync.status', {});
+      if (!envelope.ok) return set({ loadError: envelope.error });
+      set(asked === version ? { status: envelope.value, loadError: null } : { loadError: null });
+    },
+
+    follow() {
+      return backend.onEvent('sync.status', (status) => {
+        version += 1;
+        set({ status, loadError: null });
+      });
+    },
+
+    accept(status) {
+      version += 1;
+      set({ status });
+    },
+
+    async syncNow() {
+      if (get().syncingNow) return;
+      set({ syncingNow: true, syncNowError: null, syncNowOutcome: null });
+      const asked = version;
+      const envelope = await backend.invoke('sync.now', { wait: true });
+      if (!envelope.ok) return set({ syncingNow: false, syncNowError: envelope.error });
+      const status = envelope.value;
+      const failed = status.revoked === true || status.state === 'error' || status.state === 'offline';
+      set({
+        syncingNow: false,
+        syncNowOutcome: { finishedAt: now().toISOString(), succeeded: !failed, error: failed ? (status.lastError ?? 'Chưa đồng bộ được với trung tâm.') : null },
+        ...(asked === version ? { status } : {}),
+      });
+    },
+  }));
+}
