@@ -74,9 +74,9 @@ export class AttachmentRepository {
       ORDER BY d.received_at DESC, a.position`);
   }
 
-  /** Replaces the dossier's rows with its folded attachments. */
-  write(state: DossierState): void {
-    this.deleteOf.run(state.id);
+  /** Replaces the dossier's rows with its folded attachments (`fresh`: it has none yet). */
+  write(state: DossierState, fresh = false): void {
+    if (!fresh) this.deleteOf.run(state.id);
     state.attachments.forEach((a, position) =>
       this.insert.run({
         dossierId: state.id,

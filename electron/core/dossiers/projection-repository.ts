@@ -94,7 +94,11 @@ export class ProjectionRepository {
 
   write(state: DossierState): void {
     const id = state.id;
-    this.upsertDossier.run({
+    // A dossier seen for the first time has no rows to replace: skipping the deletes halves the work of
+    // a rebuild and of a pulled page full of other desks' new dossiers.
+    const previous = this.rowidOf.get(id);
+    const fresh = previous === undefined;
+    const upserted = this.upsertDossier.run({
       id,
       code: state.code,
       status: state.status,
@@ -121,26 +125,26 @@ export class ProjectionRepository {
       eventCount: state.eventCount,
     });
 
-    this.deleteFacts.run(id);
+    if (!fresh) this.deleteFacts.run(id);
     for (const fact of dayFactsOf(state)) this.insertFact.run({ ...fact, dossierId: id });
 
-    this.deleteDocuments.run(id);
+    if (!fresh) this.deleteDocuments.run(id);
     state.documents.forEach((doc, position) => this.insertDocument.run({ dossierId: id, position, ...doc }));
 
-    this.deleteHandovers.run(id);
+    if (!fresh) this.deleteHandovers.run(id);
     state.handovers.forEach((row, position) =>
       this.insertHandover.run({ dossierId: id, position, kind: row.kind, at: row.at, toKind: row.to.kind, toName: row.to.name, note: row.note, officerId: row.officerId }),
     );
 
-    this.deleteRating.run(id);
+    if (!fresh) this.deleteRating.run(id);
     if (state.rating !== null && state.ratedAt !== null) {
       this.insertRating.run({ dossierId: id, level: state.rating, ratedAt: state.ratedAt, officerId: state.createdBy });
     }
 
-    this.attachments.write(state);
+    this.attachments.write(state, fresh);
 
-    const rowid = this.rowidOf.get(id)!.rowid;
-    this.deleteSearch.run(rowid);
+    const rowid = previous?.rowid ?? Number(upserted.lastInsertRowid);
+    if (!fresh) this.deleteSearch.run(rowid);
     this.insertSearch.run({
       rowid,
       code: foldVietnamese(state.code ?? ''),
@@ -150,7 +154,7 @@ export class ProjectionRepository {
       procedure: foldVietnamese(`${state.procedure.name} ${state.procedure.code}`),
     });
 
-    this.reports.write(state);
+    this.reports.write(state, fresh);
   }
 
   /** Empties every projection (the rebuild then writes them again from the log). */

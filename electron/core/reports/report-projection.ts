@@ -36,10 +36,13 @@ export class ReportProjection {
     this.insertLogLine = db.prepare('INSERT INTO report_log_book (dossier_id, received_day, received_at, code, line) VALUES (?, ?, ?, ?, ?)');
   }
 
-  write(state: DossierState): void {
+  /** `fresh`: the dossier has no report rows yet, so there is nothing to delete first. */
+  write(state: DossierState, fresh = false): void {
     const id = state.id;
-    this.deleteBieu06.run(id);
-    this.deleteWaits.run(id);
+    if (!fresh) {
+      this.deleteBieu06.run(id);
+      this.deleteWaits.run(id);
+    }
     const facts = bieu06FactsOf(state);
     if (facts !== null) {
       this.insertBieu06.run({
@@ -58,12 +61,12 @@ export class ReportProjection {
       facts.waits.forEach((wait, position) => this.insertWait.run(id, position, wait.fromDay, wait.untilDay));
     }
 
-    this.deleteRating.run(id);
+    if (!fresh) this.deleteRating.run(id);
     if (state.created && state.rating !== null && state.ratedAt !== null) {
       this.insertRating.run(id, vietnamDateOf(state.ratedAt), state.rating, state.createdBy ?? '', state.unit.gsoCode, state.unit.name);
     }
 
-    this.deleteLogLine.run(id);
+    if (!fresh) this.deleteLogLine.run(id);
     const line = logBookRowOf(state);
     if (line !== null) this.insertLogLine.run(id, vietnamDateOf(line.receivedAt), line.receivedAt, line.code, JSON.stringify(line));
   }
