@@ -173,7 +173,8 @@ export function actionProblem(state: DossierState | null, type: DossierEventType
 const sameInstant = (a: string | null, b: string | null): boolean =>
   a === null || b === null ? a === b : Date.parse(a) === Date.parse(b);
 
-function currentFieldValue(state: DossierState, field: string): string | number | null | undefined {
+/** The value a correction of `field` replaces; undefined for an owner field of a dossier without an owner. */
+export function currentFieldValue(state: DossierState, field: string): string | number | null | undefined {
   switch (field) {
     case 'applicant.fullName':
       return state.applicant.fullName;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DossierState as DossierFacts } from '../../../../shared/domain/dossier/state.js';
 import { CORRECTABLE_FIELDS, type CorrectableField, type DossierEventType } from '../../../../shared/domain/dossier/events.js';
+import { currentFieldValue } from '../../../../shared/domain/dossier/lifecycle.js';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field.js';
 import { formatDateTime, parseTypedDateTime } from '../../../ui/format-date.js';
 import { useDossierStore } from '../store/dossier-store-context.js';
@@ -202,37 +203,12 @@ function NoteForm({ onDone, onCancel }: FormProps) {
   );
 }
 
-function currentValue(facts: DossierFacts, field: CorrectableField): string | number | null {
-  switch (field) {
-    case 'applicant.fullName':
-      return facts.applicant.fullName;
-    case 'applicant.idNumber':
-      return facts.applicant.idNumber;
-    case 'applicant.birthDate':
-      return facts.applicant.birthDate;
-    case 'applicant.phone':
-      return facts.applicant.phone;
-    case 'applicant.address':
-      return facts.applicant.address;
-    case 'applicant.email':
-      return facts.applicant.email;
-    case 'owner.name':
-      return facts.owner?.name ?? null;
-    case 'owner.idNumber':
-      return facts.owner?.idNumber ?? null;
-    case 'notes':
-      return facts.notes;
-    case 'sets':
-      return facts.sets;
-  }
-}
-
 function CorrectFieldForm({ facts, onDone, onCancel }: FormProps) {
   const perform = useDossierStore((state) => state.perform);
   const errors = useActionErrors();
   const fields = CORRECTABLE_FIELDS.filter((field) => facts.owner !== null || !field.startsWith('owner.'));
   const [field, setField] = useState<CorrectableField>('applicant.fullName');
-  const oldValue = currentValue(facts, field);
+  const oldValue = currentFieldValue(facts, field) ?? null;
   const [newValue, setNewValue] = useState('');
   const [reason, setReason] = useState('');
   const confirm = async (): Promise<void> => {
