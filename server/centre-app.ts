@@ -1,6 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CentreBlobStore } from './blobs/blob-store.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { trackDeviceSyncs } from './dashboard/device-sync-tracker.js';
 import { EnrollmentService } from './enrollment/enrollment-service.js';
 import { CentreHttpError } from './http/centre-error.js';
 import { AJV_OPTIONS, requireRouteSchemas } from './http/json-schema.js';
@@ -16,7 +18,8 @@ import { StaffService } from './staff/staff-service.js';
 import type { CentreStorage } from './storage/storage.js';
 
 // The city centre's HTTP API (DESIGN.md, "The centre"): enrollment, sync push/pull, resumable scan
-// uploads, centre staff's dossier actions, administration and the public status lookup.
+// uploads, centre staff's dossier actions, administration, the public status lookup and the city
+// dashboard for centre staff (server/dashboard/).
 
 export interface CentreOptions {
   storage: CentreStorage;
@@ -84,11 +87,14 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'Không có địa chỉ này.' } }));
 
+  // Before the device routes, so every desk's successful request counts as its last sync.
+  trackDeviceSyncs(app, deps.storage.dashboard, now);
   enrollRoutes(app, deps);
   syncRoutes(app, deps);
   blobRoutes(app, deps);
   staffRoutes(app, deps);
   adminRoutes(app, deps);
   publicRoutes(app, deps);
+  await dashboardRoutes(app, deps);
   return { app, deps };
 }

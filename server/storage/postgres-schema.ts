@@ -97,6 +97,67 @@ export const POSTGRES_STEPS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    // The city dashboard's projection: the twin of sqlite-schema.ts step 2. Dates, codes and ids compare
+    // byte by byte (COLLATE "C"), as on SQLite and in the shared TypeScript rules — a linguistic collation
+    // would order '.' and '-' in dossier codes differently, and is slower on every comparison.
+    sql: `
+      CREATE TABLE dash_dossiers (
+        dossier_id     TEXT COLLATE "C" PRIMARY KEY,
+        unit_gso       TEXT COLLATE "C" NOT NULL,
+        unit_name      TEXT NOT NULL,
+        code           TEXT COLLATE "C",
+        status         INTEGER NOT NULL,
+        procedure_name TEXT NOT NULL,
+        sector_id      TEXT COLLATE "C" NOT NULL,
+        sector_name    TEXT NOT NULL,
+        appointment_at TEXT COLLATE "C",
+        clock_running  INTEGER NOT NULL
+      );
+      CREATE INDEX dash_dossiers_running ON dash_dossiers (appointment_at) WHERE clock_running = 1;
+
+      CREATE TABLE dash_bieu06 (
+        received_day        TEXT COLLATE "C" NOT NULL,
+        dossier_id          TEXT COLLATE "C" NOT NULL,
+        unit_gso            TEXT COLLATE "C" NOT NULL,
+        sector_id           TEXT COLLATE "C" NOT NULL,
+        channel             INTEGER NOT NULL,
+        open_until          TEXT COLLATE "C" NOT NULL,
+        long_lived          INTEGER NOT NULL,
+        settlement          TEXT COLLATE "C",
+        due_day             TEXT COLLATE "C",
+        original_due_day    TEXT COLLATE "C",
+        first_apology_day   TEXT COLLATE "C",
+        first_extension_day TEXT COLLATE "C",
+        PRIMARY KEY (received_day, dossier_id)
+      );
+      CREATE UNIQUE INDEX dash_bieu06_by_dossier ON dash_bieu06 (dossier_id);
+      CREATE INDEX dash_bieu06_long_lived ON dash_bieu06 (open_until, received_day) WHERE long_lived = 1;
+
+      CREATE TABLE dash_waits (
+        dossier_id TEXT COLLATE "C" NOT NULL,
+        position   INTEGER NOT NULL,
+        from_day   TEXT COLLATE "C" NOT NULL,
+        until_day  TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (dossier_id, position)
+      );
+
+      CREATE TABLE dash_day_facts (
+        kind       TEXT COLLATE "C" NOT NULL,
+        day        TEXT COLLATE "C" NOT NULL,
+        unit_gso   TEXT COLLATE "C" NOT NULL,
+        dossier_id TEXT COLLATE "C" NOT NULL,
+        position   INTEGER NOT NULL,
+        amount     BIGINT NOT NULL,
+        PRIMARY KEY (kind, day, unit_gso, dossier_id, position)
+      );
+      CREATE INDEX dash_day_facts_by_dossier ON dash_day_facts (dossier_id);
+
+      ALTER TABLE devices ADD COLUMN last_sync_at TEXT;
+      INSERT INTO counters (name, value) VALUES ('dashboard_projection', 0);
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_STEPS.at(-1)!.version;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DeviceProgress, StaffRole } from '../../shared/sync/protocol.js';
+import { PostgresDashboardStore, PostgresDashboardTx } from '../dashboard/storage/postgres-dashboard.js';
 import { POSTGRES_SCHEMA_VERSION, POSTGRES_STEPS } from './postgres-schema.js';
 import type {
   AppendTx,
@@ -105,7 +106,23 @@ async function rows<R extends pg.QueryResultRow>(db: Queryable, text: string, va
 }
 
 class PostgresAppendTx implements AppendTx {
-  constructor(private readonly client: pg.PoolClient) {}
+  private readonly dashboard: PostgresDashboardTx;
+
+  constructor(private readonly client: pg.PoolClient) {
+    this.dashboard = new PostgresDashboardTx(client);
+  }
+
+  lockDossiers(ids: readonly string[]): Promise<void> {
+    return this.dashboard.lockDossiers(ids);
+  }
+
+  eventBodiesOf(dossierIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.dashboard.eventBodiesOf(dossierIds);
+  }
+
+  replaceDashboardRows(...args: Parameters<PostgresDashboardTx['replaceDashboardRows']>): Promise<void> {
+    return this.dashboard.replaceDashboardRows(...args);
+  }
 
   async findEvents(ids: readonly string[]): Promise<Map<string, string>> {
     const found = await rows<{ id: string; content_hash: string }>(this.client, 'SELECT id, content_hash FROM log WHERE id = ANY($1::text[])', [ids]);
@@ -126,12 +143,14 @@ class PostgresAppendTx implements AppendTx {
     return new Map(found.map((row) => [row.id, dossierOf(row)]));
   }
 
-  async insertDossiers(records: readonly DossierRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    await this.client.query(
-      `INSERT INTO dossiers (id, unit_gso, code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (id) DO NOTHING`,
+  async insertDossiers(records: readonly DossierRecord[]): Promise<Set<string>> {
+    if (records.length === 0) return new Set();
+    const inserted = await rows<{ id: string }>(
+      this.client,
+      `INSERT INTO dossiers (id, unit_gso, code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [records.map((r) => r.id), records.map((r) => r.unitGso), records.map((r) => r.code)],
     );
+    return new Set(inserted.map((row) => row.id));
   }
 
   async setDossierCode(id: string, code: string): Promise<void> {
@@ -216,8 +235,11 @@ async function seqsAbove(db: Queryable, deviceId: string, after: number, limit: 
 
 export class PostgresStorage implements CentreStorage {
   readonly kind = 'postgres' as const;
+  readonly dashboard: PostgresDashboardStore;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly pool: pg.Pool) {
+    this.dashboard = new PostgresDashboardStore(pool);
+  }
 
   /** Connects, creates the schema if asked, and migrates (under an advisory lock: many centres may start at once). */
   static async open(options: PostgresOptions): Promise<PostgresStorage> {
@@ -226,7 +248,9 @@ export class PostgresStorage implements CentreStorage {
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
       types,
-      ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+      // No JIT: the centre's queries are short, and the dashboard's aggregates over a quarter are costed
+      // high enough to trigger it — compiling took four times longer than running them (bench:dashboard).
+      options: `-c jit=off${options.schema === undefined ? '' : ` -c search_path=${options.schema}`}`,
     });
     // An idle client's error (the server restarting) must not crash the centre; the next query reconnects.
     pool.on('error', () => undefined);
@@ -359,6 +383,10 @@ export class PostgresStorage implements CentreStorage {
       nowIso,
     ]);
     return row?.staff_id ?? null;
+  }
+
+  async deleteStaffSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM staff_sessions WHERE token_hash = $1', [tokenHash]);
   }
 
   async insertEnrollmentCode(code: EnrollmentCodeRecord): Promise<void> {

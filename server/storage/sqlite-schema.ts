@@ -104,6 +104,66 @@ const STEPS: readonly { version: number; sql: string }[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    // The city dashboard's projection (server/dashboard/): written from each dossier's folded state in
+    // the append transaction. Existing logs are projected at start (dashboard_projection = 0).
+    sql: `
+      CREATE TABLE dash_dossiers (
+        dossier_id     TEXT PRIMARY KEY NOT NULL,
+        unit_gso       TEXT NOT NULL,
+        unit_name      TEXT NOT NULL,
+        code           TEXT,
+        status         INTEGER NOT NULL,
+        procedure_name TEXT NOT NULL,
+        sector_id      TEXT NOT NULL,
+        sector_name    TEXT NOT NULL,
+        appointment_at TEXT,
+        clock_running  INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX dash_dossiers_running ON dash_dossiers (appointment_at) WHERE clock_running = 1;
+
+      CREATE TABLE dash_bieu06 (
+        received_day        TEXT NOT NULL,
+        dossier_id          TEXT NOT NULL,
+        unit_gso            TEXT NOT NULL,
+        sector_id           TEXT NOT NULL,
+        channel             INTEGER NOT NULL,
+        open_until          TEXT NOT NULL,
+        long_lived          INTEGER NOT NULL,
+        settlement          TEXT,
+        due_day             TEXT,
+        original_due_day    TEXT,
+        first_apology_day   TEXT,
+        first_extension_day TEXT,
+        PRIMARY KEY (received_day, dossier_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE UNIQUE INDEX dash_bieu06_by_dossier ON dash_bieu06 (dossier_id);
+      CREATE INDEX dash_bieu06_long_lived ON dash_bieu06 (open_until, received_day) WHERE long_lived = 1;
+
+      CREATE TABLE dash_waits (
+        dossier_id TEXT NOT NULL,
+        position   INTEGER NOT NULL,
+        from_day   TEXT NOT NULL,
+        until_day  TEXT NOT NULL,
+        PRIMARY KEY (dossier_id, position)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE dash_day_facts (
+        kind       TEXT NOT NULL,
+        day        TEXT NOT NULL,
+        unit_gso   TEXT NOT NULL,
+        dossier_id TEXT NOT NULL,
+        position   INTEGER NOT NULL,
+        amount     INTEGER NOT NULL,
+        PRIMARY KEY (kind, day, unit_gso, dossier_id, position)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX dash_day_facts_by_dossier ON dash_day_facts (dossier_id);
+
+      ALTER TABLE devices ADD COLUMN last_sync_at TEXT;
+      INSERT INTO counters (name, value) VALUES ('dashboard_projection', 0);
+    `,
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = STEPS.at(-1)!.version;

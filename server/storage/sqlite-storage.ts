@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DeviceProgress, StaffRole } from '../../shared/sync/protocol.js';
+import { SqliteDashboardStore, SqliteDashboardTx } from '../dashboard/storage/sqlite-dashboard.js';
 import { Mutex } from './mutex.js';
 import { migrateSqlite } from './sqlite-schema.js';
 import type {
@@ -102,7 +103,22 @@ function openConnection(path: string, readonly: boolean): Db {
 }
 
 class SqliteAppendTx implements AppendTx {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly dashboard: SqliteDashboardTx,
+  ) {}
+
+  lockDossiers(ids: readonly string[]): Promise<void> {
+    return this.dashboard.lockDossiers(ids);
+  }
+
+  eventBodiesOf(dossierIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.dashboard.eventBodiesOf(dossierIds);
+  }
+
+  replaceDashboardRows(...args: Parameters<SqliteDashboardTx['replaceDashboardRows']>): Promise<void> {
+    return this.dashboard.replaceDashboardRows(...args);
+  }
 
   async findEvents(ids: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
@@ -137,9 +153,11 @@ class SqliteAppendTx implements AppendTx {
     return found;
   }
 
-  async insertDossiers(rows: readonly DossierRecord[]): Promise<void> {
+  async insertDossiers(rows: readonly DossierRecord[]): Promise<Set<string>> {
     const insert = this.db.prepare('INSERT INTO dossiers (id, unit_gso, code) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING');
-    for (const row of rows) insert.run(row.id, row.unitGso, row.code);
+    const inserted = new Set<string>();
+    for (const row of rows) if (insert.run(row.id, row.unitGso, row.code).changes === 1) inserted.add(row.id);
+    return inserted;
   }
 
   async setDossierCode(id: string, code: string): Promise<void> {
@@ -215,12 +233,16 @@ export class SqliteStorage implements CentreStorage {
   private readonly writer: Db;
   private readonly reader: Db;
   private readonly lock = new Mutex();
+  readonly dashboard: SqliteDashboardStore;
+  private readonly dashboardTx: SqliteDashboardTx;
 
   constructor(path: string) {
     mkdirSync(dirname(path), { recursive: true });
     this.writer = openConnection(path, false);
     migrateSqlite(this.writer);
     this.reader = openConnection(path, true);
+    this.dashboard = new SqliteDashboardStore(this.reader, this.writer, (fn) => this.write(() => fn()));
+    this.dashboardTx = new SqliteDashboardTx(this.writer);
   }
 
   private write<T>(fn: (db: Db) => T): Promise<T> {
@@ -231,7 +253,7 @@ export class SqliteStorage implements CentreStorage {
     return this.lock.run(async () => {
       this.writer.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn(new SqliteAppendTx(this.writer));
+        const result = await fn(new SqliteAppendTx(this.writer, this.dashboardTx));
         this.writer.exec('COMMIT');
         return result;
       } catch (error) {
@@ -323,6 +345,12 @@ export class SqliteStorage implements CentreStorage {
       .prepare<[string, string], { staff_id: string }>('SELECT staff_id FROM staff_sessions WHERE token_hash = ? AND expires_at > ?')
       .get(tokenHash, nowIso);
     return row?.staff_id ?? null;
+  }
+
+  deleteStaffSession(tokenHash: string): Promise<void> {
+    return this.write((db) => {
+      db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(tokenHash);
+    });
   }
 
   insertEnrollmentCode(code: EnrollmentCodeRecord): Promise<void> {

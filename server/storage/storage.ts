@@ -1,4 +1,5 @@
 import type { DeviceProgress, StaffRole } from '../../shared/sync/protocol.js';
+import type { DashboardProjectionTx, DashboardStore } from '../dashboard/dashboard-store.js';
 
 // The centre's storage: ONE interface, two adapters (SQLite embedded by default, PostgreSQL at scale),
 // and one test suite run against both. Adapters hold SQL and nothing else: what is accepted, rejected
@@ -62,14 +63,14 @@ export interface PulledRow {
  * with other transactions; `takeSequence` serialises commits (PostgreSQL: a row lock on a one-row
  * counter held until commit), so sequence order is commit order and a reader never skips a row.
  */
-export interface AppendTx {
+export interface AppendTx extends DashboardProjectionTx {
   /** Content hashes of the events with these ids that the log already holds. */
   findEvents(ids: readonly string[]): Promise<Map<string, string>>;
   /** Event ids holding these counters of one device. */
   findDeviceSeqs(deviceId: string, seqs: readonly number[]): Promise<Map<number, string>>;
   findDossiers(ids: readonly string[]): Promise<Map<string, DossierRecord>>;
-  /** Inserts the dossiers not yet known; existing rows are left as they are. */
-  insertDossiers(rows: readonly DossierRecord[]): Promise<void>;
+  /** Inserts the dossiers not yet known; existing rows are left as they are. Returns the ids this call inserted. */
+  insertDossiers(rows: readonly DossierRecord[]): Promise<Set<string>>;
   /** Records a dossier's code once its creation event arrives. */
   setDossierCode(id: string, code: string): Promise<void>;
   /** Inserts log rows without a sequence yet; returns the ids actually inserted (others already existed). */
@@ -123,6 +124,8 @@ export interface BlobRecord {
 
 export interface CentreStorage {
   readonly kind: 'sqlite' | 'postgres';
+  /** The city dashboard's projection and reads (server/dashboard/). */
+  readonly dashboard: DashboardStore;
 
   /** Runs `fn` in one write transaction; commits if it resolves, rolls back if it throws. */
   transaction<T>(fn: (tx: AppendTx) => Promise<T>): Promise<T>;
@@ -144,6 +147,8 @@ export interface CentreStorage {
   insertStaffSession(tokenHash: string, staffId: string, expiresAt: string): Promise<void>;
   /** The staff id of a session that has not expired at `nowIso`. */
   staffSession(tokenHash: string, nowIso: string): Promise<string | null>;
+  /** Ends a session (signing out of the dashboard); unknown hashes are ignored. */
+  deleteStaffSession(tokenHash: string): Promise<void>;
 
   insertEnrollmentCode(code: EnrollmentCodeRecord): Promise<void>;
   /** Marks the code used if it is unused and unexpired at `nowIso`; atomic, so a code works once. */

@@ -1,5 +1,6 @@
 import type { DossierEvent } from '../../shared/domain/dossier/events.js';
 import type { DeviceProgress, PushRejection } from '../../shared/sync/protocol.js';
+import { projectDossiers } from '../dashboard/project-dossiers.js';
 import { CITY_WIDE_SCOPE, type AppendTx, type DeviceCounters, type DossierRecord, type LogInsert } from '../storage/storage.js';
 
 // THE append path: the only code that adds to the centre's log, for desks' pushes, centre staff's
@@ -177,7 +178,12 @@ export async function appendEntries(
     });
   }
 
-  await tx.insertDossiers([...newDossiers.values()]);
+  // In id order, like the locks below: two writers creating the same dossiers never wait in a cycle.
+  const created = await tx.insertDossiers([...newDossiers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  // Before any dossier row is updated: the dashboard's projection of these dossiers is written below,
+  // and two writers touching one dossier must do that one after the other (dashboard-store.ts).
+  const touched = [...new Set(accepted.filter((row) => row.dossierId !== null).map((row) => row.dossierId!))].sort();
+  await tx.lockDossiers(touched);
   for (const { id, code } of codesToSet) await tx.setDossierCode(id, code);
   const inserted = await tx.insertLog(accepted);
 
@@ -194,6 +200,14 @@ export async function appendEntries(
   }
   const storedRows = accepted.filter((row) => inserted.has(row.id));
   for (const row of storedRows) stored.push(row.id);
+
+  // The city dashboard's rows of every dossier that gained an event, in this same transaction.
+  const storedIds = new Set(storedRows.map((row) => row.id));
+  await projectDossiers(tx, {
+    dossierIds: [...new Set(storedRows.filter((row) => row.dossierId !== null).map((row) => row.dossierId!))].sort(),
+    created,
+    events: events.filter((p) => storedIds.has(p.event.id)),
+  });
 
   const device = await advanceCounters(
     tx,

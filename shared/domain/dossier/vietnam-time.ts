@@ -5,8 +5,17 @@ import { VIETNAM_UTC_OFFSET_MS, isLocalDate, localDateOf, localTimeOf } from '..
 export const VIETNAM_OFFSET_MS = VIETNAM_UTC_OFFSET_MS;
 export { isLocalDate };
 
+// Events store instants as ISO-8601 UTC ('…Z', the event schema's rule). For those the date is a
+// seven-hour shift, computed without the general parser: projections call this a dozen times per
+// dossier (the desk's, and the centre's dashboard in its append path). Anything else: localDateOf.
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z$/;
+
 /** The Vietnam calendar date (yyyy-MM-dd) on which an ISO instant falls. */
 export function vietnamDateOf(instant: string): string {
+  if (UTC_INSTANT.test(instant)) {
+    const ms = Date.parse(instant);
+    if (Number.isFinite(ms)) return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  }
   return localDateOf(instant);
 }
 

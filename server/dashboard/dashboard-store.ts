@@ -1,0 +1,90 @@
+import type { StatusCode } from '../../shared/domain/dossier/events.js';
+import type { Bieu06Counts } from '../../shared/domain/reports/bieu06.js';
+import type { ReportPeriod } from '../../shared/domain/reports/report-period.js';
+import type { DashboardDossierRow, DayFactKind } from './dossier-facts.js';
+
+// The dashboard's part of the centre's storage, implemented by both adapters (SQLite and PostgreSQL)
+// over the same SQL (storage/dashboard-sql.ts). Writes happen only inside the append transaction;
+// reads are aggregates over the projection, grouped by unit, so a page for 33 units is a few queries.
+
+/** Written by the append path, in the same transaction as the events (see project-dossiers.ts). */
+export interface DashboardProjectionTx {
+  /**
+   * Holds these dossiers until commit, in id order, so two writers that touch one dossier project it
+   * one after the other (PostgreSQL; SQLite serialises writers anyway). Called before anything else
+   * in the transaction updates a dossier row, so lock order is the same everywhere: no deadlock.
+   */
+  lockDossiers(ids: readonly string[]): Promise<void>;
+  /** Every event body the log holds for these dossiers, this transaction's included. */
+  eventBodiesOf(dossierIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** Replaces what the projection holds of `dossierIds` with `rows` (a dossier without a row is cleared). */
+  replaceDashboardRows(dossierIds: readonly string[], rows: readonly DashboardDossierRow[]): Promise<void>;
+}
+
+export interface DayFactTotal {
+  unitGso: string;
+  kind: DayFactKind;
+  /** Facts counted. */
+  n: number;
+  /** Sum of amounts (the fees' đồng; equal to n for other kinds). */
+  amount: number;
+}
+
+export interface RunningClockCount {
+  unitGso: string;
+  /** Running clock past the appointment. */
+  overdue: number;
+  /** Running clock, appointment within the window. */
+  dueSoon: number;
+}
+
+export interface UnitSectorCounts {
+  unitGso: string;
+  sectorId: string;
+  counts: Bieu06Counts;
+}
+
+/** A dossier on the city's overdue list: no citizen's name, ID number or phone. */
+export interface OverdueDossier {
+  dossierId: string;
+  code: string | null;
+  unitGso: string;
+  unitName: string;
+  procedureName: string;
+  sectorName: string;
+  appointmentAt: string;
+  status: StatusCode;
+}
+
+export interface DeviceSyncRecord {
+  id: string;
+  name: string;
+  unitGso: string;
+  station: number;
+  enrolledAt: string;
+  revokedAt: string | null;
+  /** Last successful sync request (push, pull or gaps), or null if it never synced. */
+  lastSyncAt: string | null;
+}
+
+export interface DashboardStore {
+  /** Day facts of the kinds asked for, counted per unit and kind over [fromDay, toDay]. */
+  dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[]): Promise<DayFactTotal[]>;
+  /** Per unit: running clocks past `nowIso`, and due within (`nowIso`, `dueByIso`]. */
+  runningClocks(nowIso: string, dueByIso: string): Promise<RunningClockCount[]>;
+  /** Biểu 06's eight counts per unit and sector, for a checked period. */
+  bieu06Counts(period: ReportPeriod): Promise<UnitSectorCounts[]>;
+  /** Running clocks past `nowIso`, most overdue first, at most `limit`, and how many there are. */
+  overdueDossiers(nowIso: string, limit: number): Promise<{ rows: OverdueDossier[]; total: number }>;
+  /** Names the dossiers carry for units and sectors the seed catalogue does not know. */
+  unitNames(gsoCodes: readonly string[]): Promise<Map<string, string>>;
+  sectorNames(sectorIds: readonly string[]): Promise<Map<string, string>>;
+  devices(): Promise<DeviceSyncRecord[]>;
+  /** Records a successful sync; keeps the later time if two requests race. */
+  noteDeviceSync(deviceId: string, atIso: string): Promise<void>;
+  /** The version of the fold the projection was built with (0: never built). */
+  projectionVersion(): Promise<number>;
+  setProjectionVersion(version: number): Promise<void>;
+  /** Dossier ids in id order after `after`: the rebuild walks them in pages. */
+  dossierIdsAfter(after: string, limit: number): Promise<string[]>;
+}

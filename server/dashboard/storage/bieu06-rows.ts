@@ -1,0 +1,40 @@
+import { addBieu06Counts, emptyBieu06Counts, type Bieu06Counts } from '../../../shared/domain/reports/bieu06.js';
+import type { UnitSectorCounts } from '../dashboard-store.js';
+
+/** One row of a Biểu 06 part query (dashboard-sql.ts); PostgreSQL may return counts as strings. */
+export interface Bieu06CountsRow {
+  unitGso: string;
+  sectorId: string;
+  online: number | string;
+  directOrPostal: number | string;
+  carriedOver: number | string;
+  early: number | string;
+  onTime: number | string;
+  late: number | string;
+  pending: number | string;
+  overdue: number | string;
+}
+
+/** The three disjoint parts' rows, summed per unit and sector. */
+export function bieu06CountsOf(rows: readonly Bieu06CountsRow[]): UnitSectorCounts[] {
+  const byKey = new Map<string, UnitSectorCounts>();
+  for (const row of rows) {
+    const pending = Number(row.pending);
+    const overdue = Number(row.overdue);
+    const counts: Bieu06Counts = {
+      online: Number(row.online),
+      directOrPostal: Number(row.directOrPostal),
+      carriedOver: Number(row.carriedOver),
+      early: Number(row.early),
+      onTime: Number(row.onTime),
+      late: Number(row.late),
+      withinTime: pending - overdue,
+      overdue,
+    };
+    const key = `${row.unitGso}\u0000${row.sectorId}`;
+    const held = byKey.get(key);
+    if (held === undefined) byKey.set(key, { unitGso: row.unitGso, sectorId: row.sectorId, counts: addBieu06Counts(emptyBieu06Counts(), counts) });
+    else addBieu06Counts(held.counts, counts);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,79 @@
+// The dashboard's queries, the same text on SQLite and PostgreSQL (bound by bind-params.ts). Column
+// aliases are quoted so PostgreSQL keeps their case. Tables: dash_dossiers, dash_bieu06, dash_waits,
+// dash_day_facts (server/storage/*-schema.ts, step 2).
+//
+// Biểu 06 is the desk's SQL (electron/core/reports/bieu06-repository.ts) grouped by unit as well as
+// sector — the rules live in shared/domain/reports/bieu06.ts, and the dashboard's tests hold these
+// numbers to bieu06FromStates over the centre's folded dossiers:
+// - in the period: received_day ≤ to and open_until ≥ from, as three disjoint index ranges (received in
+//   the period; received in the LONG_LIVED_DAYS before it and still open; long-lived ones);
+// - settled: open_until ≤ to, by the stored settlement; pending: open_until > to;
+// - overdue: the due date as of `to` (rule 9) before `to`, and no supplement wait open at the end of `to`.
+
+const DUE_AS_OF_TO = `CASE
+    WHEN b.first_apology_day <= @to THEN b.due_day
+    WHEN b.first_extension_day IS NULL OR b.first_extension_day > @to THEN b.original_due_day
+    ELSE b.due_day
+  END`;
+
+const WAITING_AT_TO = `EXISTS (SELECT 1 FROM dash_waits w WHERE w.dossier_id = b.dossier_id AND w.from_day <= @to AND w.until_day > @to)`;
+
+const BIEU06_COUNTS = `
+  SELECT b.unit_gso AS "unitGso", b.sector_id AS "sectorId",
+    count(*) FILTER (WHERE b.received_day >= @from AND b.channel = 2) AS online,
+    count(*) FILTER (WHERE b.received_day >= @from AND b.channel <> 2) AS "directOrPostal",
+    count(*) FILTER (WHERE b.received_day < @from) AS "carriedOver",
+    count(*) FILTER (WHERE b.open_until <= @to AND b.settlement = 'early') AS early,
+    count(*) FILTER (WHERE b.open_until <= @to AND b.settlement = 'onTime') AS "onTime",
+    count(*) FILTER (WHERE b.open_until <= @to AND b.settlement = 'late') AS late,
+    count(*) FILTER (WHERE b.open_until > @to) AS pending,
+    count(*) FILTER (WHERE b.open_until > @to AND (${DUE_AS_OF_TO}) < @to AND NOT ${WAITING_AT_TO}) AS overdue
+  FROM dash_bieu06 b`;
+
+export const DASHBOARD_SQL = {
+  bieu06Parts: [
+    `${BIEU06_COUNTS} WHERE b.received_day BETWEEN @from AND @to GROUP BY b.unit_gso, b.sector_id`,
+    `${BIEU06_COUNTS} WHERE b.received_day >= @shortFrom AND b.received_day < @from AND b.long_lived = 0 AND b.open_until >= @from
+       GROUP BY b.unit_gso, b.sector_id`,
+    `${BIEU06_COUNTS} WHERE b.long_lived = 1 AND b.open_until >= @from AND b.received_day < @from GROUP BY b.unit_gso, b.sector_id`,
+  ],
+
+  dayFactTotals: `
+    SELECT unit_gso AS "unitGso", kind, count(*) AS n, coalesce(sum(amount), 0) AS amount
+    FROM dash_day_facts WHERE kind IN (@kinds) AND day BETWEEN @from AND @to
+    GROUP BY unit_gso, kind`,
+
+  runningClocks: `
+    SELECT unit_gso AS "unitGso",
+      count(*) FILTER (WHERE appointment_at < @now) AS overdue,
+      count(*) FILTER (WHERE appointment_at >= @now) AS "dueSoon"
+    FROM dash_dossiers WHERE clock_running = 1 AND appointment_at <= @dueBy
+    GROUP BY unit_gso`,
+
+  overdueRows: `
+    SELECT dossier_id AS "dossierId", code, unit_gso AS "unitGso", unit_name AS "unitName", procedure_name AS "procedureName",
+      sector_name AS "sectorName", appointment_at AS "appointmentAt", status
+    FROM dash_dossiers WHERE clock_running = 1 AND appointment_at < @now
+    ORDER BY appointment_at, coalesce(code, ''), dossier_id LIMIT @limit`,
+
+  overdueTotal: `SELECT count(*) AS n FROM dash_dossiers WHERE clock_running = 1 AND appointment_at < @now`,
+
+  // Only for codes the seed catalogue lacks (rare): a scan, rather than two more indexes every append maintains.
+  unitNames: `SELECT unit_gso AS "key", max(unit_name) AS name FROM dash_dossiers WHERE unit_gso IN (@keys) GROUP BY unit_gso`,
+  sectorNames: `SELECT sector_id AS "key", max(sector_name) AS name FROM dash_dossiers WHERE sector_id IN (@keys) GROUP BY sector_id`,
+
+  devices: `
+    SELECT id, name, unit_gso AS "unitGso", station, enrolled_at AS "enrolledAt", revoked_at AS "revokedAt", last_sync_at AS "lastSyncAt"
+    FROM devices ORDER BY unit_gso, station, enrolled_at`,
+
+  noteDeviceSync: `UPDATE devices SET last_sync_at = @at WHERE id = @id AND (last_sync_at IS NULL OR last_sync_at < @at)`,
+
+  projectionVersion: `SELECT value FROM counters WHERE name = 'dashboard_projection'`,
+  setProjectionVersion: `UPDATE counters SET value = @version WHERE name = 'dashboard_projection'`,
+  dossierIdsAfter: `SELECT id FROM dossiers WHERE id > @after ORDER BY id LIMIT @limit`,
+
+  eventBodies: `SELECT dossier_id AS "dossierId", body FROM log WHERE kind = 'event' AND dossier_id IN (@ids)`,
+} as const;
+
+/** Dashboard tables, in the order their rows are cleared. */
+export const DASHBOARD_TABLES = ['dash_day_facts', 'dash_waits', 'dash_bieu06', 'dash_dossiers'] as const;
