@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { DeviceProgress, StaffRole } from '../../shared/sync/protocol.js';
+import type { DeviceProgress } from '../../shared/sync/protocol.js';
 import { PostgresDashboardStore, PostgresDashboardTx } from '../dashboard/storage/postgres-dashboard.js';
 import { POSTGRES_SCHEMA_VERSION, POSTGRES_STEPS } from './postgres-schema.js';
 import type {
@@ -16,6 +16,7 @@ import type {
   SequencedRow,
   StaffRecord,
 } from './storage.js';
+import { codeOf, deviceOf, dossierOf, staffOf, type CodeRow, type DeviceRow, type DossierRow, type StaffRow } from './row-mappers.js';
 
 // The PostgreSQL adapter, for a province or a country: several centre processes may share one
 // database. Writes run in READ COMMITTED transactions; the only serialisation point is the one-row
@@ -42,61 +43,7 @@ const MIGRATION_LOCK_KEY = 6_691_2025;
 
 type Queryable = pg.PoolClient | pg.Pool;
 
-interface DossierRow {
-  id: string;
-  unit_gso: string;
-  code: string | null;
-}
-interface DeviceRow {
-  id: string;
-  name: string;
-  unit_gso: string;
-  station: number;
-  enrolled_at: string;
-  revoked_at: string | null;
-}
-interface StaffRow {
-  id: string;
-  username: string;
-  role: StaffRole;
-  password_hash: string;
-  created_at: string;
-}
-interface CodeRow {
-  code_hash: string;
-  unit_gso: string;
-  station: number;
-  expires_at: string;
-  created_at: string;
-  created_by: string;
-  used_at: string | null;
-}
-
-const dossierOf = (row: DossierRow): DossierRecord => ({ id: row.id, unitGso: row.unit_gso, code: row.code });
-const deviceOf = (row: DeviceRow): DeviceRecord => ({
-  id: row.id,
-  name: row.name,
-  unitGso: row.unit_gso,
-  station: row.station,
-  enrolledAt: row.enrolled_at,
-  revokedAt: row.revoked_at,
-});
-const staffOf = (row: StaffRow): StaffRecord => ({
-  id: row.id,
-  username: row.username,
-  role: row.role,
-  passwordHash: row.password_hash,
-  createdAt: row.created_at,
-});
-const codeOf = (row: CodeRow): EnrollmentCodeRecord & { usedAt: string | null } => ({
-  codeHash: row.code_hash,
-  unitGso: row.unit_gso,
-  station: row.station,
-  expiresAt: row.expires_at,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-  usedAt: row.used_at,
-});
+// Row shapes and mappers: ./row-mappers.ts (shared with the other adapter).
 
 const CODE_COLUMNS = 'code_hash, unit_gso, station, expires_at, created_at, created_by, used_at';
 const DEVICE_COLUMNS = 'id, name, unit_gso, station, enrolled_at, revoked_at';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DeviceProgress, StaffRole } from '../../shared/sync/protocol.js';
+import type { DeviceProgress } from '../../shared/sync/protocol.js';
 import { SqliteDashboardStore, SqliteDashboardTx } from '../dashboard/storage/sqlite-dashboard.js';
 import { Mutex } from './mutex.js';
 import { migrateSqlite } from './sqlite-schema.js';
@@ -19,6 +19,7 @@ import type {
   SequencedRow,
   StaffRecord,
 } from './storage.js';
+import { codeOf, deviceOf, dossierOf, staffOf, type CodeRow, type DeviceRow, type DossierRow, type StaffRow } from './row-mappers.js';
 
 // The embedded adapter: one writer connection (writes serialised by a mutex, as SQLite serialises
 // them anyway) and one reader connection, which in WAL mode sees only committed transactions — so a
@@ -26,61 +27,7 @@ import type {
 
 type Db = Database.Database;
 
-interface DossierRow {
-  id: string;
-  unit_gso: string;
-  code: string | null;
-}
-interface DeviceRow {
-  id: string;
-  name: string;
-  unit_gso: string;
-  station: number;
-  enrolled_at: string;
-  revoked_at: string | null;
-}
-interface StaffRow {
-  id: string;
-  username: string;
-  role: StaffRole;
-  password_hash: string;
-  created_at: string;
-}
-interface CodeRow {
-  code_hash: string;
-  unit_gso: string;
-  station: number;
-  expires_at: string;
-  created_at: string;
-  created_by: string;
-  used_at: string | null;
-}
-
-const dossierOf = (row: DossierRow): DossierRecord => ({ id: row.id, unitGso: row.unit_gso, code: row.code });
-const deviceOf = (row: DeviceRow): DeviceRecord => ({
-  id: row.id,
-  name: row.name,
-  unitGso: row.unit_gso,
-  station: row.station,
-  enrolledAt: row.enrolled_at,
-  revokedAt: row.revoked_at,
-});
-const staffOf = (row: StaffRow): StaffRecord => ({
-  id: row.id,
-  username: row.username,
-  role: row.role,
-  passwordHash: row.password_hash,
-  createdAt: row.created_at,
-});
-const codeOf = (row: CodeRow): EnrollmentCodeRecord & { usedAt: string | null } => ({
-  codeHash: row.code_hash,
-  unitGso: row.unit_gso,
-  station: row.station,
-  expiresAt: row.expires_at,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-  usedAt: row.used_at,
-});
+// Row shapes and mappers: ./row-mappers.ts (shared with the other adapter).
 
 /** SQLite caps bound parameters per statement; look ids up in slices below it. */
 const IN_CHUNK = 500;
