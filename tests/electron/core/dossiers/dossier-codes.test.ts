@@ -29,10 +29,13 @@ describe('dossier codes', () => {
     expect((await receive(desk)).state.code).toBe('000.15.20.H49-261124-1001');
   });
 
-  it('keeps the serial counter in the dossier transaction: a refused receipt burns no serial', async () => {
+  it('keeps the serial counter in the dossier transaction: a receipt that fails after its code was taken burns no serial', async () => {
     const desk = await openTestDesk();
     desks.push(desk);
-    await desk.fail('dossiers.receive', { procedureId: 'khong-co', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+    // The event insert fails after the code is allocated, as a full disk would: everything rolls back.
+    desk.core.db.exec("CREATE TEMP TRIGGER fail_event BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    expect((await desk.fail('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] })).code).toBe('internal');
+    desk.core.db.exec('DROP TRIGGER fail_event');
     expect((await receive(desk)).state.code).toBe('000.15.20.H49-261123-1001');
   });
 
