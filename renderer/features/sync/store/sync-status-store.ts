@@ -22,7 +22,11 @@ export interface SyncStatusState {
   load(): Promise<void>;
   /** Follows `sync.status` events; returns the function that stops following. */
   follow(): () => void;
-  /** A status the screen got from another command (enrollment answers with one). */
+  /**
+   * The status enrollment answered with. Ignored when an event already showed the desk enrolled:
+   * the core publishes after saving the enrollment, so such an event is at least as new as the
+   * answer, and the event that ends the first round may overtake the answer on its way here.
+   */
   accept(status: SyncStatus): void;
   /** Asks for a round of sync now and waits for it to end. */
   syncNow(): Promise<void>;
@@ -55,6 +59,8 @@ export function createSyncStatusStore(backend: DeskBackend, now: () => Date = ()
     },
 
     accept(status) {
+      const shown = get().status;
+      if (shown !== null && shown.state !== 'not_configured' && shown.revoked !== true) return;
       version += 1;
       set({ status });
     },

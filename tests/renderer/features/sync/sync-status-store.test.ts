@@ -43,6 +43,33 @@ describe('sync status store', () => {
     expect(store.getState().status).toEqual(OFFLINE);
   });
 
+  it('takes the enrollment answer unless an event already showed the desk enrolled (the first round may end before the answer arrives)', async () => {
+    const NOT_CONFIGURED: SyncStatus = { ...IDLE, state: 'not_configured', lastSuccessAt: null, centreUrl: null };
+    const SYNCING: SyncStatus = { ...IDLE, state: 'syncing', lastSuccessAt: null };
+    const backend = createScriptedBackend({ 'sync.status': () => ok(NOT_CONFIGURED) });
+    const store = createSyncStatusStore(backend);
+    store.getState().follow();
+    await store.getState().load();
+
+    // The round's last event overtakes the answer: the older answer must not hide the success.
+    backend.emit('sync.status', IDLE);
+    store.getState().accept(SYNCING);
+    expect(store.getState().status).toEqual(IDLE);
+
+    // No event yet: the answer is the news.
+    const fresh = createSyncStatusStore(backend);
+    fresh.getState().follow();
+    await fresh.getState().load();
+    fresh.getState().accept(SYNCING);
+    expect(fresh.getState().status).toEqual(SYNCING);
+
+    // Enrolling again after a revocation: the revoked status gives way to the answer.
+    const revoked = createSyncStatusStore(createScriptedBackend({ 'sync.status': () => ok({ ...IDLE, state: 'error', revoked: true }) }));
+    await revoked.getState().load();
+    revoked.getState().accept(SYNCING);
+    expect(revoked.getState().status).toEqual(SYNCING);
+  });
+
   it('keeps the load error for the screen to offer a retry', async () => {
     const backend = createScriptedBackend({ 'sync.status': () => fail('storage_failure', 'Không đọc được cơ sở dữ liệu.') });
     const store = createSyncStatusStore(backend);
