@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { DeskBackend } from '../backend/desk-backend.js';
+import { watchSessionLoss } from '../backend/session-loss.js';
 import { storageLockFlag } from '../features/auth/store/lock-flag.js';
-import { createSessionStore } from '../features/auth/store/session-store.js';
+import { createSessionStore, type SessionStore } from '../features/auth/store/session-store.js';
 import { SessionStoreProvider } from '../features/auth/store/session-store-context.js';
 import { createAttachmentsStore } from '../features/attachments/store/attachments-store.js';
 import { AttachmentsStoreProvider } from '../features/attachments/store/attachments-store-context.js';
@@ -26,21 +27,28 @@ import { BackendProvider } from './components/backend-context.js';
 import './styles/app.css';
 
 /** Composes the features; each gets its own store, made once per mounted app. */
-export function App({ backend, storage = window.localStorage }: { backend: DeskBackend; storage?: Storage }) {
-  const [stores] = useState(() => ({
-    shell: createShellStore(backend),
-    session: createSessionStore(backend, storageLockFlag(storage)),
-    setup: createSetupStore(backend),
-    // The unfinished intake survives a restart: it is kept in the desk's own storage as it is typed.
-    intake: createIntakeStore(backend, { drafts: storageDraftStorage(storage) }),
-    worklist: createWorklistStore(backend),
-    dossier: createDossierStore(backend),
-    handback: createHandbackStore(backend),
-    attachments: createAttachmentsStore(backend, selectFileTransfer(window, document)),
-    sync: createSyncStores(backend),
-  }));
+export function App({ backend: core, storage = window.localStorage }: { backend: DeskBackend; storage?: Storage }) {
+  const [stores] = useState(() => {
+    // Every store talks through the watch, so a session the core lost brings back the sign-in screen.
+    let session: SessionStore | null = null;
+    const backend = watchSessionLoss(core, () => void session?.getState().sessionLost());
+    session = createSessionStore(backend, storageLockFlag(storage));
+    return {
+      backend,
+      session,
+      shell: createShellStore(backend),
+      setup: createSetupStore(backend),
+      // The unfinished intake survives a restart: it is kept in the desk's own storage as it is typed.
+      intake: createIntakeStore(backend, { drafts: storageDraftStorage(storage) }),
+      worklist: createWorklistStore(backend),
+      dossier: createDossierStore(backend),
+      handback: createHandbackStore(backend),
+      attachments: createAttachmentsStore(backend, selectFileTransfer(window, document)),
+      sync: createSyncStores(backend),
+    };
+  });
   return (
-    <BackendProvider backend={backend}>
+    <BackendProvider backend={stores.backend}>
       <ShellStoreProvider store={stores.shell}>
         <SessionStoreProvider store={stores.session}>
           <SetupStoreProvider store={stores.setup}>

@@ -9,6 +9,7 @@ export function SignInScreen() {
   const signIn = useSessionStore((state) => state.signIn);
   const busy = useSessionStore((state) => state.busy);
   const error = useSessionStore((state) => state.error);
+  const notice = useSessionStore((state) => state.notice);
   const fieldErrors = useSessionStore((state) => state.fieldErrors);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -25,6 +26,11 @@ export function SignInScreen() {
         Đăng nhập
       </h2>
       <p className="auth-card__lead">Cán bộ tiếp nhận đăng nhập bằng tài khoản của mình để làm việc tại quầy.</p>
+      {notice && (
+        <p className="auth-card__notice" role="status" data-testid="sign-in-notice">
+          {notice}
+        </p>
+      )}
       <form className="auth-card__form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField id="sign-in-username" label="Tên đăng nhập" value={username} onChange={setUsername} autoComplete="username" autoFocus error={fieldErrors.username} required />
         <TextField id="sign-in-password" label="Mật khẩu" type="password" value={password} onChange={setPassword} autoComplete="current-password" error={fieldErrors.password} required />

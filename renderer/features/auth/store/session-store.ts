@@ -19,6 +19,8 @@ export interface SessionState {
   phase: SessionPhase;
   officer: Officer | null;
   error: CommandErrorData | null;
+  /** Why the sign-in screen is back when the officer did not sign out (shown above the form). */
+  notice: string | null;
   fieldErrors: FieldErrors;
   busy: boolean;
   check(): Promise<void>;
@@ -26,6 +28,11 @@ export interface SessionState {
   signOut(): Promise<void>;
   lock(): void;
   unlock(password: string): Promise<boolean>;
+  /**
+   * A command was refused as `unauthorized` while the UI believed an officer was signed in: ask the
+   * core who is signed in and, if nobody, go back to the sign-in screen saying why.
+   */
+  sessionLost(): Promise<void>;
   /** The first-start screen signed the new supervisor in. */
   acceptSession(session: SessionInfo): void;
 }
@@ -33,12 +40,16 @@ export interface SessionState {
 export type SessionStore = StoreApi<SessionState>;
 
 const WRONG_PASSWORD: CommandErrorData = { code: 'unauthorized', message: 'Mật khẩu không đúng.' };
+export const SESSION_ENDED_NOTICE = 'Phiên làm việc đã kết thúc (máy vừa khởi động lại phần xử lý). Hãy đăng nhập lại; hồ sơ đang nhập dở vẫn được giữ.';
 
 export function createSessionStore(backend: DeskBackend, lockFlag: LockFlag = memoryLockFlag()): SessionStore {
+  // Many screens may be refused at once (a list and its badges): one question to the core is enough.
+  let checkingLoss = false;
   return createStore<SessionState>()((set, get) => ({
     phase: 'checking',
     officer: null,
     error: null,
+    notice: null,
     fieldErrors: {},
     busy: false,
 
@@ -68,7 +79,7 @@ export function createSessionStore(backend: DeskBackend, lockFlag: LockFlag = me
         return false;
       }
       lockFlag.clear();
-      set({ busy: false, phase: 'signedIn', officer: envelope.value.officer });
+      set({ busy: false, phase: 'signedIn', officer: envelope.value.officer, notice: null });
       return true;
     },
 
@@ -104,6 +115,21 @@ export function createSessionStore(backend: DeskBackend, lockFlag: LockFlag = me
       lockFlag.clear();
       set({ busy: false, phase: 'signedIn', officer: envelope.value.officer });
       return true;
+    },
+
+    async sessionLost() {
+      // While locked the unlock signs the same officer in again, so only a working screen needs this.
+      if (get().phase !== 'signedIn' || checkingLoss) return;
+      checkingLoss = true;
+      try {
+        const session = await backend.invoke('auth.session', {});
+        // The core could not say (unreachable): the screens show that error; nothing to decide here.
+        if (!session.ok || session.value.officer !== null || get().phase !== 'signedIn') return;
+        lockFlag.clear();
+        set({ phase: 'signedOut', officer: null, error: null, fieldErrors: {}, busy: false, notice: SESSION_ENDED_NOTICE });
+      } finally {
+        checkingLoss = false;
+      }
     },
 
     acceptSession(session) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Officer } from '../../../../shared/contract/setup.js';
 import { memoryLockFlag, storageLockFlag } from '../../../../renderer/features/auth/store/lock-flag.js';
-import { createSessionStore } from '../../../../renderer/features/auth/store/session-store.js';
+import { createSessionStore, SESSION_ENDED_NOTICE } from '../../../../renderer/features/auth/store/session-store.js';
 import { createScriptedBackend, fail, ok } from '../../support/scripted-backend.js';
 
 const OFFICER: Officer = { id: 'o-1', username: 'truongbp', fullName: 'Phạm Thu Trang', role: 'supervisor', active: true };
@@ -112,5 +112,36 @@ describe('session store', () => {
     expect(storageLockFlag(storage).isSet()).toBe(true);
     flag.clear();
     expect(data.size).toBe(0);
+  });
+
+  it('goes back to the sign-in screen, saying why, when the core no longer knows the officer', async () => {
+    const backend = signedInBackend();
+    const flag = memoryLockFlag();
+    const store = createSessionStore(backend, flag);
+    await store.getState().check();
+    expect(store.getState().phase).toBe('signedIn');
+
+    // The core still knows the officer (a refusal for another reason): nothing changes.
+    await store.getState().sessionLost();
+    expect(store.getState()).toMatchObject({ phase: 'signedIn', officer: OFFICER, notice: null });
+
+    backend.script['auth.session'] = () => ok({ officer: null });
+    await Promise.all([store.getState().sessionLost(), store.getState().sessionLost()]);
+    expect(store.getState()).toMatchObject({ phase: 'signedOut', officer: null, notice: SESSION_ENDED_NOTICE });
+    // Several refusals at once ask the core once.
+    expect(backend.callsOf('auth.session')).toHaveLength(3);
+
+    await store.getState().signIn(OFFICER.username, 'dung-mat-khau');
+    expect(store.getState()).toMatchObject({ phase: 'signedIn', notice: null });
+  });
+
+  it('leaves a locked screen to its own unlock', async () => {
+    const backend = signedInBackend();
+    const store = createSessionStore(backend);
+    await store.getState().check();
+    store.getState().lock();
+    backend.script['auth.session'] = () => ok({ officer: null });
+    await store.getState().sessionLost();
+    expect(store.getState().phase).toBe('locked');
   });
 });
