@@ -22,6 +22,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
+  // Assertions wait for what the page shows; on a loaded two-core CI machine 5 s (the default) is
+  // sometimes short for a round trip through the core and a centre. A wrong page still fails.
+  expect: { timeout: 10_000 },
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
