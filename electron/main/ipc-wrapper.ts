@@ -1,12 +1,13 @@
-// The only main-process file that touches ipcMain. Order of checks on every call:
-// sender frame and origin (here) → command name → schema → handler (dispatch) → envelope.
+// The only main-process file that touches ipcMain. Order of checks on every call, on both channels:
+// sender frame and origin (here) → command or shell-operation name → schema → handler → envelope.
+// Contract commands go through the shell's invoke (desk-shell.ts: a window may not name a path on the
+// disk, only attach files the officer granted), then dispatch; shell operations through its run.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { Handlers } from '../../shared/contract/commands.js';
 import { errorEnvelope, type Envelope } from '../../shared/contract/envelope.js';
-import { dispatch } from '../core/dispatch.js';
 import type { DeskEventBus } from '../core/event-bus.js';
 import { originOf } from './app-origin.js';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels.js';
+import type { DeskShell } from './desk-shell.js';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, SHELL_CHANNEL } from './ipc-channels.js';
 
 /** The parts of a frame the sender check reads (Electron's WebFrameMain has them). */
 export interface FrameLike {
@@ -46,11 +47,25 @@ export function checkSender(
 }
 
 export interface IpcWrapperOptions {
-  handlers: Handlers;
+  /** The core's handlers behind the window's rules (createDeskShell), and the shell operations. */
+  shell: DeskShell;
   events: DeskEventBus;
   /** The desk window, or null while there is none. */
   getWindow(): BrowserWindow | null;
   trustedOrigin: string;
+}
+
+type Refusal = Envelope<never>;
+
+/** The sender check shared by both channels: null when trusted, else the envelope to answer. */
+function refuseUntrusted(options: IpcWrapperOptions, event: InvokeEventLike, name: unknown): Refusal | null {
+  const window = options.getWindow();
+  const appContents = window === null || window.isDestroyed() ? null : window.webContents;
+  const verdict = checkSender(event, appContents, options.trustedOrigin);
+  if (verdict.trusted) return null;
+  // Only the reason and the name: arguments may hold citizens' personal data (or a path).
+  console.warn(`refused IPC call ${String(name).slice(0, 80)}: ${verdict.reason}`);
+  return errorEnvelope('forbidden', 'Lời gọi không đến từ cửa sổ của ứng dụng nên bị từ chối.');
 }
 
 /** Answers one `app:invoke` call; exported for tests, which feed it fake events. */
@@ -60,21 +75,26 @@ export async function answerInvoke(
   name: unknown,
   args: unknown,
 ): Promise<Envelope<unknown>> {
-  const window = options.getWindow();
-  const appContents = window === null || window.isDestroyed() ? null : window.webContents;
-  const verdict = checkSender(event, appContents, options.trustedOrigin);
-  if (!verdict.trusted) {
-    // Only the reason and the command name: arguments may hold citizens' personal data.
-    console.warn(`refused IPC call ${String(name).slice(0, 80)}: ${verdict.reason}`);
-    return errorEnvelope('forbidden', 'Lời gọi không đến từ cửa sổ của ứng dụng nên bị từ chối.');
-  }
-  return dispatch(options.handlers, name, args, { transport: 'ipc' });
+  return refuseUntrusted(options, event, name) ?? options.shell.invoke(name, args);
 }
 
-/** Wires `app:invoke` to the core and forwards core events to the window. Returns the undo. */
+/** Answers one `app:shell` call (shared/contract/shell.ts); exported for tests. */
+export async function answerShell(
+  options: IpcWrapperOptions,
+  event: InvokeEventLike,
+  operation: unknown,
+  args: unknown,
+): Promise<Envelope<unknown>> {
+  return refuseUntrusted(options, event, operation) ?? options.shell.run(operation, args);
+}
+
+/** Wires `app:invoke` and `app:shell`, and forwards core events to the window. Returns the undo. */
 export function installIpcWrapper(options: IpcWrapperOptions): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) =>
     answerInvoke(options, event, name, args),
+  );
+  ipcMain.handle(SHELL_CHANNEL, (event: IpcMainInvokeEvent, operation: unknown, args: unknown) =>
+    answerShell(options, event, operation, args),
   );
   const unsubscribe = options.events.subscribe((name, payload) => {
     const window = options.getWindow();
@@ -82,6 +102,7 @@ export function installIpcWrapper(options: IpcWrapperOptions): () => void {
   });
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);
+    ipcMain.removeHandler(SHELL_CHANNEL);
     unsubscribe();
   };
 }

@@ -1,9 +1,13 @@
 import { app, dialog, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
 import { CommandError } from '../../shared/contract/errors.js';
 import { defaultDataDir } from '../core/app/data-dir.js';
 import { readPackageIdentity } from '../core/app/package-version.js';
 import { startCore, type DeskCore } from '../core/start-core.js';
 import type { RendererEntry } from './app-origin.js';
+import { createDeskShell } from './desk-shell.js';
+import { electronShellDeps } from './electron-shell.js';
+import { FileGrants } from './file-grants.js';
 import { installIpcWrapper } from './ipc-wrapper.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
 import { createMainWindow } from './window.js';
@@ -62,17 +66,25 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   });
 
   await app.whenReady();
-  installAppProtocol(options.rendererDir);
   const identity = readPackageIdentity(options.packageJsonPath);
   title = identity.appName;
+  const dataDir = app.getPath('userData');
   try {
-    core = startCore({ ...identity, dataDir: app.getPath('userData') });
+    core = startCore({ ...identity, dataDir });
   } catch (error) {
     reportStartFailure(error);
     return false;
   }
-  disposeIpc = installIpcWrapper({
+  // The renderer, and the stored scans for the viewer (app://desk/blobs/<sha256>).
+  installAppProtocol(options.rendererDir, core.attachments);
+  const shell = createDeskShell({
     handlers: core.handlers,
+    // The desk's own stores are never granted (file-grants.ts says why); its scan inbox may be.
+    grants: new FileGrants({ forbiddenRoots: ['blobs', 'exports', 'scan-work'].map((folder) => join(dataDir, folder)) }),
+    ...electronShellDeps(() => window),
+  });
+  disposeIpc = installIpcWrapper({
+    shell,
     events: core.events,
     getWindow: () => window,
     trustedOrigin: options.renderer.origin,

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from '../core/security/content-security-policy.js';
 import { mimeTypeOf, resolveInside } from '../core/security/resolve-inside.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
+import { BLOB_PATH_PREFIX, serveBlob, type BlobFiles } from './blob-route.js';
 
 /**
  * app:// must be declared before `ready`: `standard` gives it a real origin (app://desk) so relative URLs,
@@ -14,13 +15,19 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer folder as app://desk/…; called once the app is ready. */
-export function installAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveAppUrl(rendererDir, request.url));
+/**
+ * Serves the built renderer folder as app://desk/…, and with `files` the stored scans as
+ * app://desk/blobs/<sha256> (blob-route.ts); called once the app is ready.
+ */
+export function installAppProtocol(rendererDir: string, files?: BlobFiles): void {
+  protocol.handle(APP_SCHEME, (request) => serveAppUrl(rendererDir, request.url, files));
 }
 
-/** Answers one app:// request from `rendererDir`; anything outside it, or on another host, is a 404. */
-export async function serveAppUrl(rendererDir: string, url: string): Promise<Response> {
+/**
+ * Answers one app:// request: /blobs/<sha256> from the blob store (when `files` is given), anything
+ * else from `rendererDir`; anything outside it, or on another host, is a 404.
+ */
+export async function serveAppUrl(rendererDir: string, url: string, files?: BlobFiles): Promise<Response> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -28,6 +35,7 @@ export async function serveAppUrl(rendererDir: string, url: string): Promise<Res
     return notFound();
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return notFound();
+  if (files !== undefined && parsed.pathname.startsWith(BLOB_PATH_PREFIX)) return serveBlob(files, parsed.pathname);
   const path = resolveInside(rendererDir, parsed.pathname === '/' ? '/index.html' : parsed.pathname);
   if (path === null) return notFound();
   let body: Buffer;

@@ -15,6 +15,8 @@ export class FakeWebContents extends EventEmitter {
   mainFrame: FakeFrame;
   readonly send = vi.fn();
   readonly setWindowOpenHandler = vi.fn();
+  /** Resolves a small real PDF, as Electron's printToPDF would (tests replace it to fail). */
+  readonly printToPDF = vi.fn((_options: unknown) => Promise.resolve(Buffer.from('%PDF-1.7\n% bản in giả\n%%EOF\n')));
 
   constructor(url = 'app://desk/index.html') {
     super();
@@ -77,6 +79,13 @@ export const protocol = {
 
 export const dialog = {
   showErrorBox: vi.fn(),
+  showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+  showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
+};
+
+/** The sandboxed preload's way to a dropped File's path; tests say which path each File has. */
+export const webUtils = {
+  getPathForFile: vi.fn((_file: unknown): string => ''),
 };
 
 export const contextBridge = {
@@ -98,7 +107,11 @@ export function resetFakeElectron(): void {
   app.paths.clear();
   for (const mock of [app.quit, app.exit, app.getPath, app.setPath, app.getAppPath]) mock.mockClear();
   BrowserWindow.created.length = 0;
-  for (const group of [ipcMain, protocol, dialog, contextBridge, ipcRenderer]) {
+  for (const group of [ipcMain, protocol, contextBridge, ipcRenderer]) {
     for (const mock of Object.values(group)) mock.mockReset();
   }
+  dialog.showErrorBox.mockReset();
+  dialog.showOpenDialog.mockReset().mockImplementation(() => Promise.resolve({ canceled: true, filePaths: [] }));
+  dialog.showSaveDialog.mockReset().mockImplementation(() => Promise.resolve({ canceled: true, filePath: '' }));
+  webUtils.getPathForFile.mockReset().mockImplementation(() => '');
 }

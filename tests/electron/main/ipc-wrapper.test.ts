@@ -7,13 +7,15 @@ import { DeskEventBus } from '../../../electron/core/event-bus.js';
 import { createHandlers } from '../../../electron/core/handlers.js';
 import {
   answerInvoke,
+  answerShell,
   checkSender,
   installIpcWrapper,
   type InvokeEventLike,
   type IpcWrapperOptions,
 } from '../../../electron/main/ipc-wrapper.js';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/main/ipc-channels.js';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, SHELL_CHANNEL } from '../../../electron/main/ipc-channels.js';
 import { BrowserWindow, FakeWebContents, ipcMain, resetFakeElectron, type FakeFrame } from './fake-electron.js';
+import { shellOver, type TestShell } from './shell-fixture.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
@@ -72,6 +74,7 @@ describe('answerInvoke with a real in-memory core', () => {
   let handlers: Handlers;
   let handlerCalls: number;
   let window: BrowserWindow;
+  let shell: TestShell;
   let options: IpcWrapperOptions;
 
   beforeEach(() => {
@@ -90,7 +93,8 @@ describe('answerInvoke with a real in-memory core', () => {
     };
     window = new BrowserWindow({});
     window.webContents.mainFrame.url = 'app://desk/index.html';
-    options = { handlers, events, getWindow: () => window as unknown as ElectronWindow, trustedOrigin: TRUSTED };
+    shell = shellOver(handlers);
+    options = { shell: shell.shell, events, getWindow: () => window as unknown as ElectronWindow, trustedOrigin: TRUSTED };
   });
   afterEach(() => {
     db.close();
@@ -138,6 +142,44 @@ describe('answerInvoke with a real in-memory core', () => {
     expect(handlerCalls).toBe(0);
   });
 
+  it('applies the same sender check to shell operations, before any dialog opens', async () => {
+    const child: FakeFrame = { url: 'app://desk/index.html', parent: window.webContents.mainFrame };
+    for (const event of [callFrom(window.webContents, child), callFrom(window.webContents, null), callFrom(new FakeWebContents('app://desk/index.html'))]) {
+      expect(await answerShell(options, event, 'shell.pickFiles', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    window.webContents.mainFrame.url = 'https://evil.example/';
+    for (const operation of ['shell.pickFiles', 'shell.saveExport', 'shell.savePdf', 'shell.grantDroppedFile']) {
+      expect(await answerShell(options, callFrom(window.webContents), operation, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    window.destroyed = true;
+    window.webContents.mainFrame.url = 'app://desk/index.html';
+    expect(await answerShell(options, callFrom(window.webContents), 'shell.pickFiles', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(shell.dialogs.opened).toHaveLength(0);
+    expect(shell.printed).toBe(0);
+  });
+
+  it('then checks the shell operation against the closed list, then its arguments', async () => {
+    const event = callFrom(window.webContents);
+    for (const operation of ['shell.openExternal', 'fs.readFile', 'app.info', '', 42, null]) {
+      expect(await answerShell(options, event, operation, {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    }
+    expect(await answerShell(options, event, 'shell.pickFiles', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await answerShell(options, event, 'shell.grantDroppedFile', { path: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await answerShell(options, event, 'shell.saveExport', { fileName: '../../.ssh/id_rsa' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await answerShell(options, event, 'shell.savePdf', { fileName: '../thu.pdf' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(shell.dialogs.opened).toHaveLength(0);
+    expect(shell.dialogs.saved).toHaveLength(0);
+  });
+
+  it('never lets the window name a path: attachments.addFile from IPC is refused before the core', async () => {
+    const envelope = await answerInvoke(options, callFrom(window.webContents), 'attachments.addFile', {
+      dossierId: '01J00000000000000000000000',
+      path: '/home/motcua/secret.pdf',
+      kind: 'intake',
+    });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Chọn tệp') } });
+  });
+
   it('never trusts the name before the sender: a foreign frame asking an unknown command is forbidden', async () => {
     window.webContents.mainFrame.url = 'https://evil.example/';
     const envelope = await answerInvoke(options, callFrom(window.webContents), 'fs.readFile', {});
@@ -158,7 +200,7 @@ describe('installIpcWrapper', () => {
     events = new DeskEventBus();
     window = new BrowserWindow({});
     dispose = installIpcWrapper({
-      handlers: createHandlers({ db, events, identity: { appName: 'Desk', version: '0.0.0', dataDir: '/d' } }),
+      shell: shellOver(createHandlers({ db, events, identity: { appName: 'Desk', version: '0.0.0', dataDir: '/d' } })).shell,
       events,
       getWindow: () => window as unknown as ElectronWindow,
       trustedOrigin: TRUSTED,
@@ -166,8 +208,13 @@ describe('installIpcWrapper', () => {
   });
   afterEach(() => db.close());
 
-  it('handles exactly one channel, app:invoke, through the sender check', async () => {
-    expect(ipcMain.handle).toHaveBeenCalledOnce();
+  it('handles exactly two channels, app:invoke and app:shell, both through the sender check', async () => {
+    expect(ipcMain.handle.mock.calls.map((call) => call[0])).toEqual([INVOKE_CHANNEL, SHELL_CHANNEL]);
+    const shellListener = ipcMain.handle.mock.calls[1]![1] as (event: InvokeEventLike, ...args: unknown[]) => Promise<Envelope<unknown>>;
+    window.webContents.mainFrame.url = 'app://desk/index.html';
+    expect(await shellListener(callFrom(window.webContents), 'shell.saveExport', { fileName: 'a.txt' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    window.webContents.mainFrame.url = 'https://evil.example/';
+    expect(await shellListener(callFrom(window.webContents), 'shell.pickFiles', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const [channel, listener] = ipcMain.handle.mock.calls[0] as [string, (event: InvokeEventLike, ...args: unknown[]) => Promise<Envelope<unknown>>];
     expect(channel).toBe(INVOKE_CHANNEL);
     window.webContents.mainFrame.url = 'app://desk/index.html';
@@ -188,9 +235,10 @@ describe('installIpcWrapper', () => {
     expect(window.webContents.send).not.toHaveBeenCalled();
   });
 
-  it('undoes both when disposed', () => {
+  it('undoes all three when disposed', () => {
     dispose();
     expect(ipcMain.removeHandler).toHaveBeenCalledWith(INVOKE_CHANNEL);
+    expect(ipcMain.removeHandler).toHaveBeenCalledWith(SHELL_CHANNEL);
     events.publish('dossiers.changed', { dossierIds: [] });
     expect(window.webContents.send).not.toHaveBeenCalled();
   });

@@ -2,27 +2,32 @@ import { errorEnvelope, type Envelope } from '../../../../shared/contract/envelo
 import type { AttachmentMediaType } from '../../../../shared/domain/dossier/events.js';
 import { readDeskToken } from '../../../backend/http-transport.js';
 import { isEnvelope, unreachableCoreEnvelope } from '../../../backend/unreachable-core.js';
+import { CUT_SHORT_MESSAGE, errorOf } from './byte-errors.js';
+import { createElectronFileTransfer } from './electron-file-transfer.js';
 
-// Bytes beside the contract: the contract's commands never carry a file, so the page uploads a
-// picked or dropped file to the web host (`POST /api/uploads`, raw body) and names the upload in
-// `attachments.addUpload`; it reads a stored scan back with `GET /api/blobs/<sha256>` (with the
-// bearer token, never as a plain <img src>, so the token is not in a URL) and shows it as an object URL.
+// Bytes beside the contract: the contract's commands never carry a file. Two routes, one shape, so the
+// store (and the officer) sees the same steps, progress and messages in both:
 //
-// In Electron the page has no HTTP host and the preload no file access. There, files will go by path
-// (`attachments.addFile` from the main process's file dialog and drop handler) and blobs through the
-// app:// protocol (e.g. app://desk/blobs/<sha256> served by main from the core's verified stream) —
-// not built yet: the Electron transfer says so plainly instead of failing silently.
+// - Browser (web host): the page uploads a picked or dropped file (`POST /api/uploads`, raw body) and
+//   names the upload in `attachments.addUpload`; it reads a stored scan back with
+//   `GET /api/blobs/<sha256>` (with the bearer token, never as a plain <img src>, so the token is not
+//   in a URL) and shows it as an object URL.
+// - Electron (electron-file-transfer.ts): files go by path. The main process's file dialog or a drop
+//   turns each file into a grant whose id is the "upload id"; `attachments.addUpload` with it makes
+//   main attach the path with `attachments.addFile`. Stored scans come from app://desk/blobs/<sha256>.
 
 export interface UploadReceipt {
   uploadId: string;
-  sha256: string;
+  /** Null in Electron: a granted file is hashed only when it is attached. */
+  sha256: string | null;
   size: number;
   mediaType: AttachmentMediaType;
 }
 
 export interface FileTransfer {
-  /** False where this window cannot move bytes yet (Electron, until the path/app:// route exists). */
+  /** False where this window cannot move bytes (kept for windows without either route). */
   readonly available: boolean;
+  /** Makes `file` attachable: its `uploadId` goes into `attachments.addUpload`. */
   upload(file: Blob, fileName: string): Promise<Envelope<UploadReceipt>>;
   /** The verified bytes of a stored blob. */
   fetchBlob(sha256: string): Promise<Envelope<Blob>>;
@@ -32,17 +37,6 @@ export interface HttpFileTransferOptions {
   token: string | null;
   baseUrl?: string;
   fetch?: typeof fetch;
-}
-
-async function errorOf(response: Response): Promise<Envelope<never>> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (isEnvelope(body) && !body.ok) return body;
-  return errorEnvelope(response.status === 401 ? 'unauthorized' : 'internal', `Máy chủ bàn làm việc trả lời lỗi (HTTP ${response.status}).`);
 }
 
 export function createHttpFileTransfer(options: HttpFileTransferOptions): FileTransfer {
@@ -79,21 +73,12 @@ export function createHttpFileTransfer(options: HttpFileTransferOptions): FileTr
         return { ok: true, value: await response.blob() };
       } catch {
         // The host cuts a response whose bytes stopped matching their hash on the way.
-        return errorEnvelope('storage_failure', 'Tệp bị ngắt giữa chừng khi tải (có thể tệp trên ổ đĩa đã hỏng). Hãy thử lại.');
+        return errorEnvelope('storage_failure', CUT_SHORT_MESSAGE);
       }
     },
   };
 }
 
-const ELECTRON_NOT_YET = 'Trong ứng dụng máy tính, đính kèm và xem tệp quét qua thư mục quét; chọn tệp từ máy sẽ có trong bản sau.';
-
-/** For the Electron window until files go by path and blobs by app://. */
-export const unavailableFileTransfer: FileTransfer = {
-  available: false,
-  upload: () => Promise.resolve(errorEnvelope('forbidden', ELECTRON_NOT_YET)),
-  fetchBlob: () => Promise.resolve(errorEnvelope('forbidden', ELECTRON_NOT_YET)),
-};
-
 export function selectFileTransfer(win: Window, doc: Document): FileTransfer {
-  return win.desk ? unavailableFileTransfer : createHttpFileTransfer({ token: readDeskToken(doc) });
+  return win.desk ? createElectronFileTransfer(win.desk) : createHttpFileTransfer({ token: readDeskToken(doc) });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
-import { downloadExport } from '../store/download-export.js';
+import { downloadExport, type ExportDelivery } from '../store/download-export.js';
 import { useReportsStore } from '../store/reports-store-context.js';
 import { formatCount } from './format-cell.js';
 
@@ -13,18 +13,14 @@ export function ExportBar() {
   const lastExport = useReportsStore((s) => s.lastExport);
   const exportError = useReportsStore((s) => s.exportError);
   const exportAs = useReportsStore((s) => s.exportAs);
-  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+  const [delivery, setDelivery] = useState<ExportDelivery | null>(null);
   const busy = exporting !== null;
 
   const run = async (format: 'xlsx' | 'csv') => {
-    setDownloadProblem(null);
+    setDelivery(null);
     const result = await exportAs(format);
     if (result === null) return;
-    try {
-      await downloadExport(result);
-    } catch {
-      setDownloadProblem(`Tệp đã được lưu trên máy nhưng trình duyệt không tải về được: ${result.path}`);
-    }
+    setDelivery(await downloadExport(result));
   };
 
   return (
@@ -61,7 +57,13 @@ export function ExportBar() {
         </p>
       )}
       {exportError && <ErrorNotice error={exportError} context="Không xuất được tệp." />}
-      {downloadProblem && <p className="export-bar__warning">{downloadProblem}</p>}
+      {delivery?.kind === 'saved' && (
+        <p className="export-bar__done" role="status" data-testid="export-saved">
+          Đã lưu bản sao tại <code>{delivery.path}</code>.
+        </p>
+      )}
+      {delivery?.kind === 'failed' && <ErrorNotice error={delivery.error} context="Không lưu được tệp báo cáo." />}
+      {delivery?.kind === 'notDownloaded' && <p className="export-bar__warning">Tệp đã được lưu trên máy nhưng trình duyệt không tải về được: {delivery.path}</p>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpFileTransfer, unavailableFileTransfer } from '../../../../renderer/features/attachments/transfer/file-transfer.js';
+import { createHttpFileTransfer } from '../../../../renderer/features/attachments/transfer/file-transfer.js';
 
 // The page's byte transport: raw uploads with the bearer token and a percent-encoded name, verified
 // blob downloads, and the web host's error envelopes passed through as they are.
@@ -51,10 +51,5 @@ describe('HTTP file transfer', () => {
     expect(seen[0]?.url).toBe(`/api/blobs/${'a'.repeat(64)}`);
     expect(seen[0]?.init?.headers).toEqual({ authorization: 'Bearer tok' });
     expect(await transfer.fetchBlob('b'.repeat(64))).toEqual({ ok: false, error: { code: 'storage_failure', message: 'Tệp bị hỏng.' } });
-  });
-
-  it('says plainly, in the Electron window, that files go through the scan folder for now', async () => {
-    expect(unavailableFileTransfer.available).toBe(false);
-    expect(await unavailableFileTransfer.upload(new Blob(['x']), 'a.pdf')).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/thư mục quét/) } });
   });
 });
