@@ -54,7 +54,8 @@ const restrict = (patterns, paths = []) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'test-results/', 'playwright-report/', 'tests/guardrails/fixtures/**'],
+    // bench/.data: generated benchmark data and scratch files, never committed.
+    ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'test-results/', 'playwright-report/', 'tests/guardrails/fixtures/**', 'bench/.data/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { watchSessionLoss } from '../../../renderer/backend/session-loss.js';
-import { createScriptedBackend, fail, ok } from '../support/scripted-backend.js';
+import { createScriptedBackend, fail } from '../support/scripted-backend.js';
 
 describe('watchSessionLoss', () => {
   it('reports a command refused as unauthorized and still hands the answer to the caller', async () => {
