@@ -7,7 +7,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'", // pdf.js runs its worker from a built file, not from a blob: URL
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
