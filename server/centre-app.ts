@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { trackDeviceSyncs } from './dashboard/device-sync-tracker.js';
 import { EnrollmentService } from './enrollment/enrollment-service.js';
 import { CentreHttpError } from './http/centre-error.js';
+import { httpsServerFactory, type CentreTls } from './http/centre-tls.js';
 import { AJV_OPTIONS, requireRouteSchemas } from './http/json-schema.js';
 import { centreLoggerOptions } from './http/logging.js';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -30,6 +31,13 @@ export interface CentreOptions {
   now?: () => number;
   /** Public lookups per minute per address (default 60). */
   lookupPerMinute?: number;
+  /** Serve HTTPS with this certificate (http/centre-tls.ts); without it, plain HTTP (loopback or behind a proxy). */
+  tls?: CentreTls;
+  /**
+   * The TLS-terminating proxies in front of the centre (addresses, CIDR ranges, or proxy-addr's
+   * 'loopback'): only a request arriving from one of them has its X-Forwarded-Proto/-For/-Host believed.
+   */
+  trustProxy?: readonly string[];
 }
 
 export interface Centre {
@@ -55,8 +63,11 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
   const app = Fastify({
     logger: options.logger ?? centreLoggerOptions(),
     ajv: { customOptions: AJV_OPTIONS },
-    // Desks behind a ward's NAT share one address: trust no forwarding header, rate-limit the socket.
-    trustProxy: false,
+    // By default no forwarding header is believed (anyone could send one) and rate limits key on the
+    // socket's address. Behind a proxy, only the listed proxies' headers count: request.protocol is then
+    // the citizen's browser's real scheme (the dashboard's Secure cookie) and request.ip the real client.
+    trustProxy: options.trustProxy === undefined || options.trustProxy.length === 0 ? false : [...options.trustProxy],
+    ...(options.tls === undefined ? {} : { serverFactory: httpsServerFactory(options.tls) }),
     // Long enough for a 20 MB scan on a ward's 1 Mbit/s line; tus resumes anything cut short.
     requestTimeout: 600_000,
   });

@@ -1,7 +1,9 @@
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 
 // The centre's command line:
 //   centre [serve] --data-dir <dir> [--port <p>] [--host <h>] [--database postgres://…]
+//                  [--tls-cert <pem> --tls-key <pem>] [--trust-proxy <address,address/cidr,…>]
 //   centre create-admin --data-dir <dir> --username <u> --password <p> [--database …]
 //   centre enrollment-code --data-dir <dir> --unit <GSO> --station <n> [--hours 72] [--database …]
 //   centre revoke-device --data-dir <dir> --device <id> [--database …]
@@ -24,6 +26,34 @@ export interface CentreArgs {
   hours: number | undefined;
   device: string | undefined;
   logLevel: string;
+  /** Serve HTTPS with this certificate and key (PEM files); CENTRE_TLS_CERT / CENTRE_TLS_KEY. */
+  tls: { certPath: string; keyPath: string } | undefined;
+  /** The TLS-terminating proxies whose X-Forwarded-* headers are believed; CENTRE_TRUST_PROXY. */
+  trustProxy: string[] | undefined;
+}
+
+/** proxy-addr's named ranges (loopback: 127.0.0.1/8 and ::1/128; the other two private ranges). */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * `--trust-proxy 127.0.0.1,10.20.0.0/16`: an explicit list, never "trust every address" — a header
+ * from a machine not on it could make plain HTTP look like HTTPS, or fake a client's address.
+ */
+export function parseTrustProxy(text: string): string[] {
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.includes(entry)) continue;
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new Error(
+        `--trust-proxy: "${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${PROXY_RANGE_NAMES.join(', ')}; ` +
+          'list the TLS proxies in front of the centre, separated by commas (trusting every address is not allowed).',
+      );
+    }
+  }
+  return entries;
 }
 
 export function parseCentreArgs(argv: readonly string[]): CentreArgs {
@@ -43,6 +73,9 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
       hours: { type: 'string' },
       device: { type: 'string' },
       'log-level': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'trust-proxy': { type: 'string' },
     },
   });
   const command = (positionals[0] ?? 'serve') as Subcommand;
@@ -53,6 +86,12 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
     if (!/^\d+$/.test(text)) throw new Error(`--${name} takes a whole number`);
     return Number(text);
   };
+  const tlsCert = values['tls-cert'] ?? process.env.CENTRE_TLS_CERT;
+  const tlsKey = values['tls-key'] ?? process.env.CENTRE_TLS_KEY;
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+    throw new Error('--tls-cert <pem> and --tls-key <pem> go together (or CENTRE_TLS_CERT and CENTRE_TLS_KEY): the certificate and its private key');
+  }
+  const trustProxy = values['trust-proxy'] ?? process.env.CENTRE_TRUST_PROXY;
   return {
     command,
     dataDir: values['data-dir'],
@@ -67,5 +106,7 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
     hours: int('hours', values.hours),
     device: values.device,
     logLevel: values['log-level'] ?? 'info',
+    tls: tlsCert === undefined || tlsKey === undefined ? undefined : { certPath: tlsCert, keyPath: tlsKey },
+    trustProxy: trustProxy === undefined || trustProxy.trim() === '' ? undefined : parseTrustProxy(trustProxy),
   };
 }

@@ -3,6 +3,7 @@ import { enrollmentCodeRequestSchema, newStaffRequestSchema } from '../shared/sy
 import { parseCentreArgs, type CentreArgs } from './cli-args.js';
 import { createCentre } from './centre-app.js';
 import { EnrollmentService } from './enrollment/enrollment-service.js';
+import { loadCentreTls } from './http/centre-tls.js';
 import { centreLoggerOptions } from './http/logging.js';
 import { StaffService } from './staff/staff-service.js';
 import { openStorage } from './storage/open-storage.js';
@@ -10,8 +11,18 @@ import type { CentreStorage } from './storage/storage.js';
 
 // `npm run centre -- …`: serves the centre, or runs one administrative command and exits.
 
+/** Loopback binds (the default 127.0.0.1) are for a proxy or a desk on the same machine. */
+const isLoopbackBind = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
 async function serve(args: CentreArgs, storage: CentreStorage): Promise<void> {
-  const { app } = await createCentre({ storage, blobDir: join(args.dataDir, 'blobs'), logger: centreLoggerOptions({ level: args.logLevel }) });
+  const tls = args.tls === undefined ? undefined : loadCentreTls(args.tls);
+  const { app } = await createCentre({
+    storage,
+    blobDir: join(args.dataDir, 'blobs'),
+    logger: centreLoggerOptions({ level: args.logLevel }),
+    ...(tls === undefined ? {} : { tls }),
+    ...(args.trustProxy === undefined ? {} : { trustProxy: args.trustProxy }),
+  });
   const stop = async () => {
     await app.close();
     await storage.close();
@@ -21,7 +32,16 @@ async function serve(args: CentreArgs, storage: CentreStorage): Promise<void> {
   process.once('SIGTERM', () => void stop());
   await app.listen({ port: args.port, host: args.host });
   // One machine-readable line for scripts and tests that start the centre on port 0.
-  console.log(JSON.stringify({ centre: 'listening', url: `http://${args.host}:${(app.server.address() as { port: number }).port}`, storage: storage.kind }));
+  const scheme = tls === undefined ? 'http' : 'https';
+  const host = args.host.includes(':') ? `[${args.host}]` : args.host;
+  console.log(JSON.stringify({ centre: 'listening', url: `${scheme}://${host}:${(app.server.address() as { port: number }).port}`, storage: storage.kind }));
+  if (tls === undefined && args.trustProxy === undefined && !isLoopbackBind(args.host)) {
+    // Desks refuse http:// to another machine; say so before someone wonders why none can enroll.
+    console.error(
+      `Cảnh báo: máy chủ trung tâm đang phục vụ HTTP không mã hoá trên ${args.host}. Các máy quầy chỉ gửi dữ liệu qua https:// — ` +
+        'hãy dùng --tls-cert/--tls-key, hoặc đặt sau một proxy TLS và khai báo --trust-proxy.',
+    );
+  }
 }
 
 async function run(args: CentreArgs): Promise<void> {
@@ -62,9 +82,12 @@ async function run(args: CentreArgs): Promise<void> {
   }
 }
 
-run(parseCentreArgs(process.argv.slice(2))).catch((error: unknown) => {
-  const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-  if (Array.isArray(issues)) console.error(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
-  else console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Argument and certificate problems end here too: one readable line on stderr, exit code 1, no stack trace.
+Promise.resolve()
+  .then(() => run(parseCentreArgs(process.argv.slice(2))))
+  .catch((error: unknown) => {
+    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    if (Array.isArray(issues)) console.error(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+    else console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -34,6 +34,10 @@ export function sessionTokenOf(request: FastifyRequest): string | null {
   return bearerToken(request.headers.authorization) ?? cookieToken(request);
 }
 
+/**
+ * The scheme the browser used: the centre's own TLS, or X-Forwarded-Proto from a proxy listed in
+ * --trust-proxy (Fastify ignores the header from anyone else). Never Secure over plain loopback HTTP.
+ */
 const secure = (request: FastifyRequest) => request.protocol === 'https';
 
 export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: string, nowMs: number): void {
@@ -67,7 +71,8 @@ export function isSameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    // request.host: the Host header, or X-Forwarded-Host from a trusted proxy that rewrote Host.
+    return new URL(origin).host === request.host;
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import '../contract/zod-vietnamese.js';
 import { z } from 'zod';
 import { requiredTextArg, ulidArg } from '../contract/inputs.js';
+import { CENTRE_URL_NOT_ENCRYPTED, isEncryptedOrLoopbackCentreUrl } from './centre-url.js';
 
 // The desk's sync commands (contract: shared/contract/commands.ts). Results are the SyncStatus the
 // status bar shows (shared/contract/events.ts) and, per dossier, whether its changes reached the centre.
@@ -8,11 +9,15 @@ import { requiredTextArg, ulidArg } from '../contract/inputs.js';
 export const syncStatusArgs = z.strictObject({});
 
 export const syncEnrollArgs = z.strictObject({
-  /** The centre's address, e.g. https://motcua.halong.gov.vn or http://10.0.0.5:8787. */
+  /**
+   * The centre's address, e.g. https://motcua.halong.gov.vn; http:// only for a centre on this machine
+   * (http://127.0.0.1:8787): personal data never crosses a network in clear (centre-url.ts).
+   */
   centreUrl: z
     .string()
     .trim()
-    .pipe(z.url({ protocol: /^https?$/, error: 'Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://.' })),
+    .pipe(z.url({ protocol: /^https?$/, abort: true, error: 'Địa chỉ máy chủ trung tâm phải bắt đầu bằng http:// hoặc https://.' }))
+    .refine(isEncryptedOrLoopbackCentreUrl, { error: CENTRE_URL_NOT_ENCRYPTED }),
   /** The one-time code the centre's administrator gave (dashes and case do not matter). */
   code: z.string().trim().min(8, 'Mã đăng ký gồm 12 ký tự, ví dụ 7K3M-Q9RT-X2VD.').max(40),
   deviceName: requiredTextArg(100, 'Tên máy'),

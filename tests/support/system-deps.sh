@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the system packages the tests drive are present: Debian's Chromium (browser tests),
-# PostgreSQL (centre storage suite), SANE's scanimage (scanner tests) and poppler (PDF checks).
+# PostgreSQL (centre storage suite), SANE's scanimage (scanner tests), poppler (PDF checks) and the
+# openssl CLI (throwaway certificates for the centre's HTTPS tests).
 # Installs them with apt when running as root; otherwise says exactly what to install.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ missing=()
 command -v scanimage >/dev/null 2>&1 || missing+=(sane-utils)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

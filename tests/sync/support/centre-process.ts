@@ -45,10 +45,17 @@ export async function prepareCentre(dataDir: string, codes: { unitGsoCode: strin
   }
 }
 
-export async function startCentre(options: { dataDir: string; port?: number; extraArgs?: string[] } & CentreDatabase): Promise<CentreProcess> {
+/** The centre's own HTTPS (`--tls-cert`, `--tls-key`): its url is then https://127.0.0.1:<port>. */
+export interface CentreTlsFiles {
+  certPath: string;
+  keyPath: string;
+}
+
+export async function startCentre(options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles } & CentreDatabase): Promise<CentreProcess> {
   const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
   if (options.database !== undefined) args.push('--database', options.database);
   if (options.schema !== undefined) args.push('--schema', options.schema);
+  if (options.tls !== undefined) args.push('--tls-cert', options.tls.certPath, '--tls-key', options.tls.keyPath);
   args.push(...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const logLines: string[] = [];
