@@ -60,7 +60,7 @@ export function EnrollmentForm({ again, onEnrolled }: EnrollmentFormProps) {
         value={form.centreUrl}
         onChange={(value) => setField('centreUrl', value)}
         error={errors.centreUrl}
-        hint="Bắt đầu bằng http:// hoặc https://, ví dụ https://motcua.halong.gov.vn"
+        hint="Bắt đầu bằng https://, ví dụ https://motcua.halong.gov.vn (http:// chỉ dùng cho máy chủ trên chính máy này)"
         placeholder="https://motcua.halong.gov.vn"
         autoComplete="url"
         inputClassName="field__input--mono"
