@@ -69,7 +69,7 @@ export class AttachmentService {
     this.deps.session.requireOfficer();
     const upload = this.deps.uploads.get(args.uploadId);
     await this.deps.blobs.verify(upload.sha256);
-    const list = await this.addSources(args.dossierId, [{ path: this.deps.blobs.pathOf(upload.sha256), fileName: args.fileName }], {
+    const list = await this.addSources(args.dossierId, [{ path: this.deps.blobs.pathOf(upload.sha256), fileName: args.fileName, storedAs: upload.sha256 }], {
       kind: args.kind,
       checklistItemId: args.checklistItemId,
       source: 'file',
@@ -178,8 +178,8 @@ export class AttachmentService {
   }
 
   private async listOf(state: DossierState): Promise<AttachmentList> {
-    const attachments: AttachmentView[] = [];
-    for (const a of state.attachments) attachments.push({ ...a, blobPresent: (await this.deps.blobs.sizeOf(a.blobSha256)) !== null });
+    const sizes = await Promise.all(state.attachments.map((a) => this.deps.blobs.sizeOf(a.blobSha256)));
+    const attachments: AttachmentView[] = state.attachments.map((a, i) => ({ ...a, blobPresent: sizes[i] !== null }));
     return { dossierId: state.id, attachments, digitisation: [...state.digitisation] };
   }
 }

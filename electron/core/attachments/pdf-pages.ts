@@ -1,8 +1,11 @@
 import { EncryptedPDFError, ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { CommandError } from '../../../shared/contract/errors.js';
+import { quickPageCount } from './pdf-page-tree.js';
 
 // Opening a PDF once at import tells how many pages it has and proves it can be opened: an encrypted
 // or broken file is refused at the desk, where the citizen is still there to hand over a good copy.
+// Counting first tries the quick reader (pdf-page-tree.ts: cross-reference, catalog, page tree — the
+// structure every reader needs); when it is unsure, pdf-lib loads the whole file and decides.
 
 /**
  * pdf-lib misreads a Buffer that is a window into a larger pooled ArrayBuffer (TOOLCHAIN.md); a Buffer
@@ -10,6 +13,10 @@ import { CommandError } from '../../../shared/contract/errors.js';
  */
 export function ownBytes(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
+}
+
+function encryptedPdf(fileName: string): CommandError {
+  return new CommandError('invalid_argument', `Tệp "${fileName}" được đặt mật khẩu hoặc mã hoá: hãy dùng bản không mã hoá để cán bộ và hệ thống mở được.`);
 }
 
 export function unreadablePdf(fileName: string): CommandError {
@@ -27,7 +34,7 @@ export async function loadAcceptedPdf(bytes: Uint8Array, fileName: string): Prom
   } catch (error) {
     // pdf-lib's error classes lose their prototype in its ES5 build: recognise the error by its text too.
     if (error instanceof EncryptedPDFError || (error instanceof Error && /is encrypted/.test(error.message))) {
-      throw new CommandError('invalid_argument', `Tệp "${fileName}" được đặt mật khẩu hoặc mã hoá: hãy dùng bản không mã hoá để cán bộ và hệ thống mở được.`);
+      throw encryptedPdf(fileName);
     }
     throw unreadablePdf(fileName);
   }
@@ -35,6 +42,10 @@ export async function loadAcceptedPdf(bytes: Uint8Array, fileName: string): Prom
   return pdf;
 }
 
+/** The page count of a PDF the desk accepts; throws a Vietnamese CommandError for one it refuses. */
 export async function countPdfPages(bytes: Uint8Array, fileName: string): Promise<number> {
+  const quick = quickPageCount(bytes);
+  if (quick.kind === 'pages') return quick.pages;
+  if (quick.kind === 'encrypted') throw encryptedPdf(fileName);
   return (await loadAcceptedPdf(bytes, fileName)).getPageCount();
 }

@@ -1,19 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { constants, copyFile, mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { blobCorrupt, blobMissing, blobWriteFailed, isNoEntry, tooLarge } from './blob-errors.js';
+import { hashYielding, readHashing, syncDirectory, syncFile, writeTempFile } from './durable-io.js';
 
 // The desk's content-addressed store of scans (DESIGN.md, "Desk data"): each blob is named by the
 // SHA-256 of its bytes, at <root>/ab/cd/<sha256>. A blob is written by streaming into a temp file,
 // fsync'd, renamed to its name and the folder fsync'd, so a crash at any point leaves either the whole
 // blob under its name or nothing (a stray temp file, removed at the next open). Reads are verified.
 //
-// Bytes already in memory are hashed first and their temp file is written in the blob's own folder.
-// A stream's hash is known only once its last byte has gone through, so its temp file lives in
-// <root>/.incoming and is renamed across: same file system, so the rename is still atomic.
+// A blob's hash is known only once its last byte has gone through — a stream's, bytes in memory (hashed
+// while their temp file is written), a file copied in (hashed while its copy is fsync'd) — so every
+// temp file lives in <root>/.incoming and is renamed across: same file system, so the rename is still
+// atomic. The new blob's folders are fsync'd together after the rename, before the caller records it.
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const INCOMING = '.incoming';
@@ -52,20 +54,8 @@ function assertSha(sha256: string): void {
   if (!SHA256_PATTERN.test(sha256)) throw new CommandError('invalid_argument', 'Mã SHA-256 của tệp không hợp lệ.');
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 const FIRST_LEVEL = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const TEMP_SUFFIX = '.part';
-
 export class BlobStore {
   readonly root: string;
   private readonly incoming: string;
@@ -128,12 +118,15 @@ export class BlobStore {
       await handle.close();
       handle = null;
       const sha256 = hash.digest('hex');
-      if (await this.alreadyStored(sha256, size)) return { sha256, sizeBytes: size, created: false };
-      await this.ensureFolder(sha256);
+      if (await this.alreadyStored(sha256, size)) {
+        await this.confirmDurable(sha256);
+        return { sha256, sizeBytes: size, created: false };
+      }
+      const folders = await this.makeFolder(sha256);
       await this.options.beforeRename?.(tempPath);
       await rename(tempPath, this.pathOf(sha256));
       placed = true;
-      await syncDirectory(this.folderOf(sha256));
+      await Promise.all(folders.map(syncDirectory));
       return { sha256, sizeBytes: size, created: true };
     } catch (error) {
       throw asStorageError(error);
@@ -148,38 +141,83 @@ export class BlobStore {
   }
 
   /**
-   * Stores bytes already in memory (a PDF just checked or built). The hash comes first, so the temp
-   * file is written in the blob's own folder and renamed there: one folder to fsync, and the same
-   * bytes stored before cost no write at all.
+   * Stores bytes already in memory (a PDF just checked or built) in one pass: the temp file is written
+   * and fsync'd on libuv's thread pool WHILE the hash is computed here, in slices that let the write's
+   * steps through — the two costs overlap instead of adding up. The hash is known only at the end, so
+   * the temp file lives in .incoming and is renamed across, as a stream's is. For bytes already stored,
+   * the temp file is dropped without its fsync.
    */
   async putBytes(bytes: Uint8Array, limits: PutLimits = {}): Promise<StoredBlob> {
     if (limits.maxBytes !== undefined && bytes.length > limits.maxBytes) throw tooLarge(limits.maxBytes);
     limits.checkHead?.(bytes.subarray(0, limits.headBytes ?? 16));
     await this.prepared();
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const size = bytes.length;
-    let tempPath: string | null = null;
-    let handle: FileHandle | null = null;
+    const tempPath = join(this.incoming, `${randomBytes(12).toString('hex')}${TEMP_SUFFIX}`);
+    const temp = writeTempFile(tempPath, bytes);
     let placed = false;
     try {
-      if (await this.alreadyStored(sha256, size)) return { sha256, sizeBytes: size, created: false };
-      await this.ensureFolder(sha256);
-      tempPath = join(this.folderOf(sha256), `.${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
-      handle = await open(tempPath, 'wx');
-      for (let offset = 0; offset < size; offset += CHUNK_BYTES) await handle.write(bytes.subarray(offset, offset + CHUNK_BYTES));
-      await handle.sync();
-      await handle.close();
-      handle = null;
+      const sha256 = await hashYielding(bytes);
+      // The folder is made while the temp file's fsync may still run.
+      const [stored, folders] = await Promise.all([this.alreadyStored(sha256, size), this.makeFolder(sha256)]);
+      if (stored) {
+        temp.abandon();
+        await this.confirmDurable(sha256);
+        return { sha256, sizeBytes: size, created: false };
+      }
+      await temp.done;
       await this.options.beforeRename?.(tempPath);
       await rename(tempPath, this.pathOf(sha256));
       placed = true;
-      await syncDirectory(this.folderOf(sha256));
+      await Promise.all(folders.map(syncDirectory));
       return { sha256, sizeBytes: size, created: true };
     } catch (error) {
       throw asStorageError(error);
     } finally {
-      await handle?.close().catch(() => undefined);
-      if (!placed && tempPath !== null) await unlink(tempPath).catch(() => undefined);
+      if (!placed) {
+        await temp.done.catch(() => undefined); // never unlink before the open has run
+        await unlink(tempPath).catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * Copies a file on this machine into the store — the import path for scans and PDFs kept as they are.
+   * The kernel copies the file into a temp file (no pass through JavaScript); the copy's fsync then runs
+   * while the copy is read back, given to `inspect` (say, a PDF's page count: it throws to refuse the
+   * file, and nothing is kept) and hashed. The bytes named, inspected and stored are the same bytes,
+   * even if the source changes meanwhile, and the source is read once.
+   */
+  async copyIn<T>(path: string, inspect: (bytes: Buffer) => T | Promise<T>, limits: PutLimits = {}): Promise<StoredBlob & { inspected: T }> {
+    await this.prepared();
+    const tempPath = join(this.incoming, `${randomBytes(12).toString('hex')}${TEMP_SUFFIX}`);
+    let synced: Promise<void> | null = null;
+    let placed = false;
+    try {
+      await copyFile(path, tempPath, constants.COPYFILE_EXCL);
+      synced = syncFile(tempPath);
+      synced.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      const { bytes, sha256 } = await readHashing(tempPath, limits.maxBytes); // the file may have grown since checked
+      const size = bytes.length;
+      limits.checkHead?.(bytes.subarray(0, limits.headBytes ?? 16));
+      const inspected = await inspect(bytes);
+      const [stored, folders] = await Promise.all([this.alreadyStored(sha256, size), this.makeFolder(sha256)]);
+      if (stored) {
+        await this.confirmDurable(sha256);
+        return { sha256, sizeBytes: size, created: false, inspected };
+      }
+      await synced;
+      await this.options.beforeRename?.(tempPath);
+      await rename(tempPath, this.pathOf(sha256));
+      placed = true;
+      await Promise.all(folders.map(syncDirectory));
+      return { sha256, sizeBytes: size, created: true, inspected };
+    } catch (error) {
+      throw asStorageError(error);
+    } finally {
+      if (!placed) {
+        await synced?.catch(() => undefined);
+        await unlink(tempPath).catch(() => undefined);
+      }
     }
   }
 
@@ -307,13 +345,28 @@ export class BlobStore {
     return existing?.size === size;
   }
 
-  // A new folder is itself a directory entry: fsync its parent so the blob's path survives a power cut.
-  // The 256 first-level folders are made once at open, so the root is fsync'd once, not per blob.
-  private async ensureFolder(sha256: string): Promise<void> {
-    const created = await mkdir(this.folderOf(sha256), { recursive: true });
-    if (created === undefined) return;
-    await syncDirectory(join(this.root, sha256.slice(0, 2)));
-    if (created === join(this.root, sha256.slice(0, 2))) await syncDirectory(this.root);
+  /**
+   * Makes the blob's folder and returns the folders to fsync once the blob is renamed in: its own and,
+   * when new, the parents that gained an entry (a new folder is itself a directory entry). They are
+   * fsync'd together after the rename, not one after another before it: the blob is durable once all
+   * of them are, and a crash before that loses a blob no event names yet (the event commits after). The 256 first-level folders
+   * are made once at open, so the root rarely needs it.
+   */
+  private async makeFolder(sha256: string): Promise<string[]> {
+    const folder = this.folderOf(sha256);
+    const first = join(this.root, sha256.slice(0, 2));
+    const created = await mkdir(folder, { recursive: true });
+    if (created === undefined) return [folder];
+    return created === first ? [folder, first, this.root] : [folder, first];
+  }
+
+  /**
+   * Same bytes already stored. They may have been renamed in by a process that died before its folder
+   * fsyncs (the bytes themselves are always fsync'd before the rename): fsync the folders now, so the
+   * event about to name them never outlives them. Cheap when nothing is dirty.
+   */
+  private async confirmDurable(sha256: string): Promise<void> {
+    await Promise.all([syncDirectory(this.folderOf(sha256)), syncDirectory(join(this.root, sha256.slice(0, 2)))]);
   }
 
   private prepared(): Promise<void> {
@@ -339,7 +392,8 @@ export class BlobStore {
     return this.ready;
   }
 
-  // Temp files beside blobs (from putBytes) left by a crash: older than this instance, so not ours.
+  // Temp files beside blobs, which earlier versions' putBytes wrote there, left by a crash: older than
+  // this instance, so not ours. (Every temp file is now written in .incoming.)
   private async sweepStrayTemps(): Promise<void> {
     for (const first of FIRST_LEVEL) {
       for (const second of await readdir(join(this.root, first)).catch(() => [] as string[])) {

@@ -1,10 +1,11 @@
-import { truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '../../../support/database-snapshot.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { openAttachmentDesk, receiveDossier, type AttachmentDesk } from './support/attachment-desk.js';
+import { appendUpdate, handmadePdf, kids, pageObjects } from './support/handmade-pdf.js';
 import { GIF_BYTES, brokenPdf, encryptedPdf, pdfOf, photoJpeg, textScanPng } from './support/papers.js';
 
 // Attachments through the contract (in-process transport), on a real data folder: each file becomes
@@ -74,6 +75,17 @@ describe('adding a file', () => {
   });
 });
 
+describe('PDFs saved more than once', () => {
+  it('stores a PDF with an incremental update byte for byte, with the pages of its latest version', async () => {
+    const id = await receiveDossier(desk);
+    const base = handmadePdf({ 1: '<< /Type /Catalog /Pages 2 0 R >>', 2: `<< /Type /Pages /Kids [${kids(10, 2)}] /Count 2 >>`, ...pageObjects(10, 2, 2) }, '/Root 1 0 R');
+    const updated = appendUpdate(base, { 2: `<< /Type /Pages /Kids [${kids(10, 3)}] /Count 3 >>`, ...pageObjects(12, 1, 2) }, '/Root 1 0 R', 13);
+    const list = await desk.call('attachments.addFile', { dossierId: id, path: fileWith('da-sua.pdf', updated), kind: 'intake', checklistItemId: null });
+    expect(list.attachments[0]).toMatchObject({ pages: 3, sizeBytes: updated.length, mediaType: 'application/pdf' });
+    expect((await desk.core.attachments.blobs.readVerified(list.attachments[0]!.blobSha256)).equals(updated)).toBe(true);
+  });
+});
+
 describe('refusals store nothing and record nothing', () => {
   async function expectRefused(path: string, pattern: RegExp, code = 'invalid_argument'): Promise<void> {
     const id = await receiveDossier(desk);
@@ -100,6 +112,12 @@ describe('refusals store nothing and record nothing', () => {
   it('refuses an encrypted PDF and a broken one with a message saying which and why', async () => {
     await expectRefused(fileWith('mat-khau.pdf', await encryptedPdf()), /"mat-khau.pdf" được đặt mật khẩu hoặc mã hoá/);
     await expectRefused(fileWith('hong.pdf', brokenPdf()), /"hong.pdf" không phải tệp PDF đọc được/);
+  });
+
+  it('refuses a truncated PDF (a scanner still writing it) and leaves no temp file behind', async () => {
+    const whole = await pdfOf(3);
+    await expectRefused(fileWith('dang-quet.pdf', whole.subarray(0, Math.floor(whole.length / 2))), /"dang-quet.pdf" không phải tệp PDF đọc được/);
+    expect(readdirSync(join(desk.dataDir, 'blobs', '.incoming'))).toEqual([]);
   });
 
   it('refuses an empty file and a file that is not there', async () => {

@@ -87,6 +87,73 @@ describe('content-addressed storage', () => {
   });
 });
 
+describe('copying a file in (copyIn)', () => {
+  const sourceWith = (bytes: Uint8Array): string => {
+    const path = join(dir.path, `source-${sha256(bytes).slice(0, 8)}.bin`);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it('stores the file byte for byte; the inspector sees exactly the bytes stored', async () => {
+    const store = new BlobStore(root);
+    const bytes = randomBytes(2 * 1024 * 1024 + 3);
+    const path = sourceWith(bytes);
+    let seen: Buffer | null = null;
+    const stored = await store.copyIn(path, (copy) => {
+      seen = Buffer.from(copy);
+      return copy.length;
+    });
+    expect(stored).toEqual({ sha256: sha256(bytes), sizeBytes: bytes.length, created: true, inspected: bytes.length });
+    expect(seen!.equals(bytes)).toBe(true);
+    expect(readFileSync(store.pathOf(stored.sha256)).equals(bytes)).toBe(true);
+    expect(readFileSync(path).equals(bytes)).toBe(true); // the source is left as it was
+    expect(incomingFiles()).toEqual([]);
+  });
+
+  it('keeps nothing when the inspector refuses, and passes its error on as it is', async () => {
+    const store = new BlobStore(root);
+    const refusal = new CommandError('invalid_argument', 'Tệp này bị từ chối.');
+    const error = await failure(() =>
+      store.copyIn(sourceWith(randomBytes(50_000)), () => {
+        throw refusal;
+      }),
+    );
+    expect(error).toBe(refusal);
+    expect(await store.list()).toEqual([]);
+    expect(incomingFiles()).toEqual([]);
+  });
+
+  it('refuses a file past the size cap (one that grew after it was checked) and keeps nothing', async () => {
+    const store = new BlobStore(root);
+    const error = await failure(() => store.copyIn(sourceWith(randomBytes(300_000)), () => undefined, { maxBytes: 250_000 }));
+    expect(error.message).toMatch(/Tệp quá lớn/);
+    expect(await store.list()).toEqual([]);
+    expect(incomingFiles()).toEqual([]);
+  });
+
+  it('stores the same bytes once: a second copy is dropped', async () => {
+    const store = new BlobStore(root);
+    const bytes = randomBytes(80_000);
+    const first = await store.putBytes(bytes);
+    const second = await store.copyIn(sourceWith(bytes), () => 'checked');
+    expect(second).toEqual({ ...first, created: false, inspected: 'checked' });
+    expect(await store.list()).toEqual([first.sha256]);
+    expect(incomingFiles()).toEqual([]);
+  });
+
+  it('a failure before the rename leaves no blob and no temp file', async () => {
+    const store = new BlobStore(root, {
+      beforeRename: () => {
+        throw new Error('power cut');
+      },
+    });
+    const bytes = randomBytes(60_000);
+    expect((await failure(() => store.copyIn(sourceWith(bytes), () => undefined))).code).toBe('storage_failure');
+    expect(existsSync(store.pathOf(sha256(bytes)))).toBe(false);
+    expect(strayTemps(root)).toEqual([]);
+  });
+});
+
 describe('atomic writes', () => {
   it('a failure between write and rename leaves no blob under its name and no temp file', async () => {
     let sawTemp = '';
@@ -106,7 +173,7 @@ describe('atomic writes', () => {
     expect((await new BlobStore(root).putBytes(bytes)).created).toBe(true);
   });
 
-  async function killWriterMidWrite(mode: 'stream' | 'bytes'): Promise<void> {
+  async function killWriterMidWrite(mode: 'stream' | 'bytes' | 'copy'): Promise<void> {
     const script = resolve(import.meta.dirname, 'support/slow-blob-writer.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, root, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((done, fail) => {
@@ -140,17 +207,36 @@ describe('atomic writes', () => {
     expect(tempFiles()).toEqual([]);
   }, 30_000);
 
-  it('a process killed between fsync and rename leaves the bytes only under a temp name, removed at the next open', async () => {
-    await killWriterMidWrite('bytes');
-    const temps = tempFiles();
-    expect(temps).toHaveLength(1);
-    expect(temps[0]).not.toContain('.incoming'); // written beside its final name
-    expect(statSync(temps[0]!).size).toBe(300_000);
+  for (const mode of ['bytes', 'copy'] as const) {
+    it(`a process killed between fsync and rename (${mode === 'bytes' ? 'putBytes' : 'copyIn'}) leaves the bytes only under a temp name, removed at the next open`, async () => {
+      await killWriterMidWrite(mode);
+      const temps = tempFiles();
+      expect(temps).toHaveLength(1);
+      expect(temps[0]).toContain('.incoming'); // hashed while written: the name is known only at the end
+      expect(statSync(temps[0]!).size).toBe(300_000);
+      const store = new BlobStore(root);
+      expect(await store.list()).toEqual([]);
+      await store.open();
+      expect(tempFiles()).toEqual([]);
+    }, 30_000);
+  }
+
+  it('removes temp files that earlier versions left beside blobs, but only ones older than this process', async () => {
+    const first = await new BlobStore(root).putBytes(randomBytes(1000));
+    const folder = join(root, first.sha256.slice(0, 2), first.sha256.slice(2, 4));
+    const oldTemp = join(folder, '.0123456789abcdef.part');
+    writeFileSync(oldTemp, 'half a blob');
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(oldTemp, longAgo, longAgo);
     const store = new BlobStore(root);
-    expect(await store.list()).toEqual([]);
+    const fresh = join(folder, '.fedcba9876543210.part');
+    writeFileSync(fresh, 'being written by this process');
+    utimesSync(fresh, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
     await store.open();
-    expect(tempFiles()).toEqual([]);
-  }, 30_000);
+    expect(existsSync(oldTemp)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(await store.list()).toEqual([first.sha256]);
+  });
 });
 
 describe('verified reads', () => {
