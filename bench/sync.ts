@@ -1,7 +1,8 @@
 // Sync between a desk and the centre on loopback, at a ward's scale, side by side with PouchDB
 // replicating the same documents to express-pouchdb (when those packages are installed). Not a test:
 // numbers only. The centre runs as its own process (`tsx server/cli.ts`), as in production.
-//   npm run bench:sync                  (EVENTS=20000 npm run bench:sync for a quicker look)
+//   npm run bench:sync                  (EVENTS=20000 npm run bench:sync for a quicker look;
+//                                        ONLY=push-pull or ONLY=catch-up for one part, RUNS=1 for one run)
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandName } from '../shared/contract/command-names.js';
@@ -225,6 +226,15 @@ async function benchCatchUp(rows: string[]): Promise<void> {
       const up = (desk.core.db.prepare("SELECT count(*) AS n FROM events WHERE origin = 'local'").get() as { n: number }).n;
       await enroll(desk, centre.url, codes[0]!);
       const started = performance.now();
+      // PHASES=1: when each phase of the round was first seen (progress is published at most every 250 ms).
+      if (process.env.PHASES === '1') {
+        let last = '';
+        desk.core.events.subscribe((name, payload) => {
+          const phase = name === 'sync.status' ? ((payload as { progress: { phase: string } | null }).progress?.phase ?? 'none') : '';
+          if (phase !== '' && phase !== last) console.log(`    ${(performance.now() - started).toFixed(0).padStart(5)} ms: ${phase}`);
+          if (phase !== '') last = phase;
+        });
+      }
       const status = await desk.core.sync.syncNow(true);
       const seconds = (performance.now() - started) / 1000;
       if (status.pendingEvents !== 0 || status.pendingScans !== 0) throw new Error(`catch-up did not finish: ${JSON.stringify(status)}`);
@@ -289,6 +299,10 @@ async function main(): Promise<void> {
   }
   console.log(`Push and pull of ${EVENTS.toLocaleString('en')} events (${RUNS} runs, fresh centre each):`);
   const events = await benchPushPull(rows);
+  if (process.env.ONLY === 'push-pull') {
+    for (const row of rows) console.log('  ' + row);
+    return;
+  }
   console.log('PouchDB side by side:');
   await benchPouch(events, rows);
   console.log('30-day catch-up:');

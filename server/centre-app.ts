@@ -59,6 +59,8 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
     now,
     lookupPerMinute: options.lookupPerMinute ?? 60,
   };
+  // Before any request: what a crash left of single-request scan uploads.
+  await deps.blobs.sweepAbandonedPuts();
 
   const app = Fastify({
     logger: options.logger ?? centreLoggerOptions(),

@@ -3,11 +3,11 @@ import { Server as TusServer, type ServerOptions } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import { BLOB_SHA256_METADATA, SHA256_PATTERN, SYNC_PATHS } from '../../shared/sync/protocol.js';
+import { BLOB_PUT_MAX_BYTES, BLOB_SHA256_METADATA, SHA256_PATTERN, SYNC_PATHS } from '../../shared/sync/protocol.js';
 import { blobsMissingRequestSchema, blobsMissingResponseSchema, sha256Schema } from '../../shared/sync/schemas.js';
 import { ChecksumMismatchError } from '../blobs/blob-store.js';
 import { deviceOf, requireDevice } from '../http/auth.js';
-import { notFound } from '../http/centre-error.js';
+import { CentreHttpError, invalidRequest, notFound } from '../http/centre-error.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
 import type { CentreDeps } from './deps.js';
 
@@ -94,6 +94,28 @@ export function blobRoutes(app: FastifyInstance, deps: CentreDeps): void {
   for (const url of [SYNC_PATHS.blobUploads, `${SYNC_PATHS.blobUploads}/:uploadId`]) {
     app.route({ method: ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'], url, ...tusRoute });
   }
+
+  // A small scan in one request: PUT /v1/blobs/<sha256> with the bytes (BLOB_PUT_MAX_BYTES at most).
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BLOB_PUT_MAX_BYTES }, (_request, body, done) => done(null, body));
+  app.put(`${SYNC_PATHS.blobPrefix}:sha256`, {
+    schema: {
+      params: { type: 'object', properties: { sha256: jsonSchemaOf(sha256Schema) }, required: ['sha256'], additionalProperties: false },
+      response: { 200: { type: 'object', properties: { sha256: { type: 'string' }, stored: { type: 'boolean' } }, required: ['sha256', 'stored'], additionalProperties: false } },
+    },
+    bodyLimit: BLOB_PUT_MAX_BYTES,
+    preHandler: auth,
+    handler: async (request) => {
+      const { sha256 } = request.params as { sha256: string };
+      if (!Buffer.isBuffer(request.body)) throw invalidRequest('Nội dung tệp quét phải gửi dạng application/octet-stream.');
+      try {
+        return { sha256, stored: (await deps.blobs.adoptBytes(request.body, sha256, deviceOf(request).id)) === 'stored' };
+      } catch (error) {
+        // 460, as tus answers a checksum mismatch: the desk handles both paths alike.
+        if (error instanceof ChecksumMismatchError) throw new CentreHttpError(460, 'checksum_mismatch', error.message);
+        throw error;
+      }
+    },
+  });
 
   // Which of these scans does the centre lack? One question for a whole queue of scans.
   app.post(SYNC_PATHS.blobsMissing, {

@@ -21,7 +21,7 @@ export interface LogInsert {
   deviceSeq: number | null;
   /** SHA-256 (hex) of `body`. */
   contentHash: string;
-  /** Canonical JSON of the event or reference change: what a pull returns, byte for byte. */
+  /** Canonical JSON of the event or reference change: what a pull returns (characters beyond ASCII as \u escapes). */
   body: string;
   recordedAt: string;
 }

@@ -39,6 +39,13 @@ export const PULL_MAX_LIMIT = 5000;
 /** The device id (and HLC node) of events the centre's staff record. Never issued to a desk. */
 export const CENTRE_DEVICE_ID = 'centre';
 
+/**
+ * A scan up to this size goes in ONE plain request (`PUT /v1/blobs/<sha256>`, the bytes as the body):
+ * there is no partial upload worth resuming, and the centre keeps no upload state for it. Bigger scans
+ * go resumably by tus. A centre that answers the PUT with 404 predates it: the desk uses tus.
+ */
+export const BLOB_PUT_MAX_BYTES = 1024 * 1024;
+
 /** SHA-256s per "which of these do you lack?" question. */
 export const BLOBS_MISSING_MAX = 1000;
 

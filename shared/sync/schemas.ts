@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { ProcedureSchema } from '../domain/catalogue/procedure.js';
 import { HLC_NODE_PATTERN } from '../domain/clock/hlc.js';
+import type { DossierEvent } from '../domain/dossier/events.js';
 import { dossierEventSchema, instantSchema, ulidSchema } from '../domain/dossier/event-schemas.js';
 import {
   CENTRE_ERROR_CODES,
@@ -12,6 +13,7 @@ import {
   BLOBS_MISSING_MAX,
   SHA256_PATTERN,
   STAFF_ROLES,
+  type PullEntry,
 } from './protocol.js';
 
 // Runtime schemas of the sync protocol (types in protocol.ts). The centre derives its routes' JSON
@@ -88,7 +90,26 @@ export const pullEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reference'), reference: referenceChangeSchema }),
 ]);
 
-/** The page's frame; entries are parsed one by one with pullEntrySchema (a bad one names itself). */
+/**
+ * One pulled entry, checked by the same rules as pullEntrySchema (the event or reference change in
+ * full, and no keys besides `kind` and its body) but without the union's second pass over every
+ * event: a pull checks tens of thousands of them. Null when the entry is not valid.
+ */
+export function parsePullEntry(raw: unknown): PullEntry | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const entry = raw as Record<string, unknown>;
+  const body = entry.kind === 'event' ? 'event' : entry.kind === 'reference' ? 'reference' : null;
+  if (body === null || !Object.hasOwn(entry, body) || Object.keys(entry).length !== 2) return null;
+  if (body === 'event') {
+    // The event schema has no transforms (event-schemas.ts): a valid event IS its parsed form, so the
+    // input is kept and zod's copy dropped at once (a page's events are otherwise held twice).
+    return dossierEventSchema.safeParse(entry.event).success ? { kind: 'event', event: entry.event as DossierEvent } : null;
+  }
+  const reference = referenceChangeSchema.safeParse(entry.reference);
+  return reference.success ? { kind: 'reference', reference: reference.data } : null;
+}
+
+/** The page's frame; entries are parsed one by one with parsePullEntry (a bad one names itself). */
 export const pullResponseFrameSchema = z.strictObject({
   entries: z.array(z.unknown()),
   next: cursorSchema,
@@ -152,3 +173,4 @@ export const dossierIdSchema = ulidSchema;
 
 export const blobsMissingRequestSchema = z.strictObject({ sha256: z.array(sha256Schema).max(BLOBS_MISSING_MAX) });
 export const blobsMissingResponseSchema = z.strictObject({ missing: z.array(sha256Schema) });
+export const putBlobResponseSchema = z.strictObject({ sha256: sha256Schema, stored: z.boolean() });

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uploadBlob } from '../../electron/core/sync/blob-uploader.js';
+import { CentreClient } from '../../electron/core/sync/centre-client.js';
 import { SyncFailure } from '../../electron/core/sync/sync-failure.js';
-import { blobPath } from '../../shared/sync/protocol.js';
+import { CentreBlobStore } from '../../server/blobs/blob-store.js';
+import { BLOB_PUT_MAX_BYTES, blobPath } from '../../shared/sync/protocol.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { startTestCentre, type TestCentre } from './support/test-centre.js';
 
@@ -135,5 +137,88 @@ describe('blob uploads', { timeout: 30_000 }, () => {
     });
     expect(firstProgressAt).toBeGreaterThanOrEqual(1_000_000);
     expect((await centre.request('HEAD', blobPath(blob.sha256), { token: desk.token })).status).toBe(200);
+  });
+});
+
+// A small scan in one plain request (PUT /v1/blobs/<sha256>): checked in memory before anything is
+// written, stored once, and only up to BLOB_PUT_MAX_BYTES (bigger scans go by tus).
+describe('small scans by PUT', { timeout: 30_000 }, () => {
+  let centre: TestCentre;
+  beforeEach(async () => {
+    centre = await startTestCentre();
+  });
+  afterEach(async () => {
+    await centre.close();
+  });
+
+  const clientOf = (token: string) => new CentreClient({ baseUrl: centre.url, token, timeoutMs: 5_000 }, Date.now);
+  const storedAt = (sha: string) => join(centre.dataDir, 'blobs', 'sha256', sha.slice(0, 2), sha);
+  const put = (token: string | null, sha: string, bytes: Buffer) =>
+    fetch(new URL(blobPath(sha), centre.url), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+      body: new Uint8Array(bytes),
+    });
+
+  it('stores the bytes once under their SHA-256; a second desk sending them changes nothing', async () => {
+    const a = await centre.enroll('06691', 1, 'desk-a');
+    const bytes = randomBytes(200_000);
+    const sha = sha256(bytes);
+    expect(await clientOf(a.token).putBlob(sha, bytes)).toBe('done');
+    expect(sha256(readFileSync(storedAt(sha)))).toBe(sha);
+    expect(await clientOf(a.token).hasBlob(sha)).toBe(true);
+    expect(await centre.storage.missingBlobs([sha])).toEqual([]);
+
+    const b = await centre.enroll('06691', 2, 'desk-b');
+    const again = await put(b.token, sha, bytes);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ sha256: sha, stored: false });
+    expect(readdirSync(join(centre.dataDir, 'blobs', 'sha256', sha.slice(0, 2)))).toEqual([sha]);
+    // Nothing half-written is left where uploads wait.
+    const uploads = join(centre.dataDir, 'blobs', 'uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+  });
+
+  it('leaves no half file when storing fails, and a restart sweeps what a crash left (tus uploads stay)', async () => {
+    const blobsDir = join(centre.dataDir, 'blobs');
+    const uploads = join(blobsDir, 'uploads');
+    const store = new CentreBlobStore(blobsDir, centre.storage, Date.now);
+    const bytes = randomBytes(10_000);
+    const sha = sha256(bytes);
+    // A file squatting where the target's folder goes makes the move fail after the bytes were written.
+    mkdirSync(join(blobsDir, 'sha256'), { recursive: true });
+    writeFileSync(join(blobsDir, 'sha256', sha.slice(0, 2)), 'not a folder');
+    await expect(store.adoptBytes(bytes, sha, 'desk-x')).rejects.toThrow();
+    expect(readdirSync(uploads).filter((name) => name.startsWith('put-'))).toEqual([]);
+
+    // What a killed centre leaves: a PUT's file (garbage) beside a tus upload (to be resumed).
+    writeFileSync(join(uploads, `put-${sha}-crashed`), bytes.subarray(0, 100));
+    writeFileSync(join(uploads, 'tus-upload-id'), bytes.subarray(0, 100));
+    expect(await store.sweepAbandonedPuts()).toBe(1);
+    expect(readdirSync(uploads)).toEqual(['tus-upload-id']);
+  });
+
+  it('refuses bytes that do not match their SHA-256 (460, as tus does) and writes nothing', async () => {
+    const a = await centre.enroll('06691', 1, 'desk-a');
+    const bytes = randomBytes(50_000);
+    const claimed = sha256(Buffer.from('something else'));
+    const failure = await clientOf(a.token).putBlob(claimed, bytes).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SyncFailure);
+    expect(failure).toMatchObject({ kind: 'refused', status: 460, centreCode: 'checksum_mismatch' });
+    expect(existsSync(storedAt(claimed))).toBe(false);
+    expect(await centre.storage.missingBlobs([claimed])).toEqual([claimed]);
+  });
+
+  it('needs a device token, a SHA-256 name, and stays within its size limit', async () => {
+    const a = await centre.enroll('06691', 1, 'desk-a');
+    const bytes = randomBytes(1_000);
+    expect((await put(null, sha256(bytes), bytes)).status).toBe(401);
+    expect((await put(a.token, 'not-a-sha', bytes)).status).toBe(400);
+    const big = randomBytes(BLOB_PUT_MAX_BYTES + 1);
+    expect((await put(a.token, sha256(big), big)).status).toBe(413);
+    expect(existsSync(storedAt(sha256(big)))).toBe(false);
+    // Exactly at the limit is fine.
+    const largest = randomBytes(BLOB_PUT_MAX_BYTES);
+    expect((await put(a.token, sha256(largest), largest)).status).toBe(200);
   });
 });

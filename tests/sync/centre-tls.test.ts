@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYNC_FAILURE_MESSAGES } from '../../electron/core/sync/sync-failure.js';
 import type { CommandErrorData } from '../../shared/contract/errors.js';
 import type { SyncStatus } from '../../shared/contract/events.js';
 import { CENTRE_DATABASE_FILE } from '../../server/storage/open-storage.js';
@@ -77,10 +78,9 @@ describe('a desk and a centre over HTTPS with a private CA', () => {
     const outcome = await deskInChild({ DESK_DATA_DIR: deskDir.path, CENTRE_URL: centre.url, ENROLL_CODE: code });
     expect(outcome.enroll.ok).toBe(false);
     const error = (outcome.enroll as { ok: false; error: CommandErrorData }).error;
-    // Today a certificate failure reads like an unreachable centre (SyncFailure.fromNetwork classes
-    // every fetch failure as 'offline'); the report recommends a message that names the certificate.
+    // Named as a certificate problem (not as an unreachable centre), beside the address field.
     expect(error.code).toBe('not_found');
-    expect(error.message).toBe(`Không kết nối được máy chủ trung tâm tại ${centre.url}. Hãy kiểm tra địa chỉ và đường mạng.`);
+    expect(error.message).toBe(SYNC_FAILURE_MESSAGES.certificate);
     expect((outcome.status as SyncStatus).state).toBe('not_configured');
     // The handshake failed before the request: the centre enrolled nobody (and the code still works, below).
     expect(enrolledDevices(centreDir)).toBe(0);

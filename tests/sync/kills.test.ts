@@ -143,9 +143,9 @@ describe('SIGKILL at random moments loses and duplicates nothing', () => {
     const proxy = await new FaultProxy({ upstreamPort: centre.port }).listen();
     cleanups.push(() => proxy.close());
     const desks = await Promise.all([
-      openSyncDesk({ unit: 'hongGai', station: 1, syncOptions: { pushBatch: 20, pullLimit: 20 } }),
-      openSyncDesk({ unit: 'hongGai', station: 2, syncOptions: { pushBatch: 20, pullLimit: 20 } }),
-      openSyncDesk({ unit: 'haKhanh', station: 1, syncOptions: { pushBatch: 20, pullLimit: 20 } }),
+      openSyncDesk({ unit: 'hongGai', station: 1, syncOptions: { pushBatch: 20, pullLimit: 20, pullLimitMax: 20 } }),
+      openSyncDesk({ unit: 'hongGai', station: 2, syncOptions: { pushBatch: 20, pullLimit: 20, pullLimitMax: 20 } }),
+      openSyncDesk({ unit: 'haKhanh', station: 1, syncOptions: { pushBatch: 20, pullLimit: 20, pullLimitMax: 20 } }),
     ]);
     cleanups.push(() => desks.forEach((d) => d.dispose()));
     for (const [i, desk] of desks.entries()) await enrollDesk(desk, proxy.url, codes[i]!);

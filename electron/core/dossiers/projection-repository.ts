@@ -72,15 +72,16 @@ export class ProjectionRepository {
         last_event_at = excluded.last_event_at, event_count = excluded.event_count`);
     this.rowidOf = db.prepare<[string], { rowid: number }>('SELECT rowid FROM dossiers WHERE id = ?');
     this.deleteFacts = db.prepare<[string]>('DELETE FROM dossier_day_facts WHERE dossier_id = ?');
-    this.insertFact = db.prepare('INSERT INTO dossier_day_facts (day, kind, dossier_id, amount) VALUES (@day, @kind, @dossierId, @amount)');
+    // Row inserts bind by position: a pulled page writes tens of thousands of these rows.
+    this.insertFact = db.prepare<[string, string, string, number]>('INSERT INTO dossier_day_facts (day, kind, dossier_id, amount) VALUES (?, ?, ?, ?)');
     this.deleteDocuments = db.prepare<[string]>('DELETE FROM dossier_documents WHERE dossier_id = ?');
-    this.insertDocument = db.prepare(
-      'INSERT INTO dossier_documents (dossier_id, position, item_id, name, form, count) VALUES (@dossierId, @position, @itemId, @name, @form, @count)',
+    this.insertDocument = db.prepare<[string, number, string | null, string, string, number]>(
+      'INSERT INTO dossier_documents (dossier_id, position, item_id, name, form, count) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.deleteHandovers = db.prepare<[string]>('DELETE FROM dossier_handovers WHERE dossier_id = ?');
-    this.insertHandover = db.prepare(
+    this.insertHandover = db.prepare<[string, number, string, string, string, string, string | null, string]>(
       `INSERT INTO dossier_handovers (dossier_id, position, kind, at, to_kind, to_name, note, officer_id)
-       VALUES (@dossierId, @position, @kind, @at, @toKind, @toName, @note, @officerId)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.deleteRating = db.prepare<[string]>('DELETE FROM dossier_ratings WHERE dossier_id = ?');
     this.insertRating = db.prepare(
@@ -126,14 +127,14 @@ export class ProjectionRepository {
     });
 
     if (!fresh) this.deleteFacts.run(id);
-    for (const fact of dayFactsOf(state)) this.insertFact.run({ ...fact, dossierId: id });
+    for (const fact of dayFactsOf(state)) this.insertFact.run(fact.day, fact.kind, id, fact.amount);
 
     if (!fresh) this.deleteDocuments.run(id);
-    state.documents.forEach((doc, position) => this.insertDocument.run({ dossierId: id, position, ...doc }));
+    state.documents.forEach((doc, position) => this.insertDocument.run(id, position, doc.itemId, doc.name, doc.form, doc.count));
 
     if (!fresh) this.deleteHandovers.run(id);
     state.handovers.forEach((row, position) =>
-      this.insertHandover.run({ dossierId: id, position, kind: row.kind, at: row.at, toKind: row.to.kind, toName: row.to.name, note: row.note, officerId: row.officerId }),
+      this.insertHandover.run(id, position, row.kind, row.at, row.to.kind, row.to.name, row.note, row.officerId),
     );
 
     if (!fresh) this.deleteRating.run(id);

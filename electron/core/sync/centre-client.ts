@@ -13,9 +13,10 @@ import {
   blobsMissingResponseSchema,
   centreErrorBodySchema,
   enrollResponseSchema,
-  pullEntrySchema,
+  parsePullEntry,
   pullResponseFrameSchema,
   pushResponseSchema,
+  putBlobResponseSchema,
 } from '../../../shared/sync/schemas.js';
 import { SyncFailure } from './sync-failure.js';
 
@@ -46,6 +47,14 @@ class RawJson {
   constructor(readonly text: string) {}
 }
 
+/** Bytes sent as they are (a small scan). */
+class RawBytes {
+  constructor(readonly bytes: Uint8Array) {}
+}
+
+/** What one small scan's PUT came to: stored (or already held), or a centre too old to take it. */
+export type PutBlobOutcome = 'done' | 'unsupported';
+
 export interface PulledPage {
   entries: PullEntry[];
   next: PullCursor;
@@ -75,7 +84,7 @@ export class CentreClient {
   private async request(method: string, path: string, body?: unknown): Promise<{ response: Response; text: string }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.options.token !== undefined) headers.authorization = `Bearer ${this.options.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = body instanceof RawBytes ? 'application/octet-stream' : 'application/json';
     let response: Response;
     let text: string;
     try {
@@ -83,7 +92,7 @@ export class CentreClient {
         method,
         headers,
         signal: this.signal(),
-        ...(body === undefined ? {} : { body: body instanceof RawJson ? body.text : JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: body instanceof RawBytes ? body.bytes : body instanceof RawJson ? body.text : JSON.stringify(body) }),
       });
       text = await response.text();
     } catch (error) {
@@ -145,9 +154,9 @@ export class CentreClient {
     const frame = this.parse(pullResponseFrameSchema, text);
     const entries: PullEntry[] = [];
     for (const raw of frame.entries) {
-      const entry = pullEntrySchema.safeParse(raw);
-      if (!entry.success) throw new SyncFailure('protocol', 'Trung tâm gửi về một sự kiện không hợp lệ; trang dữ liệu này chưa được áp dụng.');
-      entries.push(entry.data);
+      const entry = parsePullEntry(raw);
+      if (entry === null) throw new SyncFailure('protocol', 'Trung tâm gửi về một sự kiện không hợp lệ; trang dữ liệu này chưa được áp dụng.');
+      entries.push(entry);
     }
     return this.timed(sentAtMs, { entries, next: frame.next, hasMore: frame.hasMore, centreTime: frame.centreTime });
   }
@@ -157,6 +166,18 @@ export class CentreClient {
     const { response, text } = await this.request('POST', SYNC_PATHS.blobsMissing, { sha256: sha256s });
     if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm không có dịch vụ nhận tệp quét.');
     return this.parse(blobsMissingResponseSchema, text).missing;
+  }
+
+  /**
+   * Sends a small scan whole in one request (PUT /v1/blobs/<sha256>); the centre checks the bytes
+   * against the SHA-256 (460 when they differ, a 'refused' failure). A 404 means a centre that
+   * predates this route: the caller falls back to tus.
+   */
+  async putBlob(sha256: string, bytes: Uint8Array): Promise<PutBlobOutcome> {
+    const { response, text } = await this.request('PUT', blobPath(sha256), new RawBytes(bytes));
+    if (response.status === 404) return 'unsupported';
+    this.parse(putBlobResponseSchema, text);
+    return 'done';
   }
 
   /** True when the centre already holds the blob (HEAD /v1/blobs/<sha256>). */

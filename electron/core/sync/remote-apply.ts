@@ -38,9 +38,11 @@ export class RemoteApplier {
     this.projections = new ProjectionRepository(db);
     this.references = new ReferenceRepository(db);
     // ON CONFLICT (id) only: another event reusing a device counter is an anomaly that must surface, not vanish.
-    this.insertStmt = db.prepare(
+    // Positional parameters: a pull inserts tens of thousands of events, and binding by name costs a
+    // lookup per column and a copy of each event.
+    this.insertStmt = db.prepare<[string, string, string, string, string, string, number, string, string, string]>(
       `INSERT INTO events (id, dossier_id, type, payload, officer_id, device_id, device_seq, hlc, occurred_at, recorded_at, origin)
-       VALUES (@id, @dossierId, @type, @payload, @officerId, @deviceId, @deviceSeq, @hlc, @occurredAt, @recordedAt, 'remote')
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'remote')
        ON CONFLICT (id) DO NOTHING`,
     );
     this.existsStmt = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM dossiers WHERE id = ?');
@@ -70,10 +72,24 @@ export class RemoteApplier {
         }
         const event = entry.event;
         if (!hadEvents.has(event.dossierId)) hadEvents.set(event.dossierId, this.existsStmt.get(event.dossierId) !== undefined);
-        const inserted = this.insertStmt.run({ ...event, payload: JSON.stringify(event.payload), recordedAt }).changes === 1;
+        const inserted =
+          this.insertStmt.run(
+            event.id,
+            event.dossierId,
+            event.type,
+            JSON.stringify(event.payload),
+            event.officerId,
+            event.deviceId,
+            event.deviceSeq,
+            event.hlc,
+            event.occurredAt,
+            recordedAt,
+          ).changes === 1;
         if (!inserted) continue;
         newEvents += 1;
-        fresh.set(event.dossierId, [...(fresh.get(event.dossierId) ?? []), event]);
+        const ofDossier = fresh.get(event.dossierId);
+        if (ofDossier === undefined) fresh.set(event.dossierId, [event]);
+        else ofDossier.push(event);
         clock = receive(clock ?? this.localClock(), parseHlc(event.hlc), nowMs);
       }
 

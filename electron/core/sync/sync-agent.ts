@@ -1,6 +1,7 @@
 import type { SyncProgress, SyncStatus } from '../../../shared/contract/events.js';
 import { CommandError } from '../../../shared/contract/errors.js';
-import { BLOBS_MISSING_MAX, INITIAL_CURSOR, PUSH_MAX_EVENTS } from '../../../shared/sync/protocol.js';
+import { readFile } from 'node:fs/promises';
+import { BLOB_PUT_MAX_BYTES, BLOBS_MISSING_MAX, INITIAL_CURSOR, PULL_MAX_LIMIT, PUSH_MAX_EVENTS } from '../../../shared/sync/protocol.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import type { DeskEventBus } from '../event-bus.js';
@@ -27,7 +28,10 @@ export interface SyncAgentOptions {
   debounceMs: number;
   requestTimeoutMs: number;
   pushBatch: number;
+  /** Events per pull page at first, and again after a slow page. */
   pullLimit: number;
+  /** What pages may grow to while they arrive quickly (at most the protocol's PULL_MAX_LIMIT). */
+  pullLimitMax: number;
   stallTimeoutMs: number;
   networkPollMs: number;
   backoff: BackoffOptions;
@@ -43,6 +47,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncAgentOptions = {
   requestTimeoutMs: 30_000,
   pushBatch: PUSH_MAX_EVENTS,
   pullLimit: 2_000,
+  pullLimitMax: PULL_MAX_LIMIT,
   stallTimeoutMs: 30_000,
   networkPollMs: 5_000,
   backoff: DEFAULT_BACKOFF,
@@ -335,6 +340,10 @@ export class SyncAgent {
     const client = this.client();
     if (client === null) return;
     await this.pushAll(client);
+    // The events are at the centre: scans may go now, while the pull comes down the other direction
+    // of the line (a ward's link is asymmetric; the upload no longer competes with events). Scans
+    // that pulled events name join after the pull (afterSuccess asks the scan lane again).
+    this.requestBlobs();
     await this.pullAll(client);
   }
 
@@ -367,14 +376,43 @@ export class SyncAgent {
     }
   }
 
-  /** Pull: pages from the cursor until the centre has nothing more, the next page fetched while one is applied. */
+  /**
+   * A pull writes page after page: SQLite's default copies the write-ahead log back into the database
+   * after nearly every page (the log passes 1,000 pages), copying the same hot index pages again each
+   * time. While pulling, the log may grow to PULL_WAL_PAGES; one checkpoint at the end copies each page
+   * once. Durability is unchanged (every page still commits on its own); only when pages are copied.
+   */
   private async pullAll(client: CentreClient): Promise<void> {
+    const db = this.deps.db;
+    const previous = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.pragma(`wal_autocheckpoint = ${Math.max(previous, PULL_WAL_PAGES)}`);
+    try {
+      await this.pullPages(client);
+    } finally {
+      // The desk may have closed meanwhile (stop aborts the request in flight, then closes).
+      if (db.open) {
+        db.pragma(`wal_autocheckpoint = ${previous}`);
+        db.pragma('wal_checkpoint(PASSIVE)');
+      }
+    }
+  }
+
+  /** Pull: pages from the cursor until the centre has nothing more, the next page fetched while one is applied. */
+  private async pullPages(client: CentreClient): Promise<void> {
     let cursor = this.repo.state('pull.cursor') ?? INITIAL_CURSOR;
     let pulled = 0;
-    let pending: ReturnType<CentreClient['pull']> | null = settledLater(client.pull(cursor, this.options.pullLimit));
+    // Pages grow, up to pullLimitMax, while each arrives quickly (a fast line and a backlog: fewer,
+    // larger transactions); a page that takes long brings the size back, so on a slow line a page
+    // stays well inside the request timeout.
+    const largest = Math.max(this.options.pullLimit, Math.min(this.options.pullLimitMax, PULL_MAX_LIMIT));
+    let limit = this.options.pullLimit;
+    let sentAt = performance.now();
+    let pending: ReturnType<CentreClient['pull']> | null = settledLater(client.pull(cursor, limit));
     while (pending !== null) {
       const page: Awaited<ReturnType<CentreClient['pull']>> = await pending;
-      pending = page.value.hasMore && page.value.next !== cursor ? settledLater(client.pull(page.value.next, this.options.pullLimit)) : null;
+      limit = performance.now() - sentAt < FAST_PAGE_MS ? Math.min(limit * 2, largest) : this.options.pullLimit;
+      sentAt = performance.now();
+      pending = page.value.hasMore && page.value.next !== cursor ? settledLater(client.pull(page.value.next, limit)) : null;
       this.noteSkew(page.centreTime, page.sentAtMs, page.receivedAtMs);
       const applied = this.applier.apply(page.value.entries, page.value.next);
       cursor = page.value.next;
@@ -425,11 +463,24 @@ export class SyncAgent {
     const report = () => this.setProgress({ phase: 'upload', done: sentBefore + [...sentNow.values()].reduce((a, b) => a + b, 0), total }, false);
 
     let failure: SyncFailure | null = null;
+    // Until the centre answers a PUT with 404 (a centre older than that route): then tus for all.
+    let putSupported = true;
     const worker = async () => {
       for (let blob = queue.shift(); blob !== undefined && failure === null; blob = queue.shift()) {
         const current = blob;
-        const inOneRequest = current.size <= SMALL_SCAN_BYTES && current.uploadUrl === null;
+        const inOneRequest = current.size <= BLOB_PUT_MAX_BYTES && current.uploadUrl === null;
         try {
+          // A small scan goes whole in one plain request: no upload state on either side.
+          if (inOneRequest && putSupported) {
+            if ((await client.putBlob(current.sha256, await readScan(current.path))) === 'done') {
+              done.push(current.sha256);
+              sentNow.set(current.sha256, current.size);
+              report();
+              if (Date.now() - flushedAt > 1_000) flush();
+              continue;
+            }
+            putSupported = false;
+          }
           await uploadBlob({
             centreUrl: enrollment.centreUrl,
             token: enrollment.token,
@@ -483,13 +534,27 @@ function settledLater<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/** Scans up to this size go in one request (tus creation-with-upload); bigger ones resumably in parts. */
-const SMALL_SCAN_BYTES = 1024 * 1024;
+/** A page that arrives within this long (its transfer, and the desk applying the page before it) is fast. */
+const FAST_PAGE_MS = 2_000;
+
+/** How far the write-ahead log may grow during a pull before SQLite copies it back (4 KiB pages: 32 MiB). */
+const PULL_WAL_PAGES = 8_000;
+
+/** A scan's bytes for a PUT; a file that cannot be read is a failure of that scan, tried again later. */
+async function readScan(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch {
+    throw new SyncFailure('protocol', 'Không đọc được tệp quét trên máy này; máy sẽ thử gửi lại sau.');
+  }
+}
 
 function enrollmentError(failure: SyncFailure, centreUrl: string): CommandError {
   if (failure.kind === 'refused') {
     return new CommandError(failure.centreCode === 'unit_mismatch' || failure.centreCode === 'conflict' ? 'conflict' : 'invalid_argument', failure.message);
   }
+  // not_found: the form shows it beside the centre's address.
+  if (failure.kind === 'certificate') return new CommandError('not_found', failure.message);
   if (failure.kind === 'offline' || failure.kind === 'timeout') {
     return new CommandError('not_found', `Không kết nối được máy chủ trung tâm tại ${centreUrl}. Hãy kiểm tra địa chỉ và đường mạng.`);
   }

@@ -6,6 +6,7 @@ import type { CentreErrorCode } from '../../../shared/sync/protocol.js';
 export type SyncFailureKind =
   | 'offline' // no connection (network down, centre stopped, connection cut)
   | 'timeout' // the centre did not answer in time (a stalled link)
+  | 'certificate' // the centre's TLS certificate is not trusted (or expired, or for another name)
   | 'server' // the centre or a proxy answered 5xx
   | 'protocol' // an answer that does not follow the protocol
   | 'unauthorized' // the token is unknown to the centre
@@ -15,10 +16,41 @@ export type SyncFailureKind =
 export const SYNC_FAILURE_MESSAGES: Record<Exclude<SyncFailureKind, 'refused' | 'protocol'>, string> = {
   offline: 'Không kết nối được máy chủ trung tâm (mất mạng hoặc máy chủ đang tắt). Máy sẽ tự thử lại; mọi việc ở quầy vẫn làm bình thường.',
   timeout: 'Máy chủ trung tâm không trả lời kịp (đường truyền chậm hoặc bị treo). Máy sẽ tự thử lại.',
+  certificate:
+    'Không xác minh được chứng chỉ bảo mật (HTTPS) của máy chủ trung tâm: chứng chỉ không được tin cậy, đã hết hạn hoặc cấp cho địa chỉ khác. Hãy báo bộ phận kỹ thuật; máy vẫn làm việc bình thường và sẽ tự thử lại.',
   server: 'Máy chủ trung tâm đang gặp lỗi. Máy sẽ tự thử lại.',
   unauthorized: 'Trung tâm không nhận ra máy này (mã xác thực không hợp lệ). Hãy nhờ quản trị viên cấp mã đăng ký mới.',
   revoked: 'Trung tâm đã thu hồi quyền đồng bộ của máy này. Máy vẫn làm việc bình thường khi không đồng bộ; hãy liên hệ quản trị viên để đăng ký lại.',
 };
+
+/**
+ * OpenSSL's and Node's codes for a certificate the desk cannot trust. fetch (undici) puts the TLS
+ * error under `cause`; tus-js-client under `causingError` — so the chain is walked.
+ */
+const CERTIFICATE_ERROR_CODES: ReadonlySet<string> = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function hasCertificateError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && CERTIFICATE_ERROR_CODES.has(code)) return true;
+    const next = current as { cause?: unknown; causingError?: unknown };
+    current = next.cause ?? next.causingError;
+  }
+  return false;
+}
 
 export class SyncFailure extends Error {
   constructor(
@@ -35,6 +67,8 @@ export class SyncFailure extends Error {
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError') return new SyncFailure('timeout', SYNC_FAILURE_MESSAGES.timeout);
     if (name === 'AbortError') return new SyncFailure('offline', 'Đồng bộ đã dừng.');
+    // Not "offline": the line works, and only someone fixing the certificate (or its trust) helps.
+    if (hasCertificateError(error)) return new SyncFailure('certificate', SYNC_FAILURE_MESSAGES.certificate);
     return new SyncFailure('offline', SYNC_FAILURE_MESSAGES.offline);
   }
 
@@ -49,7 +83,8 @@ export class SyncFailure extends Error {
 
   /** Worth trying again later without anyone doing anything. */
   get retryable(): boolean {
-    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'protocol';
+    // A certificate is retried too: an administrator may fix it on the centre without touching the desk.
+    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'protocol' || this.kind === 'certificate';
   }
 }
 

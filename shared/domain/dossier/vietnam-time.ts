@@ -10,11 +10,24 @@ export { isLocalDate };
 // dossier (the desk's, and the centre's dashboard in its append path). Anything else: localDateOf.
 const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z$/;
 
+const DAY_MS = 86_400_000;
+/** Vietnam day number → its date text. A sync page asks for the same few hundred days again and again. */
+const DATE_OF_DAY = new Map<number, string>();
+
 /** The Vietnam calendar date (yyyy-MM-dd) on which an ISO instant falls. */
 export function vietnamDateOf(instant: string): string {
   if (UTC_INSTANT.test(instant)) {
     const ms = Date.parse(instant);
-    if (Number.isFinite(ms)) return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+    if (Number.isFinite(ms)) {
+      // The same text as formatting the shifted instant itself: the date depends on the day alone.
+      const day = Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS);
+      let date = DATE_OF_DAY.get(day);
+      if (date === undefined) {
+        date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+        if (DATE_OF_DAY.size < 100_000) DATE_OF_DAY.set(day, date);
+      }
+      return date;
+    }
   }
   return localDateOf(instant);
 }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     unit: env('DESK_UNIT') as UnitKey,
     station: Number(env('DESK_STATION')),
     dataDir: env('DESK_DATA_DIR'),
-    syncOptions: { debounceMs: 10, pushBatch: 20, pullLimit: 20 },
+    syncOptions: { debounceMs: 10, pushBatch: 20, pullLimit: 20, pullLimitMax: 20 },
   });
   const status = await desk.call('sync.status', {});
   if (status.centreUrl === null) await enrollDesk(desk, env('CENTRE_URL'), env('ENROLL_CODE'));

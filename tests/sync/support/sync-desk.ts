@@ -24,6 +24,7 @@ export const TEST_SYNC_OPTIONS: Partial<SyncAgentOptions> = {
   stallTimeoutMs: 3_000,
   pushBatch: 200,
   pullLimit: 200,
+  pullLimitMax: 200,
   backoff: { baseMs: 50, maxMs: 500 },
   uploadRetryDelays: [0, 100, 300],
 };
