@@ -2,8 +2,7 @@ import { errorEnvelope, type Envelope } from '../../../../shared/contract/envelo
 import type { FileGrant, PickedFile } from '../../../../shared/contract/shell.js';
 import type { DeskBridge } from '../../../backend/desk-bridge.js';
 import { callShell } from '../../../backend/shell-call.js';
-import { unreachableCoreEnvelope } from '../../../backend/unreachable-core.js';
-import { CUT_SHORT_MESSAGE, errorOf } from './byte-errors.js';
+import { fetchStoredBlob } from './byte-errors.js';
 import type { FileTransfer, UploadReceipt } from './file-transfer.js';
 
 // Files by path in the Electron window (see file-transfer.ts for both routes). No byte of a file passes
@@ -46,20 +45,9 @@ export function createElectronFileTransfer(bridge: DeskBridge, fetchImpl: typeof
       const granted = await callShell(bridge, 'shell.grantDroppedFile', { file });
       return granted.ok ? { ok: true, value: receiptOf(granted.value) } : granted;
     },
-    async fetchBlob(sha256) {
+    fetchBlob(sha256) {
       // app://desk/blobs/<sha256>, the page's own origin: main streams the verified blob.
-      let response: Response;
-      try {
-        response = await fetchImpl(`/blobs/${encodeURIComponent(sha256)}`, { cache: 'no-store' });
-      } catch {
-        return unreachableCoreEnvelope();
-      }
-      if (!response.ok) return errorOf(response);
-      try {
-        return { ok: true, value: await response.blob() };
-      } catch {
-        return errorEnvelope('storage_failure', CUT_SHORT_MESSAGE);
-      }
+      return fetchStoredBlob(fetchImpl, `/blobs/${encodeURIComponent(sha256)}`, {});
     },
   };
 }

@@ -2,7 +2,7 @@ import { errorEnvelope, type Envelope } from '../../../../shared/contract/envelo
 import type { AttachmentMediaType } from '../../../../shared/domain/dossier/events.js';
 import { readDeskToken } from '../../../backend/http-transport.js';
 import { isEnvelope, unreachableCoreEnvelope } from '../../../backend/unreachable-core.js';
-import { CUT_SHORT_MESSAGE, errorOf } from './byte-errors.js';
+import { errorOf, fetchStoredBlob } from './byte-errors.js';
 import { createElectronFileTransfer } from './electron-file-transfer.js';
 
 // Bytes beside the contract: the contract's commands never carry a file. Two routes, one shape, so the
@@ -61,20 +61,8 @@ export function createHttpFileTransfer(options: HttpFileTransferOptions): FileTr
       const body: unknown = await response.json().catch(() => undefined);
       return isEnvelope(body) ? (body as Envelope<UploadReceipt>) : errorEnvelope('internal', 'Máy chủ trả lời không đúng định dạng.');
     },
-    async fetchBlob(sha256) {
-      let response: Response;
-      try {
-        response = await fetchImpl(`${baseUrl}/api/blobs/${encodeURIComponent(sha256)}`, { headers: auth, cache: 'no-store' });
-      } catch {
-        return unreachableCoreEnvelope();
-      }
-      if (!response.ok) return errorOf(response);
-      try {
-        return { ok: true, value: await response.blob() };
-      } catch {
-        // The host cuts a response whose bytes stopped matching their hash on the way.
-        return errorEnvelope('storage_failure', CUT_SHORT_MESSAGE);
-      }
+    fetchBlob(sha256) {
+      return fetchStoredBlob(fetchImpl, `${baseUrl}/api/blobs/${encodeURIComponent(sha256)}`, { headers: auth });
     },
   };
 }
