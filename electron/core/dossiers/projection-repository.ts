@@ -16,18 +16,27 @@ export interface DayFact {
 export function dayFactsOf(state: DossierState): DayFact[] {
   if (!state.created) return [];
   const facts: DayFact[] = [];
-  const add = (instant: string | null, kind: string, amount = 1) => {
-    if (instant !== null) facts.push({ day: vietnamDateOf(instant), kind, amount });
-  };
-  if (state.intake !== 'refused') add(state.receivedAt, `received_channel_${state.channel}`);
-  add(state.resultAt, 'result');
-  add(state.handedBackAt, 'handed_back');
-  add(state.withdrawnAt, 'withdrawn');
-  for (const round of state.supplements) add(round.requestedAt, 'supplement_requested');
-  for (const fee of state.fees) add(fee.at, 'fee', fee.amountVnd);
-  if (state.rating !== null) add(state.ratedAt, `rating_${state.rating}`);
+  if (state.intake !== 'refused') addFact(facts, state.receivedAt, `received_channel_${state.channel}`);
+  addFact(facts, state.resultAt, 'result');
+  addFact(facts, state.handedBackAt, 'handed_back');
+  addFact(facts, state.withdrawnAt, 'withdrawn');
+  for (const round of state.supplements) addFact(facts, round.requestedAt, 'supplement_requested');
+  for (const fee of state.fees) addFact(facts, fee.at, 'fee', fee.amountVnd);
+  if (state.rating !== null) addFact(facts, state.ratedAt, `rating_${state.rating}`);
   return facts;
 }
+
+// Module level, not a closure per call: the projection runs for every dossier a pulled page touches.
+function addFact(facts: DayFact[], instant: string | null, kind: string, amount = 1): void {
+  if (instant !== null) facts.push({ day: vietnamDateOf(instant), kind, amount });
+}
+
+// The dossiers row, in the column order of the upsert below.
+type DossierRowValues = [
+  string, string | null, number, string, string, string, string, string, number, string, string | null, string | null,
+  string | null, string | null, string | null, string | null, string | null, number, string | null, number, number,
+  string | null, string, number,
+];
 
 const digitsOnly = (s: string | null | undefined) => (s ?? '').replace(/\D/g, '');
 
@@ -50,17 +59,17 @@ export class ProjectionRepository {
   private readonly insertSearch;
   private readonly attachments: AttachmentRepository;
   private readonly reports: ReportProjection;
+  private readonly foldedProcedures = new Map<string, string>();
 
   constructor(private readonly db: DeskDatabase) {
     this.attachments = new AttachmentRepository(db);
     this.reports = new ReportProjection(db);
-    this.upsertDossier = db.prepare(`
+    // Positional parameters (as the row inserts below): binding by name costs a lookup per column.
+    this.upsertDossier = db.prepare<DossierRowValues>(`
       INSERT INTO dossiers (id, code, status, unit_gso, procedure_id, procedure_name, sector_id, sector_name, channel,
         applicant_name, applicant_id_number, applicant_phone, owner_name, received_at, received_day, appointment_at,
         finished_at, clock_running, rating, fees_vnd, needs_review, created_by, last_event_at, event_count)
-      VALUES (@id, @code, @status, @unitGso, @procedureId, @procedureName, @sectorId, @sectorName, @channel,
-        @applicantName, @applicantIdNumber, @applicantPhone, @ownerName, @receivedAt, @receivedDay, @appointmentAt,
-        @finishedAt, @clockRunning, @rating, @feesVnd, @needsReview, @createdBy, @lastEventAt, @eventCount)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status, unit_gso = excluded.unit_gso,
         procedure_id = excluded.procedure_id, procedure_name = excluded.procedure_name, sector_id = excluded.sector_id,
         sector_name = excluded.sector_name, channel = excluded.channel, applicant_name = excluded.applicant_name,
@@ -84,12 +93,12 @@ export class ProjectionRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.deleteRating = db.prepare<[string]>('DELETE FROM dossier_ratings WHERE dossier_id = ?');
-    this.insertRating = db.prepare(
-      'INSERT INTO dossier_ratings (dossier_id, level, rated_at, receiving_officer_id) VALUES (@dossierId, @level, @ratedAt, @officerId)',
+    this.insertRating = db.prepare<[string, string, string, string | null]>(
+      'INSERT INTO dossier_ratings (dossier_id, level, rated_at, receiving_officer_id) VALUES (?, ?, ?, ?)',
     );
     this.deleteSearch = db.prepare<[number]>('DELETE FROM dossier_search WHERE rowid = ?');
-    this.insertSearch = db.prepare(
-      'INSERT INTO dossier_search (rowid, code, names, id_number, phone, procedure) VALUES (@rowid, @code, @names, @idNumber, @phone, @procedure)',
+    this.insertSearch = db.prepare<[number, string, string, string, string, string]>(
+      'INSERT INTO dossier_search (rowid, code, names, id_number, phone, procedure) VALUES (?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -99,32 +108,32 @@ export class ProjectionRepository {
     // a rebuild and of a pulled page full of other desks' new dossiers.
     const previous = this.rowidOf.get(id);
     const fresh = previous === undefined;
-    const upserted = this.upsertDossier.run({
+    const upserted = this.upsertDossier.run(
       id,
-      code: state.code,
-      status: state.status,
-      unitGso: state.unit.gsoCode,
-      procedureId: state.procedure.id,
-      procedureName: state.procedure.name,
-      sectorId: state.procedure.sectorId,
-      sectorName: state.procedure.sectorName,
-      channel: state.channel,
-      applicantName: state.applicant.fullName,
-      applicantIdNumber: state.applicant.idNumber,
-      applicantPhone: state.applicant.phone,
-      ownerName: state.owner?.name ?? null,
-      receivedAt: state.receivedAt,
-      receivedDay: state.receivedAt === null ? null : vietnamDateOf(state.receivedAt),
-      appointmentAt: state.appointmentAt,
-      finishedAt: finishedAt(state),
-      clockRunning: isPending(state) && !(CLOCK_PAUSED_STATUSES as readonly number[]).includes(state.status) && state.appointmentAt !== null ? 1 : 0,
-      rating: state.rating,
-      feesVnd: state.feesVnd,
-      needsReview: state.needsReview ? 1 : 0,
-      createdBy: state.createdBy,
-      lastEventAt: state.lastEventAt,
-      eventCount: state.eventCount,
-    });
+      state.code,
+      state.status,
+      state.unit.gsoCode,
+      state.procedure.id,
+      state.procedure.name,
+      state.procedure.sectorId,
+      state.procedure.sectorName,
+      state.channel,
+      state.applicant.fullName,
+      state.applicant.idNumber,
+      state.applicant.phone,
+      state.owner?.name ?? null,
+      state.receivedAt,
+      state.receivedAt === null ? null : vietnamDateOf(state.receivedAt),
+      state.appointmentAt,
+      finishedAt(state),
+      isPending(state) && !(CLOCK_PAUSED_STATUSES as readonly number[]).includes(state.status) && state.appointmentAt !== null ? 1 : 0,
+      state.rating,
+      state.feesVnd,
+      state.needsReview ? 1 : 0,
+      state.createdBy,
+      state.lastEventAt,
+      state.eventCount,
+    );
 
     if (!fresh) this.deleteFacts.run(id);
     for (const fact of dayFactsOf(state)) this.insertFact.run(fact.day, fact.kind, id, fact.amount);
@@ -139,23 +148,34 @@ export class ProjectionRepository {
 
     if (!fresh) this.deleteRating.run(id);
     if (state.rating !== null && state.ratedAt !== null) {
-      this.insertRating.run({ dossierId: id, level: state.rating, ratedAt: state.ratedAt, officerId: state.createdBy });
+      this.insertRating.run(id, state.rating, state.ratedAt, state.createdBy);
     }
 
     this.attachments.write(state, fresh);
 
     const rowid = previous?.rowid ?? Number(upserted.lastInsertRowid);
     if (!fresh) this.deleteSearch.run(rowid);
-    this.insertSearch.run({
+    this.insertSearch.run(
       rowid,
-      code: foldVietnamese(state.code ?? ''),
-      names: foldVietnamese([state.applicant.fullName, state.owner?.name ?? ''].join(' ')),
-      idNumber: [state.applicant.idNumber, state.owner?.idNumber].filter(Boolean).join(' '),
-      phone: digitsOnly(state.applicant.phone),
-      procedure: foldVietnamese(`${state.procedure.name} ${state.procedure.code}`),
-    });
+      foldVietnamese(state.code ?? ''),
+      foldVietnamese([state.applicant.fullName, state.owner?.name ?? ''].join(' ')),
+      [state.applicant.idNumber, state.owner?.idNumber].filter(Boolean).join(' '),
+      digitsOnly(state.applicant.phone),
+      this.foldedProcedure(state.procedure.name, state.procedure.code),
+    );
 
     this.reports.write(state, fresh);
+  }
+
+  // A desk knows a few hundred procedures; a pulled page folds the same names thousands of times.
+  private foldedProcedure(name: string, code: string): string {
+    const text = `${name} ${code}`;
+    let folded = this.foldedProcedures.get(text);
+    if (folded === undefined) {
+      folded = foldVietnamese(text);
+      if (this.foldedProcedures.size < 10_000) this.foldedProcedures.set(text, folded);
+    }
+    return folded;
   }
 
   /** Empties every projection (the rebuild then writes them again from the log). */

@@ -198,7 +198,6 @@ const closeOpenRounds = (rounds: readonly SupplementRound[], at: string): Supple
 export function applyEvent(state: DossierState | null, event: DossierEvent, mode: ApplyMode): DossierState {
   const s = state ?? skeletonState(event);
   const allowed = mode === 'allowed';
-  const moveTo = (status: StatusCode): StatusCode => (allowed ? status : s.status);
 
   switch (event.type) {
     case 'dossier.received':
@@ -207,14 +206,14 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
       return allowed ? applyRefused(s, event) : s;
     case 'dossier.forwarded': {
       const row: HandoverRow = { kind: 'forward', at: event.payload.forwardedAt, to: event.payload.to, note: event.payload.note, officerId: event.officerId };
-      return { ...s, status: moveTo(4), handovers: [...s.handovers, row] };
+      return { ...s, status: allowed ? 4 : s.status, handovers: [...s.handovers, row] };
     }
     case 'supplement.requested': {
       const p = event.payload;
       const round: SupplementRound = { requestedAt: p.requestedAt, items: p.items, reason: p.reason, receivedAt: null, atIntake: false, officerId: event.officerId };
       return {
         ...s,
-        status: moveTo(5),
+        status: allowed ? 5 : s.status,
         statusBeforeSupplement: allowed ? s.status : s.statusBeforeSupplement,
         supplements: [...s.supplements, round],
       };
@@ -224,7 +223,7 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
       const moves = allowed || isPending(s.status);
       return {
         ...s,
-        status: moveTo(s.statusBeforeSupplement ?? 4),
+        status: allowed ? (s.statusBeforeSupplement ?? 4) : s.status,
         statusBeforeSupplement: allowed ? null : s.statusBeforeSupplement,
         supplements: closeOpenRounds(s.supplements, p.receivedAt),
         appointmentAt: moves ? p.newAppointmentAt : s.appointmentAt,
@@ -234,7 +233,7 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
     case 'result.recorded': {
       if (!allowed && s.resultAt !== null) return s;
       const p = event.payload;
-      return { ...s, status: moveTo(9), resultAt: p.resultAt, outcome: p.outcome, resultSummary: p.summary };
+      return { ...s, status: allowed ? 9 : s.status, resultAt: p.resultAt, outcome: p.outcome, resultSummary: p.summary };
     }
     case 'appointment.rescheduled': {
       const p = event.payload;
@@ -244,7 +243,7 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
     }
     case 'result.handedBack':
       if (!allowed && s.handedBackAt !== null) return s;
-      return { ...s, status: moveTo(10), handedBackAt: event.payload.handedBackAt, collector: event.payload.collector };
+      return { ...s, status: allowed ? 10 : s.status, handedBackAt: event.payload.handedBackAt, collector: event.payload.collector };
     case 'satisfaction.rated':
       if (!allowed && s.rating !== null) return s;
       return { ...s, rating: event.payload.level, ratedAt: event.occurredAt };
@@ -252,7 +251,7 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
       if (!allowed && s.withdrawnAt !== null) return s;
       return {
         ...s,
-        status: moveTo(7),
+        status: allowed ? 7 : s.status,
         statusBeforeSupplement: allowed ? null : s.statusBeforeSupplement,
         withdrawnAt: event.payload.withdrawnAt,
         withdrawReason: event.payload.reason,
@@ -261,7 +260,7 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
       if (!allowed && s.stoppedAt !== null) return s;
       return {
         ...s,
-        status: moveTo(8),
+        status: allowed ? 8 : s.status,
         statusBeforeSupplement: allowed ? null : s.statusBeforeSupplement,
         stoppedAt: event.payload.stoppedAt,
         stopReason: event.payload.reason,

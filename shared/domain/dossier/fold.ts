@@ -59,15 +59,17 @@ export function foldIncrementally(state: DossierState | null, event: DossierEven
     reason = `Lúc ${when(event.occurredAt)} — ${problem.message}`;
   }
 
-  return {
-    ...next,
-    eventCount: next.eventCount + 1,
-    lastHlc: event.hlc,
-    lastEventId: event.id,
-    lastEventAt: state === null ? event.occurredAt : later(next.lastEventAt, event.occurredAt),
-    needsReview: reason !== null || next.needsReview,
-    reviewReasons: reason === null ? next.reviewReasons : [...next.reviewReasons, reason],
-  };
+  // applyEvent returns either the state it was given or a new object nobody else holds yet: only the
+  // former needs copying before the bookkeeping is written (one copy per event instead of two — a
+  // pulled page folds tens of thousands of events).
+  const out: { -readonly [K in keyof DossierState]: DossierState[K] } = next === state ? { ...next } : next;
+  out.eventCount = next.eventCount + 1;
+  out.lastHlc = event.hlc;
+  out.lastEventId = event.id;
+  out.lastEventAt = state === null ? event.occurredAt : later(next.lastEventAt, event.occurredAt);
+  out.needsReview = reason !== null || next.needsReview;
+  if (reason !== null) out.reviewReasons = [...next.reviewReasons, reason];
+  return out;
 }
 
 // The same id twice is the same fact delivered twice (sync retries); keep one, deterministically.

@@ -201,33 +201,34 @@ export function currentFieldValue(state: DossierState, field: string): string | 
   }
 }
 
+// A module-level function rather than a closure per call: the fold checks every event it folds.
+function conflictProblem(type: DossierEventType, why: string): LifecycleProblem {
+  return { code: 'conflict', message: `Không thể ${ACTION_LABELS[type]}: ${why}.` };
+}
+
 /** actionProblem plus the checks that need the payload (stale values, impossible targets). */
 export function eventProblem(state: DossierState | null, event: DossierEvent): LifecycleProblem | null {
   const problem = actionProblem(state, event.type);
   if (problem !== null || state === null) return problem;
-  const conflict = (why: string): LifecycleProblem => ({
-    code: 'conflict',
-    message: `Không thể ${ACTION_LABELS[event.type]}: ${why}.`,
-  });
   switch (event.type) {
     case 'appointment.rescheduled':
       return sameInstant(event.payload.previousAppointmentAt, state.appointmentAt)
         ? null
-        : conflict('ngày hẹn cũ không khớp với ngày hẹn hiện tại (có thể đã được hẹn lại)');
+        : conflictProblem(event.type, 'ngày hẹn cũ không khớp với ngày hẹn hiện tại (có thể đã được hẹn lại)');
     case 'field.corrected': {
       const current = currentFieldValue(state, event.payload.field);
       if (current === undefined) return forbidden(event.type, 'hồ sơ không có chủ hồ sơ riêng', state);
-      return current === event.payload.oldValue ? null : conflict('giá trị cũ không khớp với giá trị hiện tại (có thể đã được sửa)');
+      return current === event.payload.oldValue ? null : conflictProblem(event.type, 'giá trị cũ không khớp với giá trị hiện tại (có thể đã được sửa)');
     }
     case 'attachment.added': {
       const p = event.payload;
-      if (state.attachments.some((a) => a.attachmentId === p.attachmentId)) return conflict('tệp này đã được đính kèm');
+      if (state.attachments.some((a) => a.attachmentId === p.attachmentId)) return conflictProblem(event.type, 'tệp này đã được đính kèm');
       return p.kind === 'result' && state.resultAt === null ? forbidden(event.type, 'hồ sơ chưa có kết quả để số hoá', state) : null;
     }
     case 'attachment.retracted': {
       const target = state.attachments.find((a) => a.attachmentId === event.payload.attachmentId);
-      if (target === undefined) return conflict('hồ sơ không có tệp này');
-      return target.retractedAt === null ? null : conflict('tệp này đã được gỡ');
+      if (target === undefined) return conflictProblem(event.type, 'hồ sơ không có tệp này');
+      return target.retractedAt === null ? null : conflictProblem(event.type, 'tệp này đã được gỡ');
     }
     case 'conflict.resolved':
       return event.payload.resolution === 'set_status' && event.payload.status === 1

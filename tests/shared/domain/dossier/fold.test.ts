@@ -193,4 +193,28 @@ describe('fold mechanics', () => {
     expect(foldIncrementally(state, last)).toBe(state);
     expect(sortsAfter(state, events[0] as DossierEvent)).toBe(false);
   });
+
+  it('an event that leaves the facts unchanged still yields a new state and leaves the old one as it was', () => {
+    // A second creation event is ignored by applyEvent (it hands back the state it was given): the
+    // bookkeeping must then go on a copy, never on the (frozen) state passed in.
+    const s = new DossierScenario();
+    s.add('dossier.received', at(0), receivedPayload(at(0)));
+    s.add('dossier.received', at(1), receivedPayload(at(1)));
+    const [first, second] = deepFreeze(s.events) as [DossierEvent, DossierEvent];
+    const before = deepFreeze(foldIncrementally(null, first));
+    const snapshot = structuredClone(before);
+    const after = foldIncrementally(before, second);
+    expect(after).not.toBe(before);
+    expect(before).toEqual(snapshot);
+    expect(after).toEqual({
+      ...before,
+      eventCount: 2,
+      lastHlc: second.hlc,
+      lastEventId: second.id,
+      lastEventAt: second.occurredAt,
+      needsReview: true,
+      reviewReasons: [expect.stringContaining('hồ sơ này đã được tạo')],
+    });
+    expect(after).toEqual(foldDossier([second, first]));
+  });
 });
