@@ -1,7 +1,8 @@
 // A desk core in its own process, for the kill tests: it receives dossiers, attaches scans and syncs
 // in the background until the parent SIGKILLs it. Started with the environment:
 //   DESK_DATA_DIR, DESK_UNIT (hongGai|haKhanh), DESK_STATION, CENTRE_URL, ENROLL_CODE (first start only)
-// It prints one line per dossier ("dossier <id>") so the parent can kill it mid-work.
+// It prints one line per dossier ("dossier <id>"), and "scan <id>" after attaching a scan, so the parent
+// can kill it mid-work.
 import { attachScan } from './scans.js';
 import { enrollDesk, openSyncDesk, type UnitKey } from './sync-desk.js';
 
@@ -23,8 +24,11 @@ async function main(): Promise<void> {
   for (let i = 0; ; i += 1) {
     const id = await desk.receiveDossier();
     await desk.call('dossiers.addNote', { dossierId: id, text: `Ghi chú ${i}` });
-    if (i % 4 === 1) await attachScan(desk, id, 1_500_000 + i);
+    const scanned = i % 4 === 1;
+    if (scanned) await attachScan(desk, id, 1_500_000 + i);
     console.log(`dossier ${id}`);
+    // The parent may aim a kill at the moment a scan joins the upload queue.
+    if (scanned) console.log(`scan ${id}`);
     await new Promise((resolve) => setTimeout(resolve, 15));
   }
 }
