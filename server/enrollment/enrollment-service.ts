@@ -39,11 +39,12 @@ export class EnrollmentService {
     const nowIso = new Date(this.now()).toISOString();
     const hash = enrollmentCodeHash(request.code);
     const code = await this.storage.enrollmentCode(hash);
-    if (code === null || code.usedAt !== null || code.expiresAt <= nowIso) throw invalidCode();
+    if (code === null || code.expiresAt <= nowIso) throw invalidCode();
     // Refuse a code for another unit before spending it: the administrator may just have mixed two up.
     if (request.unitGsoCode !== undefined && request.unitGsoCode !== code.unitGso) {
       throw new CentreHttpError(409, 'unit_mismatch', `Mã đăng ký này dành cho đơn vị ${code.unitGso}, không phải đơn vị ${request.unitGsoCode} của máy này.`);
     }
+    if (code.usedAt !== null) return this.retry(request, hash, nowIso);
     const deviceId = request.deviceId ?? randomUUID();
     if (deviceId === CENTRE_DEVICE_ID) throw conflict('Mã thiết bị này dành riêng cho trung tâm.');
     const existing = await this.storage.device(deviceId);
@@ -60,6 +61,21 @@ export class EnrollmentService {
     const device: DeviceRecord = { id: deviceId, name: request.deviceName, unitGso: used.unitGso, station: used.station, enrolledAt: nowIso, revokedAt: null };
     await this.storage.upsertDevice(device, sha256Hex(token));
     return { deviceId, token, unitGsoCode: used.unitGso, station: used.station, centreTime: nowIso };
+  }
+
+  /**
+   * The same desk asking again with the code it already used: the connection broke after the centre
+   * used the code but before the desk read its token. The desk gets a new token (the unread one stops
+   * working) while the code is valid, provided no token of that enrollment was ever presented — so a
+   * code written on paper does not let anyone else take over a desk that is already syncing. Any other
+   * device, or a later attempt, is refused as a used code.
+   */
+  private async retry(request: EnrollRequest, codeHash: string, nowIso: string): Promise<EnrollResponse> {
+    if (request.deviceId === undefined) throw invalidCode();
+    const token = newToken();
+    const used = await this.storage.reissueEnrollment({ codeHash, deviceId: request.deviceId, deviceName: request.deviceName, tokenHash: sha256Hex(token), nowIso });
+    if (used === null) throw invalidCode();
+    return { deviceId: request.deviceId, token, unitGsoCode: used.unitGso, station: used.station, centreTime: nowIso };
   }
 
   revoke(deviceId: string): Promise<boolean> {

@@ -17,14 +17,24 @@ declare module 'fastify' {
 export const REVOKED_MESSAGE =
   'Máy này đã bị trung tâm thu hồi quyền đồng bộ. Máy vẫn làm việc bình thường khi không có mạng; hãy liên hệ quản trị viên để đăng ký lại.';
 
-/** preHandler for desk routes: a known, unrevoked device token (401 `device_revoked` tells a revoked desk so). */
-export function requireDevice(storage: CentreStorage) {
+/**
+ * preHandler for desk routes: a known, unrevoked device token (401 `device_revoked` tells a revoked desk
+ * so). A token's first use is recorded (once per token in this process): from then on its enrollment
+ * can no longer be retried with the same code (EnrollmentService).
+ */
+export function requireDevice(storage: CentreStorage, now: () => number) {
+  const noted = new Set<string>();
   return async (request: FastifyRequest): Promise<void> => {
     const token = bearerToken(request.headers.authorization);
     if (token === null) throw unauthorized();
-    const device = await storage.deviceByTokenHash(sha256Hex(token));
+    const tokenHash = sha256Hex(token);
+    const device = await storage.deviceByTokenHash(tokenHash);
     if (device === null) throw unauthorized('Mã xác thực của máy không hợp lệ. Hãy đăng ký lại máy với trung tâm.');
     if (device.revokedAt !== null) throw new CentreHttpError(401, 'device_revoked', REVOKED_MESSAGE);
+    if (!noted.has(tokenHash)) {
+      await storage.noteTokenUsed(tokenHash, new Date(now()).toISOString());
+      noted.add(tokenHash);
+    }
     request.device = device;
   };
 }

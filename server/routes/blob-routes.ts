@@ -74,7 +74,7 @@ function createTusServer(deps: CentreDeps): TusServer {
 }
 
 export function blobRoutes(app: FastifyInstance, deps: CentreDeps): void {
-  const auth = requireDevice(deps.storage);
+  const auth = requireDevice(deps.storage, deps.now);
   const tus = createTusServer(deps);
 
   // tus bodies are streamed to disk by @tus/server: Fastify must not read them.

@@ -10,7 +10,7 @@ import type { CentreDeps } from './deps.js';
 const MAX_RANGES = 100;
 
 export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
-  const auth = requireDevice(deps.storage);
+  const auth = requireDevice(deps.storage, deps.now);
 
   app.post(SYNC_PATHS.push, {
     schema: { body: jsonSchemaOf(pushRequestSchema), response: { 200: jsonSchemaOf(pushResponseSchema) } },

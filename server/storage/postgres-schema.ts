@@ -158,6 +158,16 @@ export const POSTGRES_STEPS: readonly { version: number; sql: string }[] = [
       INSERT INTO counters (name, value) VALUES ('dashboard_projection', 0);
     `,
   },
+  {
+    version: 3,
+    // When a device's current token was first presented. An enrollment may be retried with the same
+    // code (its answer lost on the way) only while the token it issued was never used; tokens issued
+    // before this column existed count as used.
+    sql: `
+      ALTER TABLE devices ADD COLUMN token_used_at TEXT;
+      UPDATE devices SET token_used_at = enrolled_at;
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_STEPS.at(-1)!.version;

@@ -11,6 +11,7 @@ import type {
   DeviceRecord,
   DossierRecord,
   EnrollmentCodeRecord,
+  EnrollmentRetry,
   LogInsert,
   PulledRow,
   SequencedRow,
@@ -360,11 +361,30 @@ export class PostgresStorage implements CentreStorage {
 
   async upsertDevice(device: DeviceRecord, tokenHash: string): Promise<void> {
     await this.pool.query(
-      `INSERT INTO devices (id, name, unit_gso, station, token_hash, enrolled_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)
+      `INSERT INTO devices (id, name, unit_gso, station, token_hash, enrolled_at, revoked_at, token_used_at) VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, station = excluded.station, token_hash = excluded.token_hash,
-         enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+         enrolled_at = excluded.enrolled_at, revoked_at = NULL, token_used_at = NULL`,
       [device.id, device.name, device.unitGso, device.station, tokenHash, device.enrolledAt],
     );
+  }
+
+  async reissueEnrollment(retry: EnrollmentRetry): Promise<EnrollmentCodeRecord | null> {
+    // One statement: the device row's lock makes a concurrent revocation or first use either land
+    // before (and refuse this) or after (and apply to the new token).
+    const [row] = await rows<CodeRow>(
+      this.pool,
+      `UPDATE devices d SET token_hash = $1, name = $2, enrolled_at = $3
+       FROM enrollment_codes c
+       WHERE c.code_hash = $4 AND c.used_by = d.id AND c.expires_at > $3
+         AND d.id = $5 AND d.unit_gso = c.unit_gso AND d.station = c.station AND d.revoked_at IS NULL AND d.token_used_at IS NULL
+       RETURNING ${CODE_COLUMNS.split(', ').map((column) => `c.${column}`).join(', ')}`,
+      [retry.tokenHash, retry.deviceName, retry.nowIso, retry.codeHash, retry.deviceId],
+    );
+    return row ? codeOf(row) : null;
+  }
+
+  async noteTokenUsed(tokenHash: string, nowIso: string): Promise<void> {
+    await this.pool.query('UPDATE devices SET token_used_at = $1 WHERE token_hash = $2 AND token_used_at IS NULL', [nowIso, tokenHash]);
   }
 
   async device(id: string): Promise<DeviceRecord | null> {

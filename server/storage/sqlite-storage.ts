@@ -14,6 +14,7 @@ import type {
   DeviceRecord,
   DossierRecord,
   EnrollmentCodeRecord,
+  EnrollmentRetry,
   LogInsert,
   PulledRow,
   SequencedRow,
@@ -330,10 +331,37 @@ export class SqliteStorage implements CentreStorage {
   upsertDevice(device: DeviceRecord, tokenHash: string): Promise<void> {
     return this.write((db) => {
       db.prepare(
-        `INSERT INTO devices (id, name, unit_gso, station, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)
+        `INSERT INTO devices (id, name, unit_gso, station, token_hash, enrolled_at, revoked_at, token_used_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, station = excluded.station, token_hash = excluded.token_hash,
-           enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+           enrolled_at = excluded.enrolled_at, revoked_at = NULL, token_used_at = NULL`,
       ).run(device.id, device.name, device.unitGso, device.station, tokenHash, device.enrolledAt);
+    });
+  }
+
+  reissueEnrollment(retry: EnrollmentRetry): Promise<EnrollmentCodeRecord | null> {
+    return this.write((db) =>
+      db.transaction(() => {
+        const code = db
+          .prepare<[string, string, string], CodeRow>(
+            `SELECT code_hash, unit_gso, station, expires_at, created_at, created_by, used_at FROM enrollment_codes
+             WHERE code_hash = ? AND used_by = ? AND expires_at > ?`,
+          )
+          .get(retry.codeHash, retry.deviceId, retry.nowIso);
+        if (code === undefined) return null;
+        const rebound = db
+          .prepare(
+            `UPDATE devices SET token_hash = ?, name = ?, enrolled_at = ?
+             WHERE id = ? AND unit_gso = ? AND station = ? AND revoked_at IS NULL AND token_used_at IS NULL`,
+          )
+          .run(retry.tokenHash, retry.deviceName, retry.nowIso, retry.deviceId, code.unit_gso, code.station).changes;
+        return rebound === 1 ? codeOf(code) : null;
+      })(),
+    );
+  }
+
+  noteTokenUsed(tokenHash: string, nowIso: string): Promise<void> {
+    return this.write((db) => {
+      db.prepare('UPDATE devices SET token_used_at = ? WHERE token_hash = ? AND token_used_at IS NULL').run(nowIso, tokenHash);
     });
   }
 

@@ -115,6 +115,14 @@ export interface DeviceRecord {
   revokedAt: string | null;
 }
 
+export interface EnrollmentRetry {
+  codeHash: string;
+  deviceId: string;
+  deviceName: string;
+  tokenHash: string;
+  nowIso: string;
+}
+
 export interface BlobRecord {
   sha256: string;
   size: number;
@@ -156,8 +164,17 @@ export interface CentreStorage {
   /** Reads a code without using it (to refuse a wrong unit before spending the code). */
   enrollmentCode(codeHash: string): Promise<(EnrollmentCodeRecord & { usedAt: string | null }) | null>;
 
-  /** Creates the device, or re-binds an existing one of the same unit to a new token. */
+  /** Creates the device, or re-binds an existing one of the same unit to a new token (not yet used). */
   upsertDevice(device: DeviceRecord, tokenHash: string): Promise<void>;
+  /**
+   * An enrollment asked again with the code this device already used (the first answer was lost on
+   * the way): binds the device to a new token, so the one never read stops working. Only while the
+   * code is valid at `nowIso`, the device is not revoked and still holds the code's unit and station,
+   * and its current token was never presented. Atomic; returns the code, or null when refused.
+   */
+  reissueEnrollment(retry: EnrollmentRetry): Promise<EnrollmentCodeRecord | null>;
+  /** Records the first time a device token is presented (see reissueEnrollment); later calls change nothing. */
+  noteTokenUsed(tokenHash: string, nowIso: string): Promise<void>;
   device(id: string): Promise<DeviceRecord | null>;
   deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
   /** Returns false if no such device. Revoking twice keeps the first time. */

@@ -54,6 +54,32 @@ describe('centre API', { timeout: 30_000 }, () => {
       expect(JSON.stringify(devices)).not.toContain((enrolled.body as { token: string }).token);
     });
 
+    it('the same desk may ask again with its code until it uses the token; no other device may', async () => {
+      const { code } = (await centre.request('POST', SYNC_PATHS.adminEnrollmentCodes, { token: centre.adminToken, body: { unitGsoCode: '06691', station: 2 } })).body as { code: string };
+      const ask = (deviceId: string) => centre.request('POST', SYNC_PATHS.enroll, { body: { code, deviceName: 'Quầy 2', deviceId, unitGsoCode: '06691' } });
+      const gaps = (token: string) => centre.request('GET', SYNC_PATHS.gaps, { token });
+      const lost = ((await ask('desk-a')).body as { token: string }).token;
+      // The answer never reached the desk; it asks again with the same code.
+      const retried = await ask('desk-a');
+      expect(retried).toMatchObject({ status: 200, body: { deviceId: 'desk-a', unitGsoCode: '06691', station: 2 } });
+      const token = (retried.body as { token: string }).token;
+      expect(token).not.toBe(lost);
+      expect(await gaps(lost)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+      expect((await gaps(token)).status).toBe(200);
+      // Once its token is in use, and for any other device, the code is spent.
+      for (const deviceId of ['desk-a', 'desk-b']) {
+        const refused = await ask(deviceId);
+        expect(refused).toMatchObject({ status: 400, body: { error: { code: 'enrollment_code_invalid', message: expect.stringContaining('đã được dùng') } } });
+      }
+      expect((await gaps(token)).status).toBe(200);
+      // And not after the code expires, even before the token is used.
+      const other = (await centre.request('POST', SYNC_PATHS.adminEnrollmentCodes, { token: centre.adminToken, body: { unitGsoCode: '06691', station: 3, validHours: 1 } })).body as { code: string };
+      const first = { code: other.code, deviceName: 'Quầy 3', deviceId: 'desk-c', unitGsoCode: '06691' };
+      expect((await centre.request('POST', SYNC_PATHS.enroll, { body: first })).status).toBe(200);
+      centre.clock.ms += 3_600_001;
+      expect((await centre.request('POST', SYNC_PATHS.enroll, { body: first })).status).toBe(400);
+    });
+
     it('staff who are not administrators cannot issue codes or revoke devices; bad credentials are refused', async () => {
       await centre.request('POST', SYNC_PATHS.adminStaff, { token: centre.adminToken, body: { username: 'canbo', password: 'mat-khau-can-bo-1', role: 'staff' } });
       const staffSession = await centre.request('POST', SYNC_PATHS.staffSession, { body: { username: 'canbo', password: 'mat-khau-can-bo-1' } });

@@ -556,7 +556,11 @@ function enrollmentError(failure: SyncFailure, centreUrl: string): CommandError 
   // not_found: the form shows it beside the centre's address.
   if (failure.kind === 'certificate') return new CommandError('not_found', failure.message);
   if (failure.kind === 'offline' || failure.kind === 'timeout') {
-    return new CommandError('not_found', `Không kết nối được máy chủ trung tâm tại ${centreUrl}. Hãy kiểm tra địa chỉ và đường mạng.`);
+    // The code may have been used before the line broke: the centre accepts the same code again from this desk.
+    return new CommandError(
+      'not_found',
+      `Không kết nối được máy chủ trung tâm tại ${centreUrl}. Hãy kiểm tra địa chỉ và đường mạng. Nếu mạng bị ngắt giữa chừng, hãy thử lại với cùng mã đăng ký.`,
+    );
   }
   return new CommandError('conflict', failure.message);
 }

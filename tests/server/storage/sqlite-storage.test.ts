@@ -35,6 +35,34 @@ describe('centre storage on SQLite', () => {
     }
   });
 
+  it('devices enrolled before first token uses were recorded cannot have their enrollment retried', async () => {
+    const dir = makeTempDir('centre-sqlite-');
+    try {
+      const path = join(dir.path, 'centre.sqlite');
+      await new SqliteStorage(path).close();
+      // The database as schema 2 left it: a device enrolled with a code, no record of its token's use.
+      const Database = (await import('better-sqlite3')).default;
+      const raw = new Database(path);
+      raw.exec('ALTER TABLE devices DROP COLUMN token_used_at');
+      raw.pragma('user_version = 2');
+      raw
+        .prepare("INSERT INTO enrollment_codes VALUES ('c1', '06691', 1, '2026-11-26T00:00:00.000Z', '2026-11-23T00:00:00.000Z', 'cli', '2026-11-23T01:00:00.000Z', 'desk-a')")
+        .run();
+      raw.prepare("INSERT INTO devices (id, name, unit_gso, station, token_hash, enrolled_at) VALUES ('desk-a', 'Quầy 1', '06691', 1, 'token-1', '2026-11-23T01:00:00.000Z')").run();
+      raw.close();
+      const storage = new SqliteStorage(path);
+      try {
+        const retry = { codeHash: 'c1', deviceId: 'desk-a', deviceName: 'Quầy 1', tokenHash: 'token-2', nowIso: '2026-11-23T02:00:00.000Z' };
+        expect(await storage.reissueEnrollment(retry)).toBeNull();
+        expect(await storage.deviceByTokenHash('token-1')).toMatchObject({ id: 'desk-a' });
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('refuses a database from a newer centre', async () => {
     const dir = makeTempDir('centre-sqlite-');
     try {

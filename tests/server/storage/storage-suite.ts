@@ -221,6 +221,46 @@ export function defineStorageSuite(open: () => Promise<CentreStorage>, dispose: 
       expect((await storage.listDevices()).map((d) => d.id)).toEqual(['desk-a']);
     });
 
+    it('re-binds the device that used a code to a new token, while the code is valid and no token of it was used', async () => {
+      const code = { unitGso: '06691', station: 2, createdAt: '2026-11-23T00:00:00.000Z', createdBy: 'cli', expiresAt: '2026-11-26T00:00:00.000Z' };
+      const device = { id: 'desk-a', name: 'Quầy 2', unitGso: '06691', station: 2, enrolledAt: '2026-11-23T01:00:00.000Z', revokedAt: null };
+      await storage.insertEnrollmentCode({ ...code, codeHash: 'c1' });
+      await storage.consumeEnrollmentCode('c1', device.enrolledAt, 'desk-a');
+      await storage.upsertDevice(device, 'token-1');
+      const retry = { codeHash: 'c1', deviceId: 'desk-a', deviceName: 'Quầy 2 (máy mới)', tokenHash: 'token-2', nowIso: '2026-11-23T02:00:00.000Z' };
+
+      // Another device, an unknown code, an expired one: refused, nothing changes.
+      expect(await storage.reissueEnrollment({ ...retry, deviceId: 'desk-b' })).toBeNull();
+      expect(await storage.reissueEnrollment({ ...retry, codeHash: 'c9' })).toBeNull();
+      expect(await storage.reissueEnrollment({ ...retry, nowIso: '2026-11-26T00:00:00.000Z' })).toBeNull();
+      expect(await storage.deviceByTokenHash('token-1')).toEqual(device);
+
+      // The same device: a new token, the unread one dead.
+      expect(await storage.reissueEnrollment(retry)).toMatchObject({ unitGso: '06691', station: 2 });
+      expect(await storage.deviceByTokenHash('token-1')).toBeNull();
+      expect(await storage.deviceByTokenHash('token-2')).toEqual({ ...device, name: 'Quầy 2 (máy mới)', enrolledAt: retry.nowIso });
+
+      // Once that token has been presented, the code is spent for good.
+      await storage.noteTokenUsed('token-2', '2026-11-23T02:00:01.000Z');
+      await storage.noteTokenUsed('token-2', '2026-11-23T03:00:00.000Z');
+      expect(await storage.reissueEnrollment({ ...retry, tokenHash: 'token-3' })).toBeNull();
+      expect(await storage.deviceByTokenHash('token-2')).toMatchObject({ id: 'desk-a' });
+
+      // A revoked device gets nothing back from its old code, even with its token unused.
+      await storage.insertEnrollmentCode({ ...code, codeHash: 'c2' });
+      await storage.consumeEnrollmentCode('c2', retry.nowIso, 'desk-c');
+      await storage.upsertDevice({ ...device, id: 'desk-c' }, 'token-c');
+      await storage.revokeDevice('desk-c', '2026-11-23T02:30:00.000Z');
+      expect(await storage.reissueEnrollment({ ...retry, codeHash: 'c2', deviceId: 'desk-c', tokenHash: 'token-c2' })).toBeNull();
+
+      // Re-enrolled with a fresh code, a device's new token is unused again: that code may be retried.
+      await storage.insertEnrollmentCode({ ...code, codeHash: 'c3' });
+      await storage.consumeEnrollmentCode('c3', '2026-11-24T00:00:00.000Z', 'desk-c');
+      await storage.upsertDevice({ ...device, id: 'desk-c', enrolledAt: '2026-11-24T00:00:00.000Z' }, 'token-c3');
+      expect(await storage.reissueEnrollment({ ...retry, codeHash: 'c3', deviceId: 'desk-c', tokenHash: 'token-c4', nowIso: '2026-11-24T00:01:00.000Z' })).not.toBeNull();
+      expect(await storage.deviceByTokenHash('token-c4')).toMatchObject({ id: 'desk-c', revokedAt: null });
+    });
+
     it('records a blob once', async () => {
       const blob = { sha256: 'a'.repeat(64), size: 10, storedAt: '2026-11-23T00:00:00.000Z', deviceId: 'desk-a' };
       expect(await storage.hasBlob(blob.sha256)).toBe(false);

@@ -16,6 +16,11 @@ export interface FaultRates {
   badGateway: number;
   /** Accept and read, but never forward or answer; close after `stallMs`. */
   stall: number;
+  /**
+   * Forward the request whole, then cut the connection as the answer starts: the centre has acted,
+   * the desk never learns how (the answer is kept in `withheldAnswers` for the test to inspect).
+   */
+  cutAnswer: number;
 }
 
 export interface FaultProxyOptions {
@@ -37,6 +42,7 @@ export interface ProxyCounters {
   cut: number;
   badGateway: number;
   stalled: number;
+  answersCut: number;
   linkDrops: number;
   /** Bytes the desks sent through the proxy (requests and upload bodies). */
   bytesUp: number;
@@ -44,10 +50,12 @@ export interface ProxyCounters {
 }
 
 const REQUEST_LINE = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \//;
-const NO_FAULTS: FaultRates = { drop: 0, cut: 0, badGateway: 0, stall: 0 };
+const NO_FAULTS: FaultRates = { drop: 0, cut: 0, badGateway: 0, stall: 0, cutAnswer: 0 };
 
 export class FaultProxy {
-  readonly counters: ProxyCounters = { connections: 0, dropped: 0, cut: 0, badGateway: 0, stalled: 0, linkDrops: 0, bytesUp: 0, bytesDown: 0 };
+  readonly counters: ProxyCounters = { connections: 0, dropped: 0, cut: 0, badGateway: 0, stalled: 0, answersCut: 0, linkDrops: 0, bytesUp: 0, bytesDown: 0 };
+  /** The first bytes of each answer 'cutAnswer' kept from the desk. */
+  readonly withheldAnswers: Buffer[] = [];
   private server: Server | null = null;
   private readonly open = new Set<Socket>();
   private rates: FaultRates;
@@ -108,7 +116,7 @@ export class FaultProxy {
 
   private fate(): keyof FaultRates | 'pass' {
     let roll = this.random();
-    for (const kind of ['drop', 'cut', 'badGateway', 'stall'] as const) {
+    for (const kind of ['drop', 'cut', 'badGateway', 'stall', 'cutAnswer'] as const) {
       if (roll < this.rates[kind]) return kind;
       roll -= this.rates[kind];
     }
@@ -124,6 +132,7 @@ export class FaultProxy {
     let traffic = 0;
     let cutAt = Number.POSITIVE_INFINITY;
     let stalled = false;
+    let withholdAnswer = false;
     const closeBoth = () => {
       client.destroy();
       upstream.destroy();
@@ -150,6 +159,10 @@ export class FaultProxy {
           client.once('close', () => clearTimeout(timer));
           return false;
         }
+        case 'cutAnswer':
+          this.counters.answersCut += 1;
+          withholdAnswer = true;
+          return true;
         case 'cut':
           this.counters.cut += 1;
           cutAt = traffic + min + Math.floor(this.random() * (max - min));
@@ -180,6 +193,11 @@ export class FaultProxy {
     });
     upstream.on('data', (chunk: Buffer) => {
       if (stalled) return;
+      if (withholdAnswer) {
+        this.withheldAnswers.push(chunk);
+        closeBoth();
+        return;
+      }
       this.counters.bytesDown += chunk.length;
       traffic += chunk.length;
       if (client.writable && !client.write(chunk)) {
