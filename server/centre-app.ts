@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CentreBlobStore } from './blobs/blob-store.js';
+import { logStartSweep, startUploadSweeps, sweepUploads } from './blobs/upload-recovery.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { trackDeviceSyncs } from './dashboard/device-sync-tracker.js';
 import { EnrollmentService } from './enrollment/enrollment-service.js';
@@ -10,7 +11,7 @@ import { AJV_OPTIONS, requireRouteSchemas } from './http/json-schema.js';
 import { centreLoggerOptions } from './http/logging.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { blobRoutes } from './routes/blob-routes.js';
-import type { CentreDeps } from './routes/deps.js';
+import type { CentreDeps, CentreTestHooks } from './routes/deps.js';
 import { enrollRoutes } from './routes/enroll-routes.js';
 import { publicRoutes } from './routes/public-routes.js';
 import { staffRoutes } from './routes/staff-routes.js';
@@ -38,6 +39,8 @@ export interface CentreOptions {
    * 'loopback'): only a request arriving from one of them has its X-Forwarded-Proto/-For/-Host believed.
    */
   trustProxy?: readonly string[];
+  /** Tests only (routes/deps.ts); absent in production. */
+  testHooks?: CentreTestHooks;
 }
 
 export interface Centre {
@@ -58,9 +61,12 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
     staff: new StaffService(options.storage, now),
     now,
     lookupPerMinute: options.lookupPerMinute ?? 60,
+    testHooks: options.testHooks ?? {},
   };
-  // Before any request: what a crash left of single-request scan uploads.
+  // Before any request: what a crash left of scan uploads — single-request ones, tus uploads complete
+  // on disk but never adopted, and partial ones abandoned long ago.
   await deps.blobs.sweepAbandonedPuts();
+  const recovered = await sweepUploads(deps.blobs, { now: now(), completeAgeMs: 0 });
 
   const app = Fastify({
     logger: options.logger ?? centreLoggerOptions(),
@@ -74,6 +80,9 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
     requestTimeout: 600_000,
   });
   requireRouteSchemas(app);
+  logStartSweep(recovered, app.log);
+  const stopSweeps = startUploadSweeps(deps.blobs, now, app.log);
+  app.addHook('onClose', async () => stopSweeps());
   app.decorateRequest('device', null);
   app.decorateRequest('staff', null);
 

@@ -6,6 +6,7 @@ import { EnrollmentService } from './enrollment/enrollment-service.js';
 import { loadCentreTls } from './http/centre-tls.js';
 import { centreLoggerOptions } from './http/logging.js';
 import { StaffService } from './staff/staff-service.js';
+import type { CentreTestHooks } from './routes/deps.js';
 import { openStorage } from './storage/open-storage.js';
 import type { CentreStorage } from './storage/storage.js';
 
@@ -13,6 +14,15 @@ import type { CentreStorage } from './storage/storage.js';
 
 /** Loopback binds (the default 127.0.0.1) are for a proxy or a desk on the same machine. */
 const isLoopbackBind = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+/**
+ * The kill test's hook (tests/sync/kills.test.ts): with CENTRE_TEST_DIE_AFTER_UPLOAD_WRITTEN=1 the centre
+ * SIGKILLs itself when a scan upload's last byte is on disk, before the scan is recorded. Inert unless set.
+ */
+function testHooksFromEnvironment(): { testHooks?: CentreTestHooks } {
+  if (process.env.CENTRE_TEST_DIE_AFTER_UPLOAD_WRITTEN !== '1') return {};
+  return { testHooks: { uploadWritten: () => process.kill(process.pid, 'SIGKILL') } };
+}
 
 async function serve(args: CentreArgs, storage: CentreStorage): Promise<void> {
   const tls = args.tls === undefined ? undefined : loadCentreTls(args.tls);
@@ -22,6 +32,7 @@ async function serve(args: CentreArgs, storage: CentreStorage): Promise<void> {
     logger: centreLoggerOptions({ level: args.logLevel }),
     ...(tls === undefined ? {} : { tls }),
     ...(args.trustProxy === undefined ? {} : { trustProxy: args.trustProxy }),
+    ...testHooksFromEnvironment(),
   });
   const stop = async () => {
     await app.close();

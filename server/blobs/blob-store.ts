@@ -10,7 +10,9 @@ import type { CentreStorage } from '../storage/storage.js';
 // announced are deleted, never stored. The same bytes from two desks are stored once.
 
 /** Files of single-request uploads in progress, beside tus's own files in uploads/. */
-const PUT_PREFIX = 'put-';
+export const PUT_PREFIX = 'put-';
+/** The tus upload metadata key naming the device that began an upload (set by the centre, not the desk). */
+export const UPLOAD_DEVICE_METADATA = 'device';
 
 export class ChecksumMismatchError extends Error {
   constructor() {

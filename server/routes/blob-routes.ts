@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { BLOB_PUT_MAX_BYTES, BLOB_SHA256_METADATA, SHA256_PATTERN, SYNC_PATHS } from '../../shared/sync/protocol.js';
 import { blobsMissingRequestSchema, blobsMissingResponseSchema, sha256Schema } from '../../shared/sync/schemas.js';
-import { ChecksumMismatchError } from '../blobs/blob-store.js';
+import { ChecksumMismatchError, UPLOAD_DEVICE_METADATA } from '../blobs/blob-store.js';
 import { deviceOf, requireDevice } from '../http/auth.js';
 import { CentreHttpError, invalidRequest, notFound } from '../http/centre-error.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
@@ -15,7 +15,6 @@ import type { CentreDeps } from './deps.js';
 // sends the rest). When the last byte lands, the upload is hashed and adopted into the content-
 // addressed store, or deleted if it does not match the SHA-256 it announced.
 
-const DEVICE_METADATA = 'device';
 /** A scan of a thick dossier at 300 dpi stays far below this. */
 const MAX_BLOB_BYTES = 2 * 1024 ** 3;
 
@@ -45,16 +44,17 @@ function createTusServer(deps: CentreDeps): TusServer {
       if (typeof sha256 !== 'string' || !SHA256_PATTERN.test(sha256)) {
         throw tusError(400, 'Upload-Metadata must carry sha256 (64 lower-case hex digits)');
       }
-      return { metadata: { [BLOB_SHA256_METADATA]: sha256, [DEVICE_METADATA]: deviceOfTus(req) } };
+      return { metadata: { [BLOB_SHA256_METADATA]: sha256, [UPLOAD_DEVICE_METADATA]: deviceOfTus(req) } };
     },
     async onIncomingRequest(req, id) {
       if (deviceOfTus(req) === '') throw tusError(401, 'Unauthenticated');
       if (req.method === 'POST' || req.method === 'OPTIONS') return;
       // An upload is continued only by the desk that began it.
       const upload = await datastore.getUpload(id).catch(() => null);
-      if (upload !== null && upload.metadata?.[DEVICE_METADATA] !== deviceOfTus(req)) throw tusError(403, 'Upload belongs to another device');
+      if (upload !== null && upload.metadata?.[UPLOAD_DEVICE_METADATA] !== deviceOfTus(req)) throw tusError(403, 'Upload belongs to another device');
     },
     async onUploadFinish(req, upload) {
+      deps.testHooks.uploadWritten?.();
       const sha256 = upload.metadata?.[BLOB_SHA256_METADATA] ?? '';
       try {
         await deps.blobs.adopt(join(deps.blobs.uploadsDir, upload.id), sha256, deviceOfTus(req));

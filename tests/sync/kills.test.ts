@@ -1,19 +1,21 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/start-core.js';
+import { BLOB_PUT_MAX_BYTES, blobPath } from '../../shared/sync/protocol.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { prepareCentre, startCentre, type CentreProcess } from './support/centre-process.js';
 import { FaultProxy } from './support/fault-proxy.js';
 import { centreLog, deskEvents, duplicatesOf, expectedIdsFor } from './support/inspect.js';
-import { attachScan, sha256Of } from './support/scans.js';
+import { attachScan, fabricatedScan, sha256Of } from './support/scans.js';
 import { converge, enrollDesk, openSyncDesk, UNITS, type SyncDesk } from './support/sync-desk.js';
 
 // SIGKILL of the desk process, or of the centre process, at random moments during push, pull and
-// upload: afterwards every event is at the centre exactly once, every desk holds exactly what it may
+// upload, and of the centre at the one moment that used to lose a scan (its last byte on disk, not yet
+// recorded): afterwards every event is at the centre exactly once, every desk holds exactly what it may
 // see, device counters have no gap, and the scans arrived whole.
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -55,7 +57,8 @@ function whatWasInFlight(dataDir: string, centreDir: string): { unsentEvents: nu
   }
 }
 
-function assertNothingLostOrDoubled(centreDir: string, desks: readonly SyncDesk[]): void {
+/** Asserts the invariants; returns what they covered (for the closing counts). */
+function assertNothingLostOrDoubled(centreDir: string, desks: readonly SyncDesk[]): { events: number; scans: number } {
   const log = centreLog(centreDir);
   expect(duplicatesOf(log, (r) => r.id)).toEqual([]);
   for (const desk of desks) {
@@ -74,6 +77,12 @@ function assertNothingLostOrDoubled(centreDir: string, desks: readonly SyncDesk[
       expect(sha256Of(stored)).toBe(sha);
     }
   }
+  return { events: log.filter((r) => r.kind === 'event').length, scans: desks.flatMap(scansOf).length };
+}
+
+/** One line per test: what was killed and what the checks covered (lost and duplicated are asserted 0). */
+function report(what: string, kills: number, covered: { events: number; scans: number }): void {
+  console.info(`${what}: ${kills} kills, ${covered.events} events, ${covered.scans} scans, 0 lost, 0 duplicated`);
 }
 
 describe('SIGKILL at random moments loses and duplicates nothing', () => {
@@ -144,7 +153,7 @@ describe('SIGKILL at random moments loses and duplicates nothing', () => {
     const desk = await openSyncDesk({ unit: 'hongGai', station: 1, dataDir: deskDir.path });
     cleanups.push(() => desk.close());
     await converge([desk, peer]);
-    assertNothingLostOrDoubled(centreDir.path, [desk, peer]);
+    report('desk killed', inFlight.length, assertNothingLostOrDoubled(centreDir.path, [desk, peer]));
     expect(scansOf(desk).length).toBeGreaterThan(2);
   });
 
@@ -192,7 +201,83 @@ describe('SIGKILL at random moments loses and duplicates nothing', () => {
     await work;
 
     await converge(desks);
-    assertNothingLostOrDoubled(centreDir.path, desks);
+    report('centre killed', 4, assertNothingLostOrDoubled(centreDir.path, desks));
     expect(desks.flatMap(scansOf).length).toBeGreaterThan(2);
+  });
+});
+
+describe('the centre killed at the very end of a scan upload', () => {
+  const MB = 1024 * 1024;
+
+  /**
+   * A desk whose scan (sent by tus: larger than one PUT) is in flight when the centre kills itself with
+   * its last byte on disk and no blob row written (the test hook of server/cli.ts). Returns with the
+   * centre dead and the upload folder as it left it.
+   */
+  async function scanCutAtItsLastByte() {
+    const centreDir = makeTempDir('centre-');
+    cleanups.push(() => centreDir.remove());
+    const [code] = await prepareCentre(centreDir.path, [{ unitGsoCode: UNITS.hongGai.unitGsoCode, station: 1 }]);
+    const dying = await startCentre({ dataDir: centreDir.path, env: { CENTRE_TEST_DIE_AFTER_UPLOAD_WRITTEN: '1' } });
+    cleanups.push(() => dying.stop());
+    // The desk keeps one address while the centre behind it restarts.
+    const proxy = await new FaultProxy({ upstreamPort: dying.port }).listen();
+    cleanups.push(() => proxy.close());
+    const desk = await openSyncDesk({ unit: 'hongGai', station: 1 });
+    cleanups.push(() => desk.dispose());
+    await enrollDesk(desk, proxy.url, code!);
+    const dossierId = await desk.receiveDossier();
+    const scan = await fabricatedScan(2 * MB);
+    expect(scan.length).toBeGreaterThan(BLOB_PUT_MAX_BYTES);
+    const sha = await attachScan(desk, dossierId, scan.length, scan);
+
+    const cut = await desk.syncNow();
+    await dying.exited;
+    expect(dying.child.signalCode).toBe('SIGKILL');
+    expect(cut.pendingScans).toBe(1);
+    // The kill landed where it should: the whole scan in the upload folder, nothing in the store.
+    const uploads = join(centreDir.path, 'blobs', 'uploads');
+    const complete = readdirSync(uploads).filter((name) => !name.endsWith('.json') && statSync(join(uploads, name)).size === scan.length);
+    expect(complete).toHaveLength(1);
+    expect(existsSync(storedPath(centreDir.path, sha))).toBe(false);
+    return { centreDir: centreDir.path, uploads, proxy, desk, sha };
+  }
+
+  const storedPath = (centreDir: string, sha: string) => join(centreDir, 'blobs', 'sha256', sha.slice(0, 2), sha);
+
+  async function expectConfirmedAtCentre(centre: CentreProcess, centreDir: string, desk: SyncDesk, sha: string): Promise<void> {
+    await converge([desk]);
+    expect(await desk.call('sync.status', {})).toMatchObject({ state: 'idle', pendingScans: 0, pendingEvents: 0 });
+    expect(desk.core.db.prepare('SELECT state FROM sync_blobs WHERE sha256 = ?').get(sha)).toEqual({ state: 'uploaded' });
+    const token = (desk.core.db.prepare('SELECT token FROM sync_enrollment').get() as { token: string }).token;
+    expect((await fetch(`${centre.url}${blobPath(sha)}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(sha256Of(readFileSync(storedPath(centreDir, sha)))).toBe(sha);
+    report('centre killed at the end of an upload', 1, assertNothingLostOrDoubled(centreDir, [desk]));
+  }
+
+  it('the restarted centre adopts the complete upload it finds, and the desk ends with the scan confirmed', async () => {
+    const { centreDir, uploads, proxy, desk, sha } = await scanCutAtItsLastByte();
+    const centre = await startCentre({ dataDir: centreDir });
+    cleanups.push(() => centre.stop());
+    proxy.setUpstream(centre.port);
+    // Adopted before the centre answered anything: the upload folder is empty again.
+    expect(readdirSync(uploads)).toEqual([]);
+    expect(existsSync(storedPath(centreDir, sha))).toBe(true);
+    await expectConfirmedAtCentre(centre, centreDir, desk, sha);
+  });
+
+  it('a desk told by tus that its upload is complete counts the scan only once the centre holds it', async () => {
+    const { centreDir, uploads, proxy, desk, sha } = await scanCutAtItsLastByte();
+    // The running centre holds a complete upload it never took in — as when another centre process on
+    // the same folder (PostgreSQL, several processes) died at the end of it: kept aside during the
+    // start, put back after. Resuming, the desk hears "complete" from tus; the centre lacks the scan.
+    const aside = join(centreDir, 'aside');
+    mkdirSync(aside);
+    for (const name of readdirSync(uploads)) renameSync(join(uploads, name), join(aside, name));
+    const centre = await startCentre({ dataDir: centreDir });
+    cleanups.push(() => centre.stop());
+    for (const name of readdirSync(aside)) renameSync(join(aside, name), join(uploads, name));
+    proxy.setUpstream(centre.port);
+    await expectConfirmedAtCentre(centre, centreDir, desk, sha);
   });
 });

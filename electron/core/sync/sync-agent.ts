@@ -448,13 +448,30 @@ export class SyncAgent {
       [...waiting.map((blob) => blob.sha256), ...fileless].filter((sha) => !missing.has(sha)),
       nowIso(),
     );
+    let failure: SyncFailure | null = null;
     // Marked done in batches (one commit, not one per scan): after a crash, the next round's
-    // question to the centre finds the ones already there, so nothing is sent twice.
+    // question to the centre finds the ones already there, so nothing is sent twice. A scan counts as
+    // done only once the centre says it holds it: tus reports success for an upload whose bytes the
+    // centre wrote but never took in (it died in between), which would otherwise be lost silently.
     const done: string[] = [];
     let flushedAt = Date.now();
-    const flush = () => {
-      this.blobQueue.markUploaded(done.splice(0), nowIso());
+    const flush = async () => {
+      const sent = done.splice(0);
       flushedAt = Date.now();
+      if (sent.length === 0) return;
+      try {
+        const unconfirmed = new Set(await client.missingBlobs(sent));
+        this.blobQueue.markUploaded(sent.filter((sha) => !unconfirmed.has(sha)), nowIso());
+        for (const sha of unconfirmed) {
+          this.blobQueue.markFailed(sha, UNCONFIRMED_SCAN);
+          // Not resumed: that upload is one the centre finished without storing. Sent afresh next time.
+          this.blobQueue.setUploadUrl(sha, null);
+        }
+        if (unconfirmed.size > 0) failure ??= new SyncFailure('server', UNCONFIRMED_SCAN);
+      } catch (error) {
+        // Unconfirmed for now: they stay waiting, and the next round's question settles them.
+        failure ??= asSyncFailure(error);
+      }
     };
     const queue = waiting.filter((blob) => missing.has(blob.sha256));
     const total = queue.reduce((sum, blob) => sum + blob.size, 0);
@@ -462,7 +479,6 @@ export class SyncAgent {
     const sentNow = new Map<string, number>();
     const report = () => this.setProgress({ phase: 'upload', done: sentBefore + [...sentNow.values()].reduce((a, b) => a + b, 0), total }, false);
 
-    let failure: SyncFailure | null = null;
     // Until the centre answers a PUT with 404 (a centre older than that route): then tus for all.
     let putSupported = true;
     const worker = async () => {
@@ -476,7 +492,7 @@ export class SyncAgent {
               done.push(current.sha256);
               sentNow.set(current.sha256, current.size);
               report();
-              if (Date.now() - flushedAt > 1_000) flush();
+              if (Date.now() - flushedAt > 1_000) await flush();
               continue;
             }
             putSupported = false;
@@ -500,7 +516,7 @@ export class SyncAgent {
             inOneRequest,
           });
           done.push(current.sha256);
-          if (Date.now() - flushedAt > 1_000) flush();
+          if (Date.now() - flushedAt > 1_000) await flush();
         } catch (error) {
           const f = asSyncFailure(error);
           this.blobQueue.markFailed(current.sha256, f.message);
@@ -516,7 +532,7 @@ export class SyncAgent {
     try {
       await Promise.all(Array.from({ length: Math.min(this.options.uploadConcurrency, queue.length) }, worker));
     } finally {
-      flush();
+      await flush();
     }
     if (failure !== null) throw failure;
     // More may have joined the queue meanwhile (or there were more than one question's worth).
@@ -539,6 +555,8 @@ const FAST_PAGE_MS = 2_000;
 
 /** How far the write-ahead log may grow during a pull before SQLite copies it back (4 KiB pages: 32 MiB). */
 const PULL_WAL_PAGES = 8_000;
+
+const UNCONFIRMED_SCAN = 'Trung tâm chưa xác nhận đã lưu tệp quét vừa gửi; máy sẽ tự gửi lại.';
 
 /** A scan's bytes for a PUT; a file that cannot be read is a failure of that scan, tried again later. */
 async function readScan(path: string): Promise<Buffer> {

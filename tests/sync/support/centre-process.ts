@@ -19,6 +19,8 @@ export interface CentreProcess {
   child: ChildProcess;
   /** Lines the centre logged (JSON, from pino) — for the no-personal-data check. */
   logLines: string[];
+  /** Settles when the process has ended, whatever ended it. */
+  exited: Promise<void>;
   stop(): Promise<void>;
   kill(): Promise<void>;
 }
@@ -51,13 +53,15 @@ export interface CentreTlsFiles {
   keyPath: string;
 }
 
-export async function startCentre(options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles } & CentreDatabase): Promise<CentreProcess> {
+export async function startCentre(
+  options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles; env?: Record<string, string> } & CentreDatabase,
+): Promise<CentreProcess> {
   const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
   if (options.database !== undefined) args.push('--database', options.database);
   if (options.schema !== undefined) args.push('--schema', options.schema);
   if (options.tls !== undefined) args.push('--tls-cert', options.tls.certPath, '--tls-key', options.tls.keyPath);
   args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const logLines: string[] = [];
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -83,6 +87,7 @@ export async function startCentre(options: { dataDir: string; port?: number; ext
     port: Number(new URL(url).port),
     child,
     logLines,
+    exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
