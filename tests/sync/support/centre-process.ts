@@ -29,14 +29,22 @@ export interface CentreDatabase {
   schema?: string;
 }
 
-/** Creates the administrator and one-time enrollment codes directly in the centre's database. */
-export async function prepareCentre(dataDir: string, codes: { unitGsoCode: string; station: number }[], db: CentreDatabase = {}): Promise<string[]> {
+/**
+ * Creates the administrator and one-time enrollment codes directly in the centre's database.
+ * `now`: the clock the codes' validity is counted from (a centre on a fixed clock needs codes of its time).
+ */
+export async function prepareCentre(
+  dataDir: string,
+  codes: { unitGsoCode: string; station: number }[],
+  db: CentreDatabase = {},
+  now: () => number = Date.now,
+): Promise<string[]> {
   const storage = await openStorage({ dataDir, database: db.database, schema: db.schema });
   try {
     if ((await storage.staffByUsername(ADMIN.username)) === null) {
-      await new StaffService(storage, Date.now).create({ ...ADMIN, role: 'admin' });
+      await new StaffService(storage, now).create({ ...ADMIN, role: 'admin' });
     }
-    const enrollment = new EnrollmentService(storage, Date.now);
+    const enrollment = new EnrollmentService(storage, now);
     const issued: string[] = [];
     for (const code of codes) issued.push((await enrollment.issueCode({ ...code, createdBy: 'test' })).code);
     return issued;
@@ -51,13 +59,29 @@ export interface CentreTlsFiles {
   keyPath: string;
 }
 
-export async function startCentre(options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles } & CentreDatabase): Promise<CentreProcess> {
+/** libfaketime (Debian's `faketime` package): the centre's clock, for tests that must not depend on today. */
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/**
+ * The environment that starts a process's wall clock at `startAtMs` (it then runs at normal speed):
+ * libfaketime preloaded, in UTC so the start is read the same on every machine. Timers keep the real
+ * monotonic clock.
+ */
+function fakeTimeEnv(startAtMs: number): NodeJS.ProcessEnv {
+  const start = new Date(startAtMs).toISOString().replace('T', ' ').slice(0, 19);
+  return { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: `@${start}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
+}
+
+export async function startCentre(
+  options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles; clockStartsAt?: number } & CentreDatabase,
+): Promise<CentreProcess> {
   const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
   if (options.database !== undefined) args.push('--database', options.database);
   if (options.schema !== undefined) args.push('--schema', options.schema);
   if (options.tls !== undefined) args.push('--tls-cert', options.tls.certPath, '--tls-key', options.tls.keyPath);
   args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = options.clockStartsAt === undefined ? process.env : fakeTimeEnv(options.clockStartsAt);
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logLines: string[] = [];
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
