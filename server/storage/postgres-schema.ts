@@ -158,6 +158,17 @@ export const POSTGRES_STEPS: readonly { version: number; sql: string }[] = [
       INSERT INTO counters (name, value) VALUES ('dashboard_projection', 0);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE rate_limits (
+        key     TEXT PRIMARY KEY,
+        hits    INTEGER NOT NULL,
+        ends_ms BIGINT NOT NULL
+      );
+      CREATE INDEX rate_limits_by_end ON rate_limits (ends_ms);
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_STEPS.at(-1)!.version;
