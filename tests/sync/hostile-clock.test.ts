@@ -95,7 +95,7 @@ describe('a hostile or misconfigured clock cannot poison a unit', () => {
       {},
       clock,
     );
-    centre = await startCentre({ dataDir: centreDir.path, clockStartsAt: T0 });
+    centre = await startCentre({ dataDir: centreDir.path, clock: { at: T0 } });
     [a, b] = await Promise.all([openSyncDesk({ unit: 'hongGai', station: 1, now: clock }), openSyncDesk({ unit: 'hongGai', station: 2, now: clock })]);
     await enrollDesk(a, centre.url, codes[0]!);
     await enrollDesk(b, centre.url, codes[1]!);
@@ -251,7 +251,7 @@ describe('a forged stamp the centre stored before clocks were bounded', () => {
     } finally {
       await storage.close();
     }
-    centre = await startCentre({ dataDir: centreDir.path, clockStartsAt: T0 });
+    centre = await startCentre({ dataDir: centreDir.path, clock: { at: T0 } });
     desks = await Promise.all([1, 2].map((station) => openSyncDesk({ unit: 'hongGai', station, now: clock })));
     for (const [i, desk] of desks.entries()) await enrollDesk(desk, centre.url, codes[i]!);
   });

@@ -62,25 +62,30 @@ export interface CentreTlsFiles {
 /** libfaketime (Debian's `faketime` package): the centre's clock, for tests that must not depend on today. */
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
+/** A fixed clock for the centre process: starting at `at` and running, or stopped at `at` for good. */
+export interface CentreClock {
+  at: number;
+  frozen?: boolean;
+}
+
 /**
- * The environment that starts a process's wall clock at `startAtMs` (it then runs at normal speed):
- * libfaketime preloaded, in UTC so the start is read the same on every machine. Timers keep the real
- * monotonic clock.
+ * The environment that sets a process's wall clock (libfaketime preloaded; in UTC, so `at` is read
+ * the same on every machine). Timers keep the real monotonic clock, so a frozen wall clock is safe.
  */
-function fakeTimeEnv(startAtMs: number): NodeJS.ProcessEnv {
-  const start = new Date(startAtMs).toISOString().replace('T', ' ').slice(0, 19);
-  return { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: `@${start}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
+function fakeTimeEnv(clock: CentreClock): NodeJS.ProcessEnv {
+  const at = new Date(clock.at).toISOString().replace('T', ' ').slice(0, 19);
+  return { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: clock.frozen === true ? at : `@${at}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
 }
 
 export async function startCentre(
-  options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles; clockStartsAt?: number } & CentreDatabase,
+  options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles; clock?: CentreClock } & CentreDatabase,
 ): Promise<CentreProcess> {
   const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
   if (options.database !== undefined) args.push('--database', options.database);
   if (options.schema !== undefined) args.push('--schema', options.schema);
   if (options.tls !== undefined) args.push('--tls-cert', options.tls.certPath, '--tls-key', options.tls.keyPath);
   args.push(...(options.extraArgs ?? []));
-  const env = options.clockStartsAt === undefined ? process.env : fakeTimeEnv(options.clockStartsAt);
+  const env = options.clock === undefined ? process.env : fakeTimeEnv(options.clock);
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logLines: string[] = [];
   const stderr: string[] = [];
