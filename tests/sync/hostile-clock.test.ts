@@ -7,7 +7,8 @@ import { appendEntries } from '../../server/sync/append-entries.js';
 import { prepareEvent } from '../../server/sync/prepare-event.js';
 import { MAX_CLOCK_AHEAD_MS } from '../../shared/domain/clock/clock-bound.js';
 import { isHlcString, parseHlc } from '../../shared/domain/clock/hlc.js';
-import type { DossierEvent } from '../../shared/domain/dossier/events.js';
+import type { DossierEvent, DossierEventOf } from '../../shared/domain/dossier/events.js';
+import { vietnamDateOf } from '../../shared/domain/dossier/vietnam-time.js';
 import { lookupPath, SYNC_PATHS, type EnrollResponse, type PushResponse } from '../../shared/sync/protocol.js';
 import { FakeDevice, HONG_GAI_UNIT } from '../server/support/fabricate-events.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -30,6 +31,16 @@ const startedAt = performance.now();
 const clock = (): number => T0 + Math.round(performance.now() - startedAt);
 
 const wallOf = (hlc: string): number => parseHlc(hlc).wallMs;
+
+let serial = 0;
+/** A reception by a fabricated device, under a code of its station's range and its own day, as a desk would issue. */
+function receptionBy(device: FakeDevice, station: number): DossierEventOf<'dossier.received'> {
+  const event = device.receive();
+  serial += 1;
+  const day = vietnamDateOf(event.payload.receivedAt).slice(2).replaceAll('-', '');
+  const code = `${HONG_GAI_UNIT.agencyId}-${day}-${station}${String(serial).padStart(3, '0')}`;
+  return { ...event, payload: { ...event.payload, code } };
+}
 
 function storedClock(desk: SyncDesk): string {
   return (desk.core.db.prepare('SELECT last_hlc FROM device_clock WHERE device_id = ?').get(desk.deviceId) as { last_hlc: string }).last_hlc;
@@ -115,15 +126,15 @@ describe('a hostile or misconfigured clock cannot poison a unit', () => {
     const deviceId = 'may-la-01';
     const { token } = await hostileEnroll(centre.url, codes[2]!, deviceId);
     const device = new FakeDevice(deviceId, HONG_GAI_UNIT, clock());
-    const honest = device.receive();
-    const forgedStamp = device.receive();
+    const honest = receptionBy(device, 3);
+    const forgedStamp = receptionBy(device, 3);
     (forgedStamp as { hlc: string }).hlc = `999999999999999-999999-${deviceId}`;
     const yearAhead = device.note(honest.dossierId);
     (yearAhead as { occurredAt: string }).occurredAt = new Date(clock() + 365 * DAY_MS).toISOString();
-    const in2028 = device.receive();
+    const in2028 = receptionBy(device, 3);
     const at2028 = '2028-01-15T02:00:00.000Z';
     Object.assign(in2028, { occurredAt: at2028, payload: { ...in2028.payload, receivedAt: at2028, appointmentAt: '2028-01-16T10:00:00.000Z' } });
-    const far = device.receive();
+    const far = receptionBy(device, 3);
     Object.assign(far, { payload: { ...far.payload, appointmentAt: '2099-12-31T10:00:00.000Z' } });
 
     const answer = await rawPush(centre.url, token, [forgedStamp, honest, yearAhead, in2028, far]);
@@ -142,7 +153,7 @@ describe('a hostile or misconfigured clock cannot poison a unit', () => {
     expect(answer.rejected[3]!.message).toMatch(/ngày hẹn trả \(17:00 31\/12\/2099\)/);
 
     // Whatever its format: a 16-digit stamp is refused for its time too.
-    const wider = device.receive();
+    const wider = receptionBy(device, 3);
     (wider as { hlc: string }).hlc = `1000000000000000-000000-${deviceId}`;
     expect((await rawPush(centre.url, token, [wider])).rejected).toMatchObject([{ id: wider.id, code: 'clock_ahead' }]);
 
@@ -232,7 +243,7 @@ describe('a forged stamp the centre stored before clocks were bounded', () => {
     const codes = await prepareCentre(centreDir.path, [1, 2].map((station) => ({ unitGsoCode: UNITS.hongGai.unitGsoCode, station })), {}, clock);
     // The log of a centre that took such a stamp: a dossier received and forwarded, then a note stamped 999…
     const device = new FakeDevice('may-cu-01', HONG_GAI_UNIT, clock() - DAY_MS);
-    const received = device.receive();
+    const received = receptionBy(device, 3);
     const forwarded = device.forward(received.dossierId);
     const note = device.note(received.dossierId);
     (note as { hlc: string }).hlc = `999999999999999-999999-${device.deviceId}`;
