@@ -8,6 +8,7 @@ import { EnrollmentService } from './enrollment/enrollment-service.js';
 import { CentreHttpError } from './http/centre-error.js';
 import { httpsServerFactory, type CentreTls } from './http/centre-tls.js';
 import { AJV_OPTIONS, requireRouteSchemas } from './http/json-schema.js';
+import { persistentRateLimitStore } from './http/rate-limit-store.js';
 import { centreLoggerOptions } from './http/logging.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { blobRoutes } from './routes/blob-routes.js';
@@ -88,6 +89,8 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
 
   await app.register(rateLimit, {
     global: false,
+    // In the database, not this process's memory: a limit survives a restart and holds across centres.
+    store: persistentRateLimitStore(options.storage, now),
     errorResponseBuilder: (_request, context) =>
       new CentreHttpError(429, 'rate_limited', `Quá nhiều yêu cầu; hãy thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`),
   });

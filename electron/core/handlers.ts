@@ -5,6 +5,7 @@ import { createAttachmentFeature, type AttachmentFeatureDeps } from './attachmen
 import { CalendarRepository } from './calendar/calendar-repository.js';
 import { CatalogueRepository } from './catalogue/catalogue-repository.js';
 import type { DeskDatabase } from './db/open-database.js';
+import { DeviceClockRepository } from './dossiers/device-clock-repository.js';
 import { DossierService } from './dossiers/dossier-service.js';
 import type { DeskEventBus } from './event-bus.js';
 import { catalogueHandlers } from './handlers/catalogue-handlers.js';
@@ -45,6 +46,8 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   calendar.seedIfEmpty(new Date(now()).toISOString());
   const session = new DeskSession();
   const deviceId = settings.getOrCreate('device.id', randomUUID);
+  // Before anything stamps or pulls: a stored clock left unusable (overflowed, or far ahead) restarts sane.
+  new DeviceClockRepository(deps.db).heal(deviceId, now());
   const dossiers = new DossierService({ db: deps.db, session, settings, catalogue, calendar, events: deps.events, deviceId, now, newId });
   return {
     db: deps.db,

@@ -168,6 +168,17 @@ export const POSTGRES_STEPS: readonly { version: number; sql: string }[] = [
       UPDATE devices SET token_used_at = enrolled_at;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE rate_limits (
+        key     TEXT PRIMARY KEY,
+        hits    INTEGER NOT NULL,
+        ends_ms BIGINT NOT NULL
+      );
+      CREATE INDEX rate_limits_by_end ON rate_limits (ends_ms);
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_STEPS.at(-1)!.version;

@@ -14,6 +14,7 @@ import type {
   EnrollmentRetry,
   LogInsert,
   PulledRow,
+  RateLimitWindow,
   SequencedRow,
   StaffRecord,
 } from './storage.js';
@@ -423,6 +424,25 @@ export class PostgresStorage implements CentreStorage {
   async missingBlobs(sha256s: readonly string[]): Promise<string[]> {
     const held = new Set((await rows<{ sha256: string }>(this.pool, 'SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[])', [sha256s])).map((r) => r.sha256));
     return sha256s.filter((sha) => !held.has(sha));
+  }
+
+  async hitRateLimit(key: string, windowMs: number, nowMs: number): Promise<RateLimitWindow> {
+    // One statement: concurrent hits from several centres queue on the row's lock, and every SET
+    // expression reads the row as it was (a window that ended restarts, else it counts one more).
+    const [row] = await rows<RateLimitWindow>(
+      this.pool,
+      `INSERT INTO rate_limits (key, hits, ends_ms) VALUES ($1, 1, $2)
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN rate_limits.ends_ms <= $3 THEN 1 ELSE rate_limits.hits + 1 END,
+         ends_ms = CASE WHEN rate_limits.ends_ms <= $3 THEN excluded.ends_ms ELSE rate_limits.ends_ms END
+       RETURNING hits, ends_ms AS "endsAtMs"`,
+      [key, nowMs + windowMs, nowMs],
+    );
+    return row!;
+  }
+
+  async pruneRateLimits(nowMs: number): Promise<number> {
+    return (await this.pool.query('DELETE FROM rate_limits WHERE ends_ms < $1', [nowMs])).rowCount ?? 0;
   }
 
   async close(): Promise<void> {

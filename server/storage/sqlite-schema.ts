@@ -174,6 +174,19 @@ const STEPS: readonly { version: number; sql: string }[] = [
       UPDATE devices SET token_used_at = enrolled_at;
     `,
   },
+  {
+    version: 4,
+    // Rate-limit windows (server/http/rate-limit-store.ts), kept in the database so a limit survives a
+    // restart and holds across centre processes. The key is a SHA-256 of the route and the client.
+    sql: `
+      CREATE TABLE rate_limits (
+        key     TEXT PRIMARY KEY NOT NULL,
+        hits    INTEGER NOT NULL,
+        ends_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX rate_limits_by_end ON rate_limits (ends_ms);
+    `,
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = STEPS.at(-1)!.version;

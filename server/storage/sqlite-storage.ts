@@ -17,6 +17,7 @@ import type {
   EnrollmentRetry,
   LogInsert,
   PulledRow,
+  RateLimitWindow,
   SequencedRow,
   StaffRecord,
 } from './storage.js';
@@ -412,6 +413,26 @@ export class SqliteStorage implements CentreStorage {
       }
     }
     return sha256s.filter((sha) => !held.has(sha));
+  }
+
+  hitRateLimit(key: string, windowMs: number, nowMs: number): Promise<RateLimitWindow> {
+    // Every SET expression reads the row as it was: a window that ended restarts, else it counts one more.
+    return this.write(
+      (db) =>
+        db
+          .prepare<[{ key: string; endsMs: number; nowMs: number }], RateLimitWindow>(
+            `INSERT INTO rate_limits (key, hits, ends_ms) VALUES (@key, 1, @endsMs)
+             ON CONFLICT (key) DO UPDATE SET
+               hits = CASE WHEN rate_limits.ends_ms <= @nowMs THEN 1 ELSE rate_limits.hits + 1 END,
+               ends_ms = CASE WHEN rate_limits.ends_ms <= @nowMs THEN excluded.ends_ms ELSE rate_limits.ends_ms END
+             RETURNING hits, ends_ms AS endsAtMs`,
+          )
+          .get({ key, endsMs: nowMs + windowMs, nowMs })!,
+    );
+  }
+
+  pruneRateLimits(nowMs: number): Promise<number> {
+    return this.write((db) => db.prepare('DELETE FROM rate_limits WHERE ends_ms < ?').run(nowMs).changes);
   }
 
   async close(): Promise<void> {

@@ -130,6 +130,14 @@ export interface BlobRecord {
   deviceId: string;
 }
 
+/** One client's requests in the current window of a rate limit (server/http/rate-limit-store.ts). */
+export interface RateLimitWindow {
+  /** Requests counted in this window, this one included. */
+  hits: number;
+  /** When the window ends (ms since the epoch); the first request after it starts a new window. */
+  endsAtMs: number;
+}
+
 export interface CentreStorage {
   readonly kind: 'sqlite' | 'postgres';
   /** The city dashboard's projection and reads (server/dashboard/). */
@@ -186,6 +194,15 @@ export interface CentreStorage {
   hasBlob(sha256: string): Promise<boolean>;
   /** The ones among `sha256s` the centre does not hold. */
   missingBlobs(sha256s: readonly string[]): Promise<string[]>;
+
+  /**
+   * Counts one request in the rate-limit window `key`; with no window, or one that has ended by
+   * `nowMs`, a new one starts then and lasts `windowMs`. Atomic: requests to several centre
+   * processes on one database all count, and a restart forgets nothing.
+   */
+  hitRateLimit(key: string, windowMs: number, nowMs: number): Promise<RateLimitWindow>;
+  /** Forgets the windows that ended before `nowMs`; returns how many. */
+  pruneRateLimits(nowMs: number): Promise<number>;
 
   close(): Promise<void>;
 }

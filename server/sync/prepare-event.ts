@@ -8,9 +8,14 @@ import type { PreparedEvent } from './append-entries.js';
 
 export type Prepared = { ok: true; prepared: PreparedEvent } | { ok: false; id: string; message: string };
 
+/** The id a refusal names: whatever the event says, cut to a sane length. */
+export function rawEventId(raw: Record<string, unknown>): string {
+  return typeof raw.id === 'string' ? raw.id.slice(0, 64) : '';
+}
+
 export function prepareEvent(raw: Record<string, unknown>): Prepared {
   const parsed = parseDossierEvent(raw);
-  const id = typeof raw.id === 'string' ? raw.id.slice(0, 64) : '';
+  const id = rawEventId(raw);
   if (!parsed.ok) return { ok: false, id, message: `Sự kiện không hợp lệ — ${parsed.issues.slice(0, 3).join('; ')}` };
   const body = canonicalJson(parsed.event);
   return { ok: true, prepared: { event: parsed.event, body, contentHash: sha256Hex(body) } };

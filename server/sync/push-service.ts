@@ -1,11 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { eventClockProblem } from '../../shared/domain/clock/clock-bound.js';
 import type { PushRejection, PushResponse } from '../../shared/sync/protocol.js';
 import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
 import { appendEntries, type PreparedEvent } from './append-entries.js';
-import { prepareEvent } from './prepare-event.js';
+import { prepareEvent, rawEventId } from './prepare-event.js';
 
 /**
- * Stores a desk's batch: each event validated on its own, then all appended in one transaction.
+ * Stores a desk's batch: each event checked on its own, then all appended in one transaction.
  * Rejections are logged by id, device and code only — never the event, which holds personal data.
  */
 export async function pushEvents(
@@ -17,12 +18,20 @@ export async function pushEvents(
 ): Promise<PushResponse> {
   const valid: PreparedEvent[] = [];
   const invalid: PushRejection[] = [];
+  const nowMs = now();
   for (const raw of rawEvents) {
+    // The clock first, on the raw event: a stamp far ahead is refused whatever its format (a
+    // 16-digit one too), since once stored every desk of the unit would pull it.
+    const clock = eventClockProblem(raw, nowMs);
+    if (clock !== null) {
+      invalid.push({ id: rawEventId(raw), code: 'clock_ahead', message: clock.message });
+      continue;
+    }
     const result = prepareEvent(raw);
     if (result.ok) valid.push(result.prepared);
     else invalid.push({ id: result.id, code: 'invalid_event', message: result.message });
   }
-  const recordedAt = new Date(now()).toISOString();
+  const recordedAt = new Date(nowMs).toISOString();
   const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso }, valid, [], recordedAt));
   const rejected = [...invalid, ...outcome.rejected];
   for (const r of rejected) log.warn({ eventId: r.id, deviceId: device.id, rejection: r.code }, 'push: event rejected');

@@ -1,4 +1,5 @@
 import { monotonicFactory } from 'ulid';
+import { withinClockBound } from '../../shared/domain/clock/clock-bound.js';
 import { formatHlc, parseHlc, receive, type Hlc } from '../../shared/domain/clock/hlc.js';
 import { parseDossierEvent } from '../../shared/domain/dossier/event-schemas.js';
 import type { DossierEvent, DossierEventPayloads } from '../../shared/domain/dossier/events.js';
@@ -67,8 +68,11 @@ export async function recordStaffEvent(
 
   const event = await storage.transaction(async (tx) => {
     const clock = await tx.lockCentreClock();
-    // Above every stamp the centre issued and every stamp of this dossier: the new fact sorts last.
-    const previous = clock.lastHlc === null ? ZERO : parseHlc(clock.lastHlc);
+    // Above every stamp the centre issued and every stamp of this dossier: the new fact sorts last —
+    // except a stamp far ahead of the centre's time (stored before clocks were bounded), which
+    // receive() does not adopt; a centre clock that adopted one follows the centre's time again.
+    const stored = clock.lastHlc === null ? ZERO : parseHlc(clock.lastHlc);
+    const previous = withinClockBound(stored.wallMs, nowMs) ? stored : ZERO;
     const stamp = receive(previous, { ...parseHlc(state.lastHlc) }, nowMs);
     const candidate = {
       id: ulid(nowMs),

@@ -114,6 +114,7 @@ export const PUSH_REJECTION_CODES = [
   'foreign_device', // the event is signed with another device's id
   'content_mismatch', // the centre holds another event with this id
   'sequence_reused', // the centre holds another event with this device counter
+  'clock_ahead', // its stamp or a time it carries lies too far ahead of the centre's clock (shared/domain/clock/clock-bound.ts)
 ] as const;
 export type PushRejectionCode = (typeof PUSH_REJECTION_CODES)[number];
 

@@ -4,13 +4,15 @@ import { foldDossier } from '../../../shared/domain/dossier/fold.js';
 import type { PullEntry, PullCursor } from '../../../shared/sync/protocol.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
+import { DeviceClockRepository } from '../dossiers/device-clock-repository.js';
 import { EventLogRepository } from '../dossiers/event-log-repository.js';
 import { ProjectionRepository } from '../dossiers/projection-repository.js';
 import { ReferenceRepository } from './reference-repository.js';
 import type { SyncRepository } from './sync-repository.js';
 
 // Applies one pulled page in ONE transaction: events are inserted if absent (a page seen twice after
-// a crash changes nothing), the desk's hybrid logical clock moves past every stamp received, the
+// a crash changes nothing), the desk's hybrid logical clock moves past every stamp received (but
+// never adopts one far ahead of this machine's clock: hlc.ts, receive), the
 // touched dossiers are folded again from all their events and their projections rewritten (the same
 // ProjectionRepository local changes use), reference changes are applied, and the cursor advances —
 // all or nothing.
@@ -25,6 +27,7 @@ export class RemoteApplier {
   private readonly log: EventLogRepository;
   private readonly projections: ProjectionRepository;
   private readonly references: ReferenceRepository;
+  private readonly deviceClock: DeviceClockRepository;
   private readonly insertStmt;
   private readonly existsStmt;
   private readonly clockStmt;
@@ -37,6 +40,7 @@ export class RemoteApplier {
     this.log = new EventLogRepository(db);
     this.projections = new ProjectionRepository(db);
     this.references = new ReferenceRepository(db);
+    this.deviceClock = new DeviceClockRepository(db);
     // ON CONFLICT (id) only: another event reusing a device counter is an anomaly that must surface, not vanish.
     // Positional parameters: a pull inserts tens of thousands of events, and binding by name costs a
     // lookup per column and a copy of each event.
@@ -90,7 +94,7 @@ export class RemoteApplier {
         const ofDossier = fresh.get(event.dossierId);
         if (ofDossier === undefined) fresh.set(event.dossierId, [event]);
         else ofDossier.push(event);
-        clock = receive(clock ?? this.localClock(), parseHlc(event.hlc), nowMs);
+        clock = receive(clock ?? this.localClock(nowMs), parseHlc(event.hlc), nowMs);
       }
 
       for (const [dossierId, events] of fresh) {
@@ -104,9 +108,9 @@ export class RemoteApplier {
     return { newEvents, references, touchedDossiers: [...fresh.keys()] };
   }
 
-  private localClock(): Hlc {
-    const row = this.clockStmt.get(this.deps.deviceId);
-    return row ? parseHlc(row.last_hlc) : { wallMs: 0, counter: 0, node: this.deps.deviceId };
+  /** The stored clock, healed if unusable (an overflowed or far-ahead stamp must not stop pulls). */
+  private localClock(nowMs: number): Hlc {
+    return this.deviceClock.current(this.deps.deviceId, nowMs) ?? { wallMs: 0, counter: 0, node: this.deps.deviceId };
   }
 
   private saveClock(clock: Hlc): void {

@@ -1,4 +1,5 @@
 import { CommandError } from '../../contract/errors.js';
+import { MAX_CLOCK_AHEAD_MS } from './clock-bound.js';
 
 // A hybrid logical clock (Kulkarni et al., 2014): physical milliseconds plus a counter, so stamps
 // follow causality across desks even when a machine's clock is wrong. Every stamp a device issues
@@ -49,14 +50,21 @@ export function tick(previous: Hlc | null, nowMs: number, node: string): Hlc {
   return normalise(previous.wallMs, previous.counter + 1, node);
 }
 
-/** Merge a stamp received from another device: the result is greater than both `local` and `remote`. */
-export function receive(local: Hlc, remote: Hlc, nowMs: number): Hlc {
+/**
+ * Merge a stamp received from another device: the result is greater than `local`, and greater than
+ * `remote` too unless `remote` lies more than `maxAheadMs` ahead of this machine's clock. Such a stamp
+ * (a desk a year ahead, a forged one) is never adopted — adopting it would carry every later stamp of
+ * this device, and of every device that hears from it, that far ahead for good. Order with this
+ * device's own stamps is then kept by the counter alone.
+ */
+export function receive(local: Hlc, remote: Hlc, nowMs: number, maxAheadMs: number = MAX_CLOCK_AHEAD_MS): Hlc {
   const now = sanitiseNow(nowMs);
-  const wallMs = Math.max(local.wallMs, remote.wallMs, now);
+  const adoptable = remote.wallMs - now <= maxAheadMs;
+  const wallMs = Math.max(local.wallMs, adoptable ? remote.wallMs : 0, now);
   let counter: number;
-  if (wallMs === local.wallMs && wallMs === remote.wallMs) counter = Math.max(local.counter, remote.counter) + 1;
+  if (adoptable && wallMs === local.wallMs && wallMs === remote.wallMs) counter = Math.max(local.counter, remote.counter) + 1;
   else if (wallMs === local.wallMs) counter = local.counter + 1;
-  else if (wallMs === remote.wallMs) counter = remote.counter + 1;
+  else if (adoptable && wallMs === remote.wallMs) counter = remote.counter + 1;
   else counter = 0;
   return normalise(wallMs, counter, local.node);
 }

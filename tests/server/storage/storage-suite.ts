@@ -271,4 +271,22 @@ export function defineStorageSuite(open: () => Promise<CentreStorage>, dispose: 
       expect(await storage.missingBlobs([])).toEqual([]);
     });
   });
+
+  describe('rate-limit windows', () => {
+    const T = Date.parse('2026-11-23T02:00:00.000Z');
+
+    it('counts hits in a fixed window, restarts one that ended, and keeps keys apart', async () => {
+      expect(await storage.hitRateLimit('k', 60_000, T)).toEqual({ hits: 1, endsAtMs: T + 60_000 });
+      expect(await storage.hitRateLimit('k', 60_000, T + 10_000)).toEqual({ hits: 2, endsAtMs: T + 60_000 });
+      expect(await storage.hitRateLimit('other', 60_000, T + 10_000)).toEqual({ hits: 1, endsAtMs: T + 70_000 });
+      expect(await storage.hitRateLimit('k', 60_000, T + 60_000)).toEqual({ hits: 1, endsAtMs: T + 120_000 });
+      expect(await storage.pruneRateLimits(T + 100_000)).toBe(1);
+      expect(await storage.hitRateLimit('other', 60_000, T + 100_000)).toEqual({ hits: 1, endsAtMs: T + 160_000 });
+    });
+
+    it('counts every one of many concurrent hits', async () => {
+      const hits = await Promise.all(Array.from({ length: 40 }, () => storage.hitRateLimit('busy', 60_000, T)));
+      expect(hits.map((h) => h.hits).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    });
+  });
 }

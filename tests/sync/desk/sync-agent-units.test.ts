@@ -48,6 +48,16 @@ describe('back-off and clock skew', () => {
     expect(clockWarning(null)).toBeNull();
   });
 
+  it("beyond the bound the centre refuses the desk's changes, and the warning says so and what to do", () => {
+    expect(clockWarning(-400 * 86_400_000)).toBe(
+      'Đồng hồ của máy này nhanh hơn giờ của trung tâm khoảng 400 ngày, nên trung tâm không nhận các thay đổi ghi trên máy. ' +
+        'Hãy chỉnh lại ngày giờ của máy tính cho đúng (bật tự động lấy giờ) rồi báo giám sát: các hồ sơ ghi với giờ sai cần được ghi lại.',
+    );
+    expect(clockWarning(-(3 * 3_600_000 + 60_000))).toMatch(/không nhận các thay đổi/);
+    // A slow clock is never refused (an offline desk pushes old events anyway).
+    expect(clockWarning(400 * 86_400_000)).toMatch(/chậm hơn .* việc đồng bộ vẫn tiếp tục/);
+  });
+
   it('classifies failures: revoked stops, the rest are retried or shown', () => {
     expect(SyncFailure.fromStatus(401, 'device_revoked', null)).toMatchObject({ kind: 'revoked', retryable: false });
     expect(SyncFailure.fromStatus(401, 'unauthorized', null)).toMatchObject({ kind: 'unauthorized', retryable: false });

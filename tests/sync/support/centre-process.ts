@@ -31,14 +31,22 @@ export interface CentreDatabase {
   schema?: string;
 }
 
-/** Creates the administrator and one-time enrollment codes directly in the centre's database. */
-export async function prepareCentre(dataDir: string, codes: { unitGsoCode: string; station: number }[], db: CentreDatabase = {}): Promise<string[]> {
+/**
+ * Creates the administrator and one-time enrollment codes directly in the centre's database.
+ * `now`: the clock the codes' validity is counted from (a centre on a fixed clock needs codes of its time).
+ */
+export async function prepareCentre(
+  dataDir: string,
+  codes: { unitGsoCode: string; station: number }[],
+  db: CentreDatabase = {},
+  now: () => number = Date.now,
+): Promise<string[]> {
   const storage = await openStorage({ dataDir, database: db.database, schema: db.schema });
   try {
     if ((await storage.staffByUsername(ADMIN.username)) === null) {
-      await new StaffService(storage, Date.now).create({ ...ADMIN, role: 'admin' });
+      await new StaffService(storage, now).create({ ...ADMIN, role: 'admin' });
     }
-    const enrollment = new EnrollmentService(storage, Date.now);
+    const enrollment = new EnrollmentService(storage, now);
     const issued: string[] = [];
     for (const code of codes) issued.push((await enrollment.issueCode({ ...code, createdBy: 'test' })).code);
     return issued;
@@ -53,15 +61,34 @@ export interface CentreTlsFiles {
   keyPath: string;
 }
 
+/** libfaketime (Debian's `faketime` package): the centre's clock, for tests that must not depend on today. */
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/** A fixed clock for the centre process: starting at `at` and running, or stopped at `at` for good. */
+export interface CentreClock {
+  at: number;
+  frozen?: boolean;
+}
+
+/**
+ * The environment that sets a process's wall clock (libfaketime preloaded; in UTC, so `at` is read
+ * the same on every machine). Timers keep the real monotonic clock, so a frozen wall clock is safe.
+ */
+function fakeTimeEnv(clock: CentreClock): NodeJS.ProcessEnv {
+  const at = new Date(clock.at).toISOString().replace('T', ' ').slice(0, 19);
+  return { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: clock.frozen === true ? at : `@${at}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
+}
+
 export async function startCentre(
-  options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles; env?: Record<string, string> } & CentreDatabase,
+  options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles; clock?: CentreClock; env?: Record<string, string> } & CentreDatabase,
 ): Promise<CentreProcess> {
   const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
   if (options.database !== undefined) args.push('--database', options.database);
   if (options.schema !== undefined) args.push('--schema', options.schema);
   if (options.tls !== undefined) args.push('--tls-cert', options.tls.certPath, '--tls-key', options.tls.keyPath);
   args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const env = { ...(options.clock === undefined ? process.env : fakeTimeEnv(options.clock)), ...options.env };
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logLines: string[] = [];
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));

@@ -51,6 +51,8 @@ export async function openSyncDesk(options: {
   station: number;
   dataDir?: string;
   clockOffsetMs?: number;
+  /** The desk's clock (the offset is added to it); the machine's by default. */
+  now?: () => number;
   syncOptions?: Partial<SyncAgentOptions>;
   initialise?: boolean;
 }): Promise<SyncDesk> {
@@ -59,7 +61,7 @@ export async function openSyncDesk(options: {
   const offset = options.clockOffsetMs ?? 0;
   const core = startCore(
     { appName: 'sync-test', version: '0.0.0-test', dataDir },
-    { now: () => Date.now() + offset, syncOptions: { ...TEST_SYNC_OPTIONS, ...options.syncOptions } },
+    { now: () => (options.now ?? Date.now)() + offset, syncOptions: { ...TEST_SYNC_OPTIONS, ...options.syncOptions } },
   );
   const raw = (name: string, args: unknown) => dispatch(core.handlers, name, args, { transport: 'in-process' }, { error: () => undefined });
   const call = async <N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> => {

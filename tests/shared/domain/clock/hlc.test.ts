@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '../../../../shared/contract/errors.js';
+import { MAX_CLOCK_AHEAD_MS } from '../../../../shared/domain/clock/clock-bound.js';
 import {
   MAX_COUNTER,
   compareHlc,
@@ -71,7 +72,7 @@ describe('receive', () => {
     expect(merged).toEqual({ wallMs: T0, counter: 10, node: 'a' });
   });
 
-  it('property: a merge is after both inputs, whatever the clock says', () => {
+  it('property: a merge is after the local stamp whatever the clock says, and after the remote one unless it lies beyond the bound', () => {
     const stamp = fc.record({
       wallMs: fc.integer({ min: 0, max: 4_102_444_800_000 }),
       counter: fc.integer({ min: 0, max: MAX_COUNTER }),
@@ -80,9 +81,37 @@ describe('receive', () => {
     fc.assert(
       fc.property(stamp, stamp, fc.integer({ min: -1, max: 4_102_444_800_000 }), (local, remote, now) => {
         const merged = receive(local, remote, now);
-        return compareHlc(merged, local) === 1 && compareHlc(merged, remote) === 1 && merged.node === local.node;
+        const remoteAdoptable = remote.wallMs - Math.max(now, 0) <= MAX_CLOCK_AHEAD_MS;
+        return (
+          compareHlc(merged, local) === 1 &&
+          (!remoteAdoptable || compareHlc(merged, remote) === 1) &&
+          merged.node === local.node &&
+          merged.wallMs <= Math.max(local.wallMs, Math.max(now, 0) + MAX_CLOCK_AHEAD_MS) + 1
+        );
       }),
     );
+  });
+
+  it('never adopts a stamp far ahead of its own clock: a forged or year-ahead stamp does not drag this clock along', () => {
+    const local: Hlc = { wallMs: T0, counter: 4, node: 'desk-1' };
+    const forged = parseHlc('999999999999999-999999-x');
+    const merged = receive(local, forged, T0 + 10);
+    // Order with this device's own stamps is kept (by the counter when the wall clock has not moved).
+    expect(merged).toEqual({ wallMs: T0 + 10, counter: 0, node: 'desk-1' });
+    expect(receive(local, forged, T0 - 10)).toEqual({ wallMs: T0, counter: 5, node: 'desk-1' });
+    // Its string form stays 15 digits: the overflow that once broke every later write cannot happen.
+    expect(isHlcString(formatHlc(receive(merged, forged, T0)))).toBe(true);
+    const yearAhead: Hlc = { wallMs: T0 + 400 * 86_400_000, counter: 0, node: 'desk-2' };
+    expect(receive(local, yearAhead, T0).wallMs).toBe(T0);
+  });
+
+  it('adopts a stamp within the bound, as from a desk two hours fast', () => {
+    const local: Hlc = { wallMs: T0, counter: 0, node: 'desk-1' };
+    const fast: Hlc = { wallMs: T0 + 2 * 3_600_000, counter: 3, node: 'desk-2' };
+    expect(receive(local, fast, T0 - 3 * 60_000)).toEqual({ wallMs: fast.wallMs, counter: 4, node: 'desk-1' });
+    const edge: Hlc = { wallMs: T0 + MAX_CLOCK_AHEAD_MS, counter: 0, node: 'desk-2' };
+    expect(receive(local, edge, T0).wallMs).toBe(edge.wallMs);
+    expect(receive(local, { ...edge, wallMs: edge.wallMs + 1 }, T0).wallMs).toBe(T0);
   });
 });
 
