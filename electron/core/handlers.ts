@@ -6,6 +6,7 @@ import { CalendarRepository } from './calendar/calendar-repository.js';
 import { CatalogueRepository } from './catalogue/catalogue-repository.js';
 import type { DeskDatabase } from './db/open-database.js';
 import { DossierService } from './dossiers/dossier-service.js';
+import { ensureProjectionsCurrent } from './dossiers/rebuild-projections.js';
 import type { DeskEventBus } from './event-bus.js';
 import { catalogueHandlers } from './handlers/catalogue-handlers.js';
 import type { CoreContext } from './handlers/context.js';
@@ -43,6 +44,9 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   const calendar = new CalendarRepository(deps.db);
   catalogue.seedIfOlder();
   calendar.seedIfEmpty(new Date(now()).toISOString());
+  // Projections built by older code (or a migration that reshaped them) are refolded from the log
+  // before the first command reads them.
+  ensureProjectionsCurrent(deps.db);
   const session = new DeskSession();
   const deviceId = settings.getOrCreate('device.id', randomUUID);
   const dossiers = new DossierService({ db: deps.db, session, settings, catalogue, calendar, events: deps.events, deviceId, now, newId });
