@@ -44,12 +44,15 @@ const HOUR_MS = 3_600_000;
  * flag on each row and the dossier page use the function itself. clock_running = 1 is "pending, clock
  * not paused, with an appointment" (projection-repository.ts); never NULL, so NOT(…) is its complement.
  */
-const OVERDUE_SQL = `((d.clock_running = 1 AND d.appointment_at < @now)
+export const OVERDUE_SQL = `((d.clock_running = 1 AND d.appointment_at < @now)
   OR (d.status IN (${SETTLED_WITH_RESULT_STATUSES.join(', ')}) AND d.finished_at IS NOT NULL AND d.appointment_at IS NOT NULL
       AND d.finished_at > d.appointment_at))`;
 
 /** The name-key lookups (exported for the migration's query-plan test). */
 export const NAME_SEARCH_SQL = {
+  /** How many names start with the key, counted up to @probe (index entries only). */
+  countStartingWith: `SELECT (SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE applicant_name_key >= @lo AND applicant_name_key < @hi LIMIT @probe))
+    + (SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE owner_name_key >= @lo AND owner_name_key < @hi LIMIT @probe))`,
   applicantStartsWith: 'SELECT rowid, applicant_name_key AS key FROM dossiers WHERE applicant_name_key >= @lo AND applicant_name_key < @hi LIMIT @probe',
   ownerStartsWith: 'SELECT rowid, owner_name_key AS key FROM dossiers WHERE owner_name_key >= @lo AND owner_name_key < @hi LIMIT @probe',
   /** Conditions on `d` go in between (` AND …`). */
@@ -150,31 +153,32 @@ interface TextQuery {
 
 /**
  * Each tier is read newest first and at most `window` deep — enough to fill every position up to the
- * page's end (and to count up to the cap) — and only the page's rows are then read whole. The tiers
- * nest (exact ⊆ prefix ⊆ every match), so once a tier alone fills the window the next is not read.
+ * page's end and to count up to the cap — and only the page's rows are then read whole. The tiers nest
+ * (exact ⊆ starting ⊆ every match), so the count is that of every match, and once the names starting
+ * with the text alone fill the window, the other matches need not be read at all.
  */
 function rankedPage(db: DeskDatabase, query: TextQuery, filters: Filters, offset: number, limit: number): PageOfRowids {
   const window = Math.max(offset + limit, TOTAL_CAP + 1);
+  const names = nameMatches(db, query.nameKey, filters, window);
+  if (names.prefix.length >= window) return { page: tiersInOrder([names.exact, names.prefix], offset + limit).slice(offset), total: TOTAL_CAP + 1 };
+  const every = fullTextMatches(db, query.match, filters, window);
+  const total = every.length >= window ? TOTAL_CAP + 1 : Math.min(every.length, TOTAL_CAP + 1);
+  return { page: tiersInOrder([names.exact, names.prefix, every], offset + limit).slice(offset), total };
+}
+
+/** The first `count` rowids of the tiers one after the other, each rowid where it first appears. */
+function tiersInOrder(tiers: readonly (readonly number[])[], count: number): number[] {
   const order: number[] = [];
   const placed = new Set<number>();
-  const place = (rowids: readonly number[]) => {
-    for (const rowid of rowids) {
+  for (const tier of tiers) {
+    for (const rowid of tier) {
+      if (order.length >= count) return order;
       if (placed.has(rowid)) continue;
       placed.add(rowid);
       order.push(rowid);
     }
-  };
-  const names = nameMatches(db, query.nameKey, filters, window);
-  place(names.exact);
-  place(names.prefix);
-  let total = TOTAL_CAP + 1;
-  if (order.length < window) {
-    const every = fullTextMatches(db, query.match, filters, window);
-    place(every);
-    // Every name match is also a text match, so a complete list of text matches counts them all.
-    if (every.length < window) total = Math.min(order.length, TOTAL_CAP + 1);
   }
-  return { page: order.slice(offset, offset + limit), total };
+  return order;
 }
 
 /** The dossiers whose applicant's or owner's name equals the key, and those whose name starts with it. */
@@ -182,17 +186,18 @@ function nameMatches(db: DeskDatabase, nameKey: string, filters: Filters, window
   if (nameKey === '') return { exact: [], prefix: [] };
   // Strings starting with the key sort from the key itself up to the key followed by the last code point.
   const range = { lo: nameKey, hi: `${nameKey}\u{10FFFF}`, probe: NAME_PREFIX_PROBE + 1 };
-  const byApplicant = db.prepare(NAME_SEARCH_SQL.applicantStartsWith).all(range) as { rowid: number; key: string }[];
-  const byOwner = byApplicant.length > NAME_PREFIX_PROBE ? [] : (db.prepare(NAME_SEARCH_SQL.ownerStartsWith).all(range) as { rowid: number; key: string }[]);
-
-  if (byApplicant.length + byOwner.length <= NAME_PREFIX_PROBE) {
-    const candidates = [...byApplicant, ...byOwner];
-    const kept = filters.where.length === 0 ? null : new Set(rowidsPassing(db, candidates.map((c) => c.rowid), filters));
-    const newestFirst = candidates.filter((c) => kept === null || kept.has(c.rowid)).sort((a, b) => b.rowid - a.rowid);
-    return {
-      exact: newestFirst.filter((c) => c.key === nameKey).map((c) => c.rowid),
-      prefix: newestFirst.map((c) => c.rowid),
-    };
+  if ((db.prepare(NAME_SEARCH_SQL.countStartingWith).pluck().get(range) as number) <= NAME_PREFIX_PROBE) {
+    const exactRowids = new Set<number>();
+    const candidates = new Set<number>();
+    for (const sql of [NAME_SEARCH_SQL.applicantStartsWith, NAME_SEARCH_SQL.ownerStartsWith]) {
+      for (const { rowid, key } of db.prepare(sql).all(range) as { rowid: number; key: string }[]) {
+        candidates.add(rowid);
+        if (key === nameKey) exactRowids.add(rowid);
+      }
+    }
+    const kept = filters.where.length === 0 ? [...candidates] : rowidsPassing(db, [...candidates], filters);
+    const newestFirst = kept.sort((a, b) => b - a);
+    return { exact: newestFirst.filter((rowid) => exactRowids.has(rowid)), prefix: newestFirst };
   }
 
   // A short key shared by many ("nguyen"): both tiers come newest first from indexes, capped.
@@ -200,7 +205,7 @@ function nameMatches(db: DeskDatabase, nameKey: string, filters: Filters, window
     .prepare(NAME_SEARCH_SQL.exactName(andFilters(filters)))
     .pluck()
     .all({ ...filters.params, nameKey, window }) as number[];
-  if (exact.length >= window) return { exact, prefix: [] };
+  if (exact.length >= window) return { exact, prefix: exact };
   const prefixMatch = buildFtsNamePrefixQuery(nameKey, SEARCH_COLUMNS);
   return { exact, prefix: prefixMatch === null ? [] : fullTextMatches(db, prefixMatch, filters, window) };
 }

@@ -9,6 +9,8 @@ import type { Migration } from './types.js';
 // The dossiers row gains each name's search key, so an exact or prefix match of the whole name is an
 // index lookup. Both are projections: this step only reshapes them; the start-up rebuild (desk
 // projection version) fills them from the event log.
+// The work list's overdue filter now also means "settled with a result after the appointment" (one
+// definition with the dossier page): those dossiers get a partial index, as the running ones have.
 export const m0080PersonSearch: Migration = {
   version: 80,
   name: 'person search',
@@ -25,6 +27,8 @@ export const m0080PersonSearch: Migration = {
       ALTER TABLE dossiers ADD COLUMN owner_name_key TEXT;
       CREATE INDEX dossiers_by_applicant_name_key ON dossiers (applicant_name_key);
       CREATE INDEX dossiers_by_owner_name_key ON dossiers (owner_name_key) WHERE owner_name_key IS NOT NULL;
+      CREATE INDEX dossiers_settled_late ON dossiers (status)
+        WHERE status IN (9, 10) AND finished_at IS NOT NULL AND appointment_at IS NOT NULL AND finished_at > appointment_at;
     `);
   },
 };

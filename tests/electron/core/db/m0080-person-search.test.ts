@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../electron/core/db/migrate.js';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations/registry.js';
 import { m0080PersonSearch } from '../../../../electron/core/db/migrations/m0080-person-search.js';
-import { NAME_SEARCH_SQL } from '../../../../electron/core/dossiers/search-repository.js';
+import { NAME_SEARCH_SQL, OVERDUE_SQL } from '../../../../electron/core/dossiers/search-repository.js';
 
 const before = MIGRATIONS.filter((m) => m.version < m0080PersonSearch.version);
 const columnsOf = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
@@ -55,6 +55,18 @@ describe('migration m0080 (person search)', () => {
     expect(exact).toMatch(/INDEX dossiers_by_applicant_name_key \(applicant_name_key=\?\)/);
     expect(exact).toMatch(/INDEX dossiers_by_owner_name_key \(owner_name_key=\?\)/);
     expect(exact).not.toMatch(/SCAN d\b/);
+    expect(planOf(db, NAME_SEARCH_SQL.countStartingWith, range)).not.toMatch(/SCAN dossiers\b/);
+    db.close();
+  });
+
+  it('counts overdue dossiers, running or settled late, from two partial indexes', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    // The work list's count (search-repository.ts): without the index for settled-late dossiers it scans them all.
+    const plan = planOf(db, `SELECT count(*) FROM (SELECT 1 FROM dossiers d WHERE ${OVERDUE_SQL} LIMIT 10001)`, { now: '2026-11-30T02:00:00.000Z' });
+    expect(plan).toMatch(/INDEX dossiers_running_by_appointment \(appointment_at<\?\)/);
+    expect(plan).toMatch(/INDEX dossiers_settled_late \(status=\?\)/);
+    expect(plan).not.toMatch(/SCAN d\b/);
     db.close();
   });
 });
