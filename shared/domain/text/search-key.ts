@@ -33,3 +33,12 @@ export const MIN_TAIL_DIGITS = 4;
 export function reversedDigits(digits: string): string {
   return [...digits].reverse().join('');
 }
+
+/**
+ * True when every word typed starts a word of the text, diacritics ignored: "dang k sinh" matches
+ * "Đăng ký khai sinh". For short pick lists filtered as the officer types (units, procedures).
+ */
+export function startsWordsOf(text: string, typed: string): boolean {
+  const words = searchTokens(text);
+  return searchTokens(typed).every((start) => words.some((word) => word.startsWith(start)));
+}
