@@ -102,6 +102,20 @@ describe('dossiers.search: people and numbers, by relevance', () => {
     expect(await ids('444')).toEqual([]); // fewer than 4 digits: no tail search
   });
 
+  it('a corrected phone is stored and found in the same form', async () => {
+    const state = await receive('Hoàng Văn Năm', KHAI_SINH, { phone: '0912345555' });
+    const corrected = await desk.call('dossiers.correctField', {
+      dossierId: state.id,
+      field: 'applicant.phone',
+      oldValue: '0912345555',
+      newValue: '+84 912.345.666',
+      reason: 'Công dân đổi số',
+    });
+    expect(corrected.state.applicant.phone).toBe('0912345666');
+    expect((await desk.call('dossiers.search', { text: '0912 345 666' })).rows.map((r) => r.id)).toEqual([state.id]);
+    expect((await desk.call('dossiers.search', { text: '0912345555' })).rows).toEqual([]);
+  });
+
   it('a number still finds a dossier code or its serial', async () => {
     const first = await receive('Bùi Văn Năm', KHAI_SINH);
     const second = await receive('Bùi Văn Sáu', KHAI_SINH);
