@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     mkdirSync(dataDir, { recursive: true });
   }
   let clockMs = NOW;
+  const opening = performance.now();
   const core = startCore({ appName: 'bench', version: '0', dataDir }, { now: () => clockMs });
+  // A data folder seeded by older code is migrated and its projections rebuilt here (projection-version.ts).
+  if (!fresh) console.log(`Opened ${dataDir} in ${((performance.now() - opening) / 1000).toFixed(1)} s`);
   const call = async <N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> => {
     const envelope = await dispatch(core.handlers, name, args, { transport: 'in-process' });
     if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);

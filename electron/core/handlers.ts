@@ -7,6 +7,7 @@ import { CatalogueRepository } from './catalogue/catalogue-repository.js';
 import type { DeskDatabase } from './db/open-database.js';
 import { DeviceClockRepository } from './dossiers/device-clock-repository.js';
 import { DossierService } from './dossiers/dossier-service.js';
+import { ensureProjectionsCurrent } from './dossiers/rebuild-projections.js';
 import type { DeskEventBus } from './event-bus.js';
 import { catalogueHandlers } from './handlers/catalogue-handlers.js';
 import type { CoreContext } from './handlers/context.js';
@@ -44,6 +45,9 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   const calendar = new CalendarRepository(deps.db);
   catalogue.seedIfOlder();
   calendar.seedIfEmpty(new Date(now()).toISOString());
+  // Projections built by older code (or a migration that reshaped them) are refolded from the log
+  // before the first command reads them.
+  ensureProjectionsCurrent(deps.db);
   const session = new DeskSession();
   const deviceId = settings.getOrCreate('device.id', randomUUID);
   // Before anything stamps or pulls: a stored clock left unusable (overflowed, or far ahead) restarts sane.

@@ -3,6 +3,7 @@ import type { DossierEventType, StatusCode, SatisfactionLevel, Channel } from '.
 import { CORRECTABLE_FIELDS, OWNER_KINDS, SATISFACTION_LEVELS } from '../domain/dossier/events.js';
 import type { DossierState } from '../domain/dossier/state.js';
 import type { DailyTally } from '../domain/dossier/tally.js';
+import { canonicalPhone } from '../domain/contact/phone-number.js';
 import { instantArg, localDateArg, optionalTextArg, requiredTextArg, ulidArg } from './inputs.js';
 
 // Dossier commands. Arguments carry what the officer typed; the core adds the officer, device,
@@ -12,10 +13,11 @@ const idNumberArg = z
   .string()
   .trim()
   .regex(/^\d{12}$/, 'Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.');
+// Stored in one form ("0912345222", whether typed "0912.345.222" or "+84 912 345 222"), so search finds it.
 const phoneArg = z
   .string()
   .trim()
-  .transform((s) => s.replace(/[\s.-]/g, ''))
+  .transform(canonicalPhone)
   .pipe(z.string().regex(/^\+?\d{8,15}$/, 'Số điện thoại không hợp lệ.'));
 const channelArg = z.literal([1, 2, 3], 'Kênh tiếp nhận phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính công ích).');
 const statusArg = z.literal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'Mã trạng thái từ 1 đến 10.');

@@ -114,3 +114,63 @@ test('an overdue dossier stands out on the list, the filter finds it, and the da
   await expect(page.getByTestId('dossier-status')).toHaveText('Được tiếp nhận');
   await expect(page.getByText('Quá hạn', { exact: true })).toBeVisible();
 });
+
+test('a name finds the person, not a procedure that shares a word; the procedure is its own filter, by keyboard', async ({ page, webHost }) => {
+  test.setTimeout(60_000); // a dozen searches and an accessibility scan, on a shared two-core machine
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  const receive = (fullName: string, procedureId: string) =>
+    call(webHost.core, 'dossiers.receive', {
+      procedureId,
+      channel: 1,
+      applicant: { fullName, idNumber: null, birthDate: null, sex: null, phone: null, email: null },
+      owner: null,
+      documents: [],
+    });
+  await receive('Nguyễn Văn Đức', 'ho-tich.dang-ky-khai-sinh'); // "Đăng ký khai sinh"
+  await receive('Đặng Văn Đức', 'cu-tru.dang-ky-thuong-tru');
+  await receive('Trần Thị Hoa', 'cu-tru.khai-bao-tam-vang'); // "Khai báo tạm vắng"
+  await page.goto(webHost.url);
+  const rows = page.getByTestId('worklist-row');
+  await expect(rows).toHaveCount(3);
+
+  // The citizen at the counter is Đặng Văn Đức: only his dossier is listed, not Nguyễn Văn Đức's "Đăng ký …".
+  const search = page.getByTestId('worklist-search');
+  await search.fill('Đặng Văn Đức');
+  await expect(page.getByTestId('worklist-total')).toHaveText('1 hồ sơ');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('Đặng Văn Đức');
+  await search.fill('dang');
+  await expect(page.getByTestId('worklist-total')).toHaveText('1 hồ sơ');
+  await expect(rows).toContainText('Đặng Văn Đức');
+  await search.fill('van');
+  await expect(page.getByTestId('worklist-total')).toHaveText('2 hồ sơ');
+  await expect(rows.filter({ hasText: 'Trần Thị Hoa' })).toHaveCount(0);
+
+  // The procedure filter, from the search box by keyboard alone: Tab to it, a few letters without
+  // diacritics, Enter.
+  await search.fill('');
+  await search.press('Tab'); // status
+  await page.keyboard.press('Tab');
+  const procedure = page.getByRole('combobox', { name: 'Thủ tục' });
+  await expect(procedure).toBeFocused();
+  await page.keyboard.type('dang ky khai sinh');
+  const choices = page.getByRole('listbox', { name: 'Thủ tục phù hợp' }).getByRole('option');
+  await expect(choices.first()).toHaveText('Đăng ký khai sinh');
+  await expect(choices.first()).toHaveAttribute('aria-selected', 'true');
+  await expectNoSeriousAccessibilityViolations(page);
+  await page.keyboard.press('Enter');
+  await expect(procedure).toHaveValue('Đăng ký khai sinh');
+  await expect(page.getByTestId('worklist-total')).toHaveText('1 hồ sơ');
+  await expect(rows).toContainText('Nguyễn Văn Đức');
+
+  // With a name as well; emptying the filter lists every procedure again.
+  await search.fill('duc');
+  await expect(rows).toHaveCount(1);
+  await procedure.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('worklist-total')).toHaveText('2 hồ sơ');
+  await expect(rows).toHaveCount(2);
+  expect(problems).toEqual([]);
+});

@@ -27,6 +27,7 @@ import { DeviceClockRepository } from './device-clock-repository.js';
 import { describeDossier } from './dossier-detail.js';
 import { EventLogRepository } from './event-log-repository.js';
 import { ProjectionRepository } from './projection-repository.js';
+import { rebuildProjections } from './rebuild-projections.js';
 import { recordEvent, type EventRecorderDeps } from './record-event.js';
 
 export interface DossierServiceDeps {
@@ -237,21 +238,7 @@ export class DossierService {
   rebuild(): RebuildReport {
     this.deps.session.requireOfficer('supervisor');
     const started = performance.now();
-    let dossiers = 0;
-    let events = 0;
-    this.deps.db
-      .transaction(() => {
-        this.projections.clearAll();
-        for (const id of this.log.dossierIds()) {
-          const group = this.log.eventsOf(id);
-          const state = foldDossier(group);
-          if (state === null) continue;
-          this.projections.write(state);
-          dossiers += 1;
-          events += group.length;
-        }
-      })
-      .immediate();
+    const { dossiers, events } = rebuildProjections(this.deps.db);
     return { dossiers, events, durationMs: Math.round(performance.now() - started) };
   }
 }

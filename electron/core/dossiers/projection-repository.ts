@@ -1,7 +1,8 @@
 import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
 import { CLOCK_PAUSED_STATUSES, finishedAt, isPending } from '../../../shared/domain/dossier/overdue.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
-import { foldVietnamese } from '../../../shared/domain/text/fold-vietnamese.js';
+import { canonicalPhone } from '../../../shared/domain/contact/phone-number.js';
+import { MIN_TAIL_DIGITS, nameSearchKey, reversedDigits, searchTokens } from '../../../shared/domain/text/search-key.js';
 import { AttachmentRepository } from '../attachments/attachment-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import { ReportProjection } from '../reports/report-projection.js';
@@ -35,10 +36,29 @@ function addFact(facts: DayFact[], instant: string | null, kind: string, amount 
 type DossierRowValues = [
   string, string | null, number, string, string, string, string, string, number, string, string | null, string | null,
   string | null, string | null, string | null, string | null, string | null, number, string | null, number, number,
-  string | null, string, number,
+  string | null, string, number, string, string | null,
 ];
 
-const digitsOnly = (s: string | null | undefined) => (s ?? '').replace(/\D/g, '');
+// The search index row of one dossier (the dossier_search columns after its rowid).
+type SearchRowValues = [applicant: string, owner: string, numbers: string, reversedNumbers: string];
+
+/**
+ * What free text finds a dossier by: the people on it (applicant, owner) and its numbers (code, ID
+ * numbers, the phone in its canonical form — old events keep the phone as typed, the index does not).
+ * Not the procedure: the work list filters by procedure, and a name must not match "Đăng ký …".
+ */
+export function searchRowOf(state: DossierState): SearchRowValues {
+  const phone = state.applicant.phone === null ? '' : canonicalPhone(state.applicant.phone).replace(/\D/gu, '');
+  const ownerId = searchTokens(state.owner?.idNumber ?? '').join(' ');
+  const numbers = [state.applicant.idNumber ?? '', ownerId, phone].filter((n) => n !== '');
+  const tails = numbers.flatMap((n) => n.split(' ')).filter((n) => n.length >= MIN_TAIL_DIGITS && /^\d+$/u.test(n));
+  return [
+    nameSearchKey(state.applicant.fullName),
+    state.owner === null ? '' : nameSearchKey(state.owner.name),
+    [...searchTokens(state.code ?? ''), ...numbers].join(' '),
+    tails.map(reversedDigits).join(' '),
+  ];
+}
 
 /**
  * Writes every projection of one dossier from its folded state, replacing what was there. Called in
@@ -59,7 +79,6 @@ export class ProjectionRepository {
   private readonly insertSearch;
   private readonly attachments: AttachmentRepository;
   private readonly reports: ReportProjection;
-  private readonly foldedProcedures = new Map<string, string>();
 
   constructor(private readonly db: DeskDatabase) {
     this.attachments = new AttachmentRepository(db);
@@ -68,8 +87,9 @@ export class ProjectionRepository {
     this.upsertDossier = db.prepare<DossierRowValues>(`
       INSERT INTO dossiers (id, code, status, unit_gso, procedure_id, procedure_name, sector_id, sector_name, channel,
         applicant_name, applicant_id_number, applicant_phone, owner_name, received_at, received_day, appointment_at,
-        finished_at, clock_running, rating, fees_vnd, needs_review, created_by, last_event_at, event_count)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        finished_at, clock_running, rating, fees_vnd, needs_review, created_by, last_event_at, event_count,
+        applicant_name_key, owner_name_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status, unit_gso = excluded.unit_gso,
         procedure_id = excluded.procedure_id, procedure_name = excluded.procedure_name, sector_id = excluded.sector_id,
         sector_name = excluded.sector_name, channel = excluded.channel, applicant_name = excluded.applicant_name,
@@ -78,7 +98,8 @@ export class ProjectionRepository {
         appointment_at = excluded.appointment_at, finished_at = excluded.finished_at,
         clock_running = excluded.clock_running, rating = excluded.rating, fees_vnd = excluded.fees_vnd,
         needs_review = excluded.needs_review, created_by = excluded.created_by,
-        last_event_at = excluded.last_event_at, event_count = excluded.event_count`);
+        last_event_at = excluded.last_event_at, event_count = excluded.event_count,
+        applicant_name_key = excluded.applicant_name_key, owner_name_key = excluded.owner_name_key`);
     this.rowidOf = db.prepare<[string], { rowid: number }>('SELECT rowid FROM dossiers WHERE id = ?');
     this.deleteFacts = db.prepare<[string]>('DELETE FROM dossier_day_facts WHERE dossier_id = ?');
     // Row inserts bind by position: a pulled page writes tens of thousands of these rows.
@@ -97,8 +118,8 @@ export class ProjectionRepository {
       'INSERT INTO dossier_ratings (dossier_id, level, rated_at, receiving_officer_id) VALUES (?, ?, ?, ?)',
     );
     this.deleteSearch = db.prepare<[number]>('DELETE FROM dossier_search WHERE rowid = ?');
-    this.insertSearch = db.prepare<[number, string, string, string, string, string]>(
-      'INSERT INTO dossier_search (rowid, code, names, id_number, phone, procedure) VALUES (?, ?, ?, ?, ?, ?)',
+    this.insertSearch = db.prepare<[number, ...SearchRowValues]>(
+      'INSERT INTO dossier_search (rowid, applicant, owner, numbers, reversed_numbers) VALUES (?, ?, ?, ?, ?)',
     );
   }
 
@@ -108,6 +129,7 @@ export class ProjectionRepository {
     // a rebuild and of a pulled page full of other desks' new dossiers.
     const previous = this.rowidOf.get(id);
     const fresh = previous === undefined;
+    const search = searchRowOf(state);
     const upserted = this.upsertDossier.run(
       id,
       state.code,
@@ -133,6 +155,8 @@ export class ProjectionRepository {
       state.createdBy,
       state.lastEventAt,
       state.eventCount,
+      search[0],
+      search[1] === '' ? null : search[1],
     );
 
     if (!fresh) this.deleteFacts.run(id);
@@ -155,27 +179,9 @@ export class ProjectionRepository {
 
     const rowid = previous?.rowid ?? Number(upserted.lastInsertRowid);
     if (!fresh) this.deleteSearch.run(rowid);
-    this.insertSearch.run(
-      rowid,
-      foldVietnamese(state.code ?? ''),
-      foldVietnamese([state.applicant.fullName, state.owner?.name ?? ''].join(' ')),
-      [state.applicant.idNumber, state.owner?.idNumber].filter(Boolean).join(' '),
-      digitsOnly(state.applicant.phone),
-      this.foldedProcedure(state.procedure.name, state.procedure.code),
-    );
+    this.insertSearch.run(rowid, ...search);
 
     this.reports.write(state, fresh);
-  }
-
-  // A desk knows a few hundred procedures; a pulled page folds the same names thousands of times.
-  private foldedProcedure(name: string, code: string): string {
-    const text = `${name} ${code}`;
-    let folded = this.foldedProcedures.get(text);
-    if (folded === undefined) {
-      folded = foldVietnamese(text);
-      if (this.foldedProcedures.size < 10_000) this.foldedProcedures.set(text, folded);
-    }
-    return folded;
   }
 
   /** Empties every projection (the rebuild then writes them again from the log). */

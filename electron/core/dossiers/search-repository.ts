@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { DossierRow, DossierSearchResult, dossiersSearchArgs } from '../../../shared/contract/dossiers.js';
 import type { Channel, StatusCode } from '../../../shared/domain/dossier/events.js';
-import { buildFtsMatchQuery } from '../../../shared/domain/text/fts-match-query.js';
+import { isOverdueAt, SETTLED_WITH_RESULT_STATUSES } from '../../../shared/domain/dossier/overdue.js';
+import { buildFtsMatchQuery, buildFtsNamePrefixQuery, type SearchColumns } from '../../../shared/domain/text/fts-match-query.js';
+import { nameSearchKey } from '../../../shared/domain/text/search-key.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import { DUE_SOON_HOURS } from './dossier-detail.js';
 
@@ -20,33 +22,88 @@ interface Row {
   needs_review: number;
 }
 
+type Params = Record<string, string | number>;
+
 // Counting every match of a common name ("nguyen") costs more than the page itself; past this the
 // UI says "more than 10,000" and the officer narrows the search.
 export const TOTAL_CAP = 10_000;
 
+/** dossier_search's columns (m0080): free text finds people and numbers, never the procedure. */
+export const SEARCH_COLUMNS: SearchColumns = { names: ['applicant', 'owner'], numbers: ['numbers'], reversedNumbers: 'reversed_numbers' };
+
+/**
+ * Names that start with what was typed are read from the name-key index when there are at most this
+ * many (a whole name, even a common one); beyond, from the full-text index, newest first, capped.
+ */
+const NAME_PREFIX_PROBE = 2_000;
+
 const HOUR_MS = 3_600_000;
 
-/** The work list: text search (folded FTS) and filters, newest first, one page at a time. */
+/**
+ * isOverdueAt (shared/domain/dossier/overdue.ts) over the dossiers projection, for the filter: the
+ * flag on each row and the dossier page use the function itself. clock_running = 1 is "pending, clock
+ * not paused, with an appointment" (projection-repository.ts); never NULL, so NOT(…) is its complement.
+ */
+export const OVERDUE_SQL = `((d.clock_running = 1 AND d.appointment_at < @now)
+  OR (d.status IN (${SETTLED_WITH_RESULT_STATUSES.join(', ')}) AND d.finished_at IS NOT NULL AND d.appointment_at IS NOT NULL
+      AND d.finished_at > d.appointment_at))`;
+
+/** The name-key lookups (exported for the migration's query-plan test). */
+export const NAME_SEARCH_SQL = {
+  /** How many names start with the key, counted up to @probe (index entries only). */
+  countStartingWith: `SELECT (SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE applicant_name_key >= @lo AND applicant_name_key < @hi LIMIT @probe))
+    + (SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE owner_name_key >= @lo AND owner_name_key < @hi LIMIT @probe))`,
+  applicantStartsWith: 'SELECT rowid, applicant_name_key AS key FROM dossiers WHERE applicant_name_key >= @lo AND applicant_name_key < @hi LIMIT @probe',
+  ownerStartsWith: 'SELECT rowid, owner_name_key AS key FROM dossiers WHERE owner_name_key >= @lo AND owner_name_key < @hi LIMIT @probe',
+  /** Conditions on `d` go in between (` AND …`). */
+  exactName: (andFilters: string) =>
+    `SELECT d.rowid FROM dossiers d WHERE (d.applicant_name_key = @nameKey OR d.owner_name_key = @nameKey)${andFilters} ORDER BY d.rowid DESC LIMIT @window`,
+};
+
+const COLUMNS = `d.id, d.code, d.status, d.procedure_name, d.sector_name, d.applicant_name, d.channel, d.received_at,
+  d.appointment_at, d.finished_at, d.clock_running, d.needs_review`;
+
+/**
+ * The work list: free text (people's names, code, ID number, phone) and filters, one page at a time.
+ * Without text, newest first. With text, by relevance: the names equal to what was typed (folded),
+ * then the names starting with it, then every other match; newest first within each.
+ */
 export function searchDossiers(db: DeskDatabase, args: z.output<typeof dossiersSearchArgs>, nowMs: number): DossierSearchResult {
   const nowIso = new Date(nowMs).toISOString();
-  const where: string[] = [];
-  const params: Record<string, string | number> = { now: nowIso };
-  let from = 'dossiers d';
-
-  const match = args.text ? buildFtsMatchQuery(args.text) : null;
-  if (args.text && match === null) return { rows: [], total: 0 };
-  if (match !== null) {
-    from = 'dossier_search s JOIN dossiers d ON d.rowid = s.rowid';
-    where.push('dossier_search MATCH @match');
-    params.match = match;
+  const filters = filterClauses(args, nowMs);
+  let page: number[];
+  let total: number;
+  if (args.text) {
+    const match = buildFtsMatchQuery(args.text, SEARCH_COLUMNS);
+    if (match === null) return { rows: [], total: 0 };
+    ({ page, total } = rankedPage(db, { match, nameKey: nameSearchKey(args.text) }, filters, args.offset, args.limit));
+  } else {
+    ({ page, total } = newestPage(db, filters, args.offset, args.limit));
   }
+  const dueBy = new Date(nowMs + DUE_SOON_HOURS * HOUR_MS).toISOString();
+  return { rows: rowsInOrder(db, page).map((row) => toDossierRow(row, nowIso, dueBy)), total };
+}
+
+interface Filters {
+  /** Conditions on `d` (dossiers), ANDed; empty for none. */
+  where: string[];
+  params: Params;
+}
+
+function filterClauses(args: z.output<typeof dossiersSearchArgs>, nowMs: number): Filters {
+  const where: string[] = [];
+  const params: Params = {};
+  const now = () => (params.now = new Date(nowMs).toISOString());
   if (args.statuses && args.statuses.length > 0) {
     where.push(`d.status IN (${args.statuses.map((_, i) => `@status${i}`).join(', ')})`);
     args.statuses.forEach((status, i) => (params[`status${i}`] = status));
   }
-  if (args.overdue === true) where.push('d.clock_running = 1 AND d.appointment_at < @now');
-  if (args.overdue === false) where.push('NOT (d.clock_running = 1 AND d.appointment_at < @now)');
+  if (args.overdue !== undefined) {
+    now();
+    where.push(args.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+  }
   if (args.dueWithinHours !== undefined) {
+    now();
     where.push('d.clock_running = 1 AND d.appointment_at >= @now AND d.appointment_at <= @dueBy');
     params.dueBy = new Date(nowMs + args.dueWithinHours * HOUR_MS).toISOString();
   }
@@ -67,41 +124,124 @@ export function searchDossiers(db: DeskDatabase, args: z.output<typeof dossiersS
     params.receivedTo = args.receivedTo;
   }
   if (args.needsReview !== undefined) where.push(`d.needs_review = ${args.needsReview ? 1 : 0}`);
+  return { where, params };
+}
 
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const columns = `d.id, d.code, d.status, d.procedure_name, d.sector_name, d.applicant_name, d.channel, d.received_at,
-              d.appointment_at, d.finished_at, d.clock_running, d.needs_review`;
-  let rows: Row[];
-  let total: number;
-  if (match !== null && where.length === 1 && args.offset + args.limit <= TOTAL_CAP) {
-    // Text alone: one walk of the full-text index gives both the count (capped) and the page, and
-    // only the page's rows are read from the dossiers table.
-    const rowids = db
-      .prepare(`SELECT rowid FROM dossier_search WHERE dossier_search MATCH @match ORDER BY rowid DESC LIMIT ${TOTAL_CAP + 1}`)
-      .pluck()
-      .all({ match }) as number[];
-    total = rowids.length;
-    const page = rowids.slice(args.offset, args.offset + args.limit);
-    const byRowid = db
-      .prepare(`SELECT d.rowid AS rowid, ${columns} FROM dossiers d WHERE d.rowid IN (SELECT value FROM json_each(@page))`)
-      .all({ page: JSON.stringify(page) }) as (Row & { rowid: number })[];
-    const position = new Map(page.map((rowid, index) => [rowid, index]));
-    rows = byRowid.sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!);
-  } else {
-    const order = match !== null ? 's.rowid DESC' : 'd.rowid DESC';
-    rows = db
-      .prepare(`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: args.limit, offset: args.offset }) as Row[];
-    total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n;
+const andFilters = (filters: Filters): string => filters.where.map((condition) => ` AND ${condition}`).join('');
+
+interface PageOfRowids {
+  page: number[];
+  total: number;
+}
+
+function newestPage(db: DeskDatabase, filters: Filters, offset: number, limit: number): PageOfRowids {
+  const whereSql = filters.where.length > 0 ? `WHERE ${filters.where.join(' AND ')}` : '';
+  const page = db
+    .prepare(`SELECT d.rowid FROM dossiers d ${whereSql} ORDER BY d.rowid DESC LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ ...filters.params, limit, offset }) as number[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM dossiers d ${whereSql} LIMIT ${TOTAL_CAP + 1})`).get(filters.params) as { n: number }).n;
+  return { page, total };
+}
+
+interface TextQuery {
+  /** Every match (buildFtsMatchQuery). */
+  match: string;
+  /** nameSearchKey of the text: what an exact or prefix name match compares with. */
+  nameKey: string;
+}
+
+/**
+ * Each tier is read newest first and at most `window` deep — enough to fill every position up to the
+ * page's end and to count up to the cap — and only the page's rows are then read whole. The tiers nest
+ * (exact ⊆ starting ⊆ every match), so the count is that of every match, and once the names starting
+ * with the text alone fill the window, the other matches need not be read at all.
+ */
+function rankedPage(db: DeskDatabase, query: TextQuery, filters: Filters, offset: number, limit: number): PageOfRowids {
+  const window = Math.max(offset + limit, TOTAL_CAP + 1);
+  const names = nameMatches(db, query.nameKey, filters, window);
+  if (names.prefix.length >= window) return { page: tiersInOrder([names.exact, names.prefix], offset + limit).slice(offset), total: TOTAL_CAP + 1 };
+  const every = fullTextMatches(db, query.match, filters, window);
+  const total = every.length >= window ? TOTAL_CAP + 1 : Math.min(every.length, TOTAL_CAP + 1);
+  return { page: tiersInOrder([names.exact, names.prefix, every], offset + limit).slice(offset), total };
+}
+
+/** The first `count` rowids of the tiers one after the other, each rowid where it first appears. */
+function tiersInOrder(tiers: readonly (readonly number[])[], count: number): number[] {
+  const order: number[] = [];
+  const placed = new Set<number>();
+  for (const tier of tiers) {
+    for (const rowid of tier) {
+      if (order.length >= count) return order;
+      if (placed.has(rowid)) continue;
+      placed.add(rowid);
+      order.push(rowid);
+    }
+  }
+  return order;
+}
+
+/** The dossiers whose applicant's or owner's name equals the key, and those whose name starts with it. */
+function nameMatches(db: DeskDatabase, nameKey: string, filters: Filters, window: number): { exact: number[]; prefix: number[] } {
+  if (nameKey === '') return { exact: [], prefix: [] };
+  // Strings starting with the key sort from the key itself up to the key followed by the last code point.
+  const range = { lo: nameKey, hi: `${nameKey}\u{10FFFF}`, probe: NAME_PREFIX_PROBE + 1 };
+  if ((db.prepare(NAME_SEARCH_SQL.countStartingWith).pluck().get(range) as number) <= NAME_PREFIX_PROBE) {
+    const exactRowids = new Set<number>();
+    const candidates = new Set<number>();
+    for (const sql of [NAME_SEARCH_SQL.applicantStartsWith, NAME_SEARCH_SQL.ownerStartsWith]) {
+      for (const { rowid, key } of db.prepare(sql).all(range) as { rowid: number; key: string }[]) {
+        candidates.add(rowid);
+        if (key === nameKey) exactRowids.add(rowid);
+      }
+    }
+    const kept = filters.where.length === 0 ? [...candidates] : rowidsPassing(db, [...candidates], filters);
+    const newestFirst = kept.sort((a, b) => b - a);
+    return { exact: newestFirst.filter((rowid) => exactRowids.has(rowid)), prefix: newestFirst };
   }
 
-  const dueBy = new Date(nowMs + DUE_SOON_HOURS * HOUR_MS).toISOString();
-  return { rows: rows.map((row) => toDossierRow(row, nowIso, dueBy)), total };
+  // A short key shared by many ("nguyen"): both tiers come newest first from indexes, capped.
+  const exact = db
+    .prepare(NAME_SEARCH_SQL.exactName(andFilters(filters)))
+    .pluck()
+    .all({ ...filters.params, nameKey, window }) as number[];
+  if (exact.length >= window) return { exact, prefix: exact };
+  const prefixMatch = buildFtsNamePrefixQuery(nameKey, SEARCH_COLUMNS);
+  return { exact, prefix: prefixMatch === null ? [] : fullTextMatches(db, prefixMatch, filters, window) };
+}
+
+/** Rowids matching an FTS5 query (and the filters), newest first, at most `window`. */
+function fullTextMatches(db: DeskDatabase, match: string, filters: Filters, window: number): number[] {
+  const sql =
+    filters.where.length === 0
+      ? 'SELECT rowid FROM dossier_search WHERE dossier_search MATCH @match ORDER BY rowid DESC LIMIT @window'
+      : `SELECT s.rowid FROM dossier_search s JOIN dossiers d ON d.rowid = s.rowid
+         WHERE dossier_search MATCH @match${andFilters(filters)} ORDER BY s.rowid DESC LIMIT @window`;
+  return db
+    .prepare(sql)
+    .pluck()
+    .all({ ...(filters.where.length === 0 ? {} : filters.params), match, window }) as number[];
+}
+
+function rowidsPassing(db: DeskDatabase, rowids: readonly number[], filters: Filters): number[] {
+  return db
+    .prepare(`SELECT d.rowid FROM dossiers d WHERE d.rowid IN (SELECT value FROM json_each(@rowids))${andFilters(filters)}`)
+    .pluck()
+    .all({ ...filters.params, rowids: JSON.stringify(rowids) }) as number[];
+}
+
+/** The page's rows, read by rowid and put back in the page's order. */
+function rowsInOrder(db: DeskDatabase, page: readonly number[]): Row[] {
+  if (page.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT d.rowid AS rowid, ${COLUMNS} FROM dossiers d WHERE d.rowid IN (SELECT value FROM json_each(@page))`)
+    .all({ page: JSON.stringify(page) }) as (Row & { rowid: number })[];
+  const position = new Map(page.map((rowid, index) => [rowid, index]));
+  return rows.sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!);
 }
 
 function toDossierRow(row: Row, nowIso: string, dueBy: string): DossierRow {
   const running = row.clock_running === 1 && row.appointment_at !== null;
-  const settledLate = (row.status === 9 || row.status === 10) && row.finished_at !== null && row.appointment_at !== null && row.finished_at > row.appointment_at;
   return {
     id: row.id,
     code: row.code,
@@ -113,7 +253,7 @@ function toDossierRow(row: Row, nowIso: string, dueBy: string): DossierRow {
     receivedAt: row.received_at,
     appointmentAt: row.appointment_at,
     finishedAt: row.finished_at,
-    overdue: (running && row.appointment_at! < nowIso) || settledLate,
+    overdue: isOverdueAt({ status: row.status, appointmentAt: row.appointment_at, finishedAt: row.finished_at }, nowIso),
     dueSoon: running && row.appointment_at! >= nowIso && row.appointment_at! <= dueBy,
     needsReview: row.needs_review === 1,
   };

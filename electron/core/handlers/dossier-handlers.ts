@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { extendBySupplementWait } from '../../../shared/domain/calendar/deadlines.js';
+import { canonicalPhone } from '../../../shared/domain/contact/phone-number.js';
 import type { CorrectableFields } from '../../../shared/domain/dossier/events.js';
 import { searchDossiers } from '../dossiers/search-repository.js';
 import { dailyTally } from '../dossiers/tally-repository.js';
@@ -100,7 +101,9 @@ export function dossierHandlers(ctx: CoreContext): DossierHandlers {
 
     'dossiers.correctField': (args) =>
       service.act(args.dossierId, 'field.corrected', () => {
-        const newValue = typeof args.newValue === 'string' && args.newValue === '' ? null : args.newValue;
+        const typed = typeof args.newValue === 'string' && args.newValue === '' ? null : args.newValue;
+        // A corrected phone is stored in the same canonical form as a received one.
+        const newValue = args.field === 'applicant.phone' && typeof typed === 'string' ? canonicalPhone(typed) : typed;
         // The event schema checks that each value has the field's type (a number for sets, …).
         return { field: args.field, oldValue: args.oldValue, newValue, reason: args.reason } as {
           field: keyof CorrectableFields;

@@ -44,15 +44,33 @@ export function finishedAt(state: DossierState): string | null {
   }
 }
 
+/** What overdue is decided from: the facts the work list's projection keeps of every dossier. */
+export interface OverdueFacts {
+  status: StatusCode;
+  appointmentAt: string | null;
+  /** finishedAt(state) */
+  finishedAt: string | null;
+}
+
+/** Statuses whose dossier is settled with a result: late when the result came after the appointment. */
+export const SETTLED_WITH_RESULT_STATUSES = [9, 10] as const satisfies readonly StatusCode[];
+
+/**
+ * The one definition of overdue (the dossier page, the work list's flag and its filter): still pending
+ * with a running clock after the appointment, or settled with a result that came after it.
+ */
+export function isOverdueAt(facts: OverdueFacts, nowIso: string): boolean {
+  const now = instantMs(nowIso);
+  if (facts.appointmentAt === null) return false;
+  const due = instantMs(facts.appointmentAt);
+  if (includes(PENDING_STATUSES, facts.status)) return !includes(CLOCK_PAUSED_STATUSES, facts.status) && now > due;
+  if (!includes(SETTLED_WITH_RESULT_STATUSES, facts.status)) return false;
+  return facts.finishedAt !== null && instantMs(facts.finishedAt) > due;
+}
+
 /** Late: still pending with a running clock after the appointment, or the result came after it. */
 export function isOverdue(state: DossierState, nowIso: string): boolean {
-  const now = instantMs(nowIso);
-  if (state.appointmentAt === null) return false;
-  const due = instantMs(state.appointmentAt);
-  if (isPending(state)) return !includes(CLOCK_PAUSED_STATUSES, state.status) && now > due;
-  if (state.status !== 9 && state.status !== 10) return false;
-  const finished = finishedAt(state);
-  return finished !== null && instantMs(finished) > due;
+  return isOverdueAt({ status: state.status, appointmentAt: state.appointmentAt, finishedAt: finishedAt(state) }, nowIso);
 }
 
 /** Pending with a running clock, not yet overdue, and due within the next `hours`. */

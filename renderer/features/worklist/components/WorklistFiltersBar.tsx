@@ -4,12 +4,12 @@ import { parseTypedDate } from '../../../ui/format-date.js';
 import { Kbd } from '../../../ui/Kbd.js';
 import { hasActiveFilters } from '../store/worklist-filters.js';
 import { useWorklistStore } from '../store/worklist-store-context.js';
+import { ProcedureFilter } from './ProcedureFilter.js';
 import { CHANNEL_SHORT } from './row-labels.js';
 
-/** One search box (code, name without diacritics, ID, phone) and the filters beside it. */
+/** One search box (people's names without diacritics, code, ID, phone) and the filters beside it. */
 export function WorklistFiltersBar({ searchRef, onLeaveSearch }: { searchRef: Ref<HTMLInputElement>; onLeaveSearch(): void }) {
   const filters = useWorklistStore((state) => state.filters);
-  const procedures = useWorklistStore((state) => state.procedures);
   const setFilters = useWorklistStore((state) => state.setFilters);
   const clearFilters = useWorklistStore((state) => state.clearFilters);
   const fromInvalid = filters.receivedFrom.trim() !== '' && parseTypedDate(filters.receivedFrom) === null;
@@ -56,19 +56,7 @@ export function WorklistFiltersBar({ searchRef, onLeaveSearch }: { searchRef: Re
             ))}
           </select>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="worklist-procedure">
-            Thủ tục
-          </label>
-          <select id="worklist-procedure" className="field__input field__select" value={filters.procedureId} onChange={(event) => setFilters({ procedureId: event.target.value })}>
-            <option value="">Tất cả</option>
-            {procedures.map((procedure) => (
-              <option key={procedure.id} value={procedure.id}>
-                {procedure.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProcedureFilter />
         <div className="field">
           <label className="field__label" htmlFor="worklist-channel">
             Kênh
