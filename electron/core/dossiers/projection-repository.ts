@@ -1,5 +1,6 @@
 import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
 import { CLOCK_PAUSED_STATUSES, finishedAt, isPending } from '../../../shared/domain/dossier/overdue.js';
+import { counterReferenceOfState, receivingOfficerOf } from '../../../shared/domain/dossier/reception.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
 import { foldVietnamese } from '../../../shared/domain/text/fold-vietnamese.js';
 import { AttachmentRepository } from '../attachments/attachment-repository.js';
@@ -19,7 +20,7 @@ export function dayFactsOf(state: DossierState): DayFact[] {
   if (state.intake !== 'refused') addFact(facts, state.receivedAt, `received_channel_${state.channel}`);
   addFact(facts, state.resultAt, 'result');
   addFact(facts, state.handedBackAt, 'handed_back');
-  addFact(facts, state.withdrawnAt, 'withdrawn');
+  if (state.receivedAt !== null) addFact(facts, state.withdrawnAt, 'withdrawn');
   for (const round of state.supplements) addFact(facts, round.requestedAt, 'supplement_requested');
   for (const fee of state.fees) addFact(facts, fee.at, 'fee', fee.amountVnd);
   if (state.rating !== null) addFact(facts, state.ratedAt, `rating_${state.rating}`);
@@ -148,7 +149,7 @@ export class ProjectionRepository {
 
     if (!fresh) this.deleteRating.run(id);
     if (state.rating !== null && state.ratedAt !== null) {
-      this.insertRating.run(id, state.rating, state.ratedAt, state.createdBy);
+      this.insertRating.run(id, state.rating, state.ratedAt, receivingOfficerOf(state));
     }
 
     this.attachments.write(state, fresh);
@@ -157,7 +158,7 @@ export class ProjectionRepository {
     if (!fresh) this.deleteSearch.run(rowid);
     this.insertSearch.run(
       rowid,
-      foldVietnamese(state.code ?? ''),
+      foldVietnamese([state.code, counterReferenceOfState(state)].filter(Boolean).join(' ')),
       foldVietnamese([state.applicant.fullName, state.owner?.name ?? ''].join(' ')),
       [state.applicant.idNumber, state.owner?.idNumber].filter(Boolean).join(' '),
       digitsOnly(state.applicant.phone),
