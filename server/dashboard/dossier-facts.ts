@@ -62,7 +62,7 @@ export function dayFactsOf(state: DossierState): DayFact[] {
   if (state.intake !== 'refused') add(state.receivedAt, `received_channel_${state.channel}`);
   add(state.resultAt, 'result');
   add(state.handedBackAt, 'handed_back');
-  add(state.withdrawnAt, 'withdrawn');
+  if (state.receivedAt !== null) add(state.withdrawnAt, 'withdrawn');
   for (const round of state.supplements) add(round.requestedAt, 'supplement_requested');
   for (const fee of state.fees) add(fee.at, 'fee', fee.amountVnd);
   if (state.rating !== null) add(state.ratedAt, ratingKindOf(state.rating));

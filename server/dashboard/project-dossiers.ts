@@ -9,7 +9,8 @@ import { dashboardRowOf, type DashboardDossierRow } from './dossier-facts.js';
 // refolding them is cheap next to the write itself.
 
 /** Bump when the fold or the facts change meaning: the centre then rebuilds the projection at start. */
-export const DASHBOARD_PROJECTION_VERSION = 1;
+// 2: a dossier turned back at the counter is received on its return, not when form 02 was issued.
+export const DASHBOARD_PROJECTION_VERSION = 2;
 
 export interface ProjectionInput {
   /** The dossiers to project. */

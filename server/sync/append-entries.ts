@@ -45,6 +45,17 @@ function creationUnit(event: DossierEvent): string | null {
   return event.type === 'dossier.received' || event.type === 'dossier.refused' ? event.payload.unit.gsoCode : null;
 }
 
+/**
+ * The dossier code an event issues: the receipt's, or — for a dossier turned back at the counter, which
+ * takes no code until the citizen brings the papers — the return's, so that the public lookup finds the
+ * code printed on form 01. The first code the centre holds for a dossier is kept.
+ */
+function codeIssuedBy(event: DossierEvent): string | null {
+  if (event.type === 'dossier.received') return event.payload.code;
+  if (event.type === 'supplement.received') return event.payload.code ?? null;
+  return null;
+}
+
 /** Advances "every counter up to here is held" past the counters just stored. */
 async function advanceCounters(tx: AppendTx, deviceId: string, storedSeqs: readonly number[]): Promise<DeviceProgress> {
   const before: DeviceCounters = (await tx.readDeviceCounters(deviceId)) ?? { highestSeq: 0, contiguousThrough: 0, received: 0 };
@@ -138,7 +149,7 @@ export async function appendEntries(
       }
     }
 
-    const code = event.type === 'dossier.received' ? event.payload.code : null;
+    const code = codeIssuedBy(event);
     if (known === undefined) newDossiers.set(event.dossierId, { id: event.dossierId, unitGso: unit, code });
     else if (code !== null && known.code === null) codesToSet.push({ id: event.dossierId, code });
 

@@ -196,7 +196,7 @@ describe('centre API', { timeout: 30_000 }, () => {
       const desk = new FakeDevice('desk-a', HONG_GAI_UNIT);
       const created = desk.receive();
       await push(a.token, [created, desk.forward(created.dossierId)]);
-      const found = await centre.request('GET', `/v1/lookup/${encodeURIComponent(created.payload.code.toLowerCase())}`);
+      const found = await centre.request('GET', `/v1/lookup/${encodeURIComponent(created.payload.code!.toLowerCase())}`);
       expect(found.status).toBe(200);
       expect(found.body).toEqual({
         code: created.payload.code,

@@ -9,11 +9,12 @@ import type {
   RebuildReport,
 } from '../../../shared/contract/dossiers.js';
 import { CommandError } from '../../../shared/contract/errors.js';
-import { appointmentAt, type DeadlineLimit } from '../../../shared/domain/calendar/deadlines.js';
+import { appointmentAt, extendBySupplementWait, type DeadlineLimit } from '../../../shared/domain/calendar/deadlines.js';
 import { limitText } from '../../../shared/domain/calendar/limit-text.js';
 import type { Procedure } from '../../../shared/domain/catalogue/procedure.js';
 import type { DossierEventPayloads, DossierEventType, ProcedureSnapshot } from '../../../shared/domain/dossier/events.js';
 import { foldDossier } from '../../../shared/domain/dossier/fold.js';
+import { isAwaitingCounterSupplement } from '../../../shared/domain/dossier/reception.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { CatalogueRepository } from '../catalogue/catalogue-repository.js';
@@ -122,7 +123,8 @@ export class DossierService {
         const receivedAt = this.receivedAtFor(officer, args.receivedAt, nowMs);
         const accepted = args.intake === 'accepted';
         const payload: DossierEventPayloads['dossier.received'] = {
-          code: this.codes.allocate(desk.unit.agencyId, desk.station, receivedAt),
+          // Turned back at the counter (form 02): not received, so no serial of the day (reception.ts).
+          code: accepted ? this.codes.allocate(desk.unit.agencyId, desk.station, receivedAt) : null,
           unit: desk.unit,
           procedure: snapshot,
           channel: args.channel,
@@ -213,12 +215,27 @@ export class DossierService {
     return this.notify(state);
   }
 
-  appointmentAfterSupplement(state: DossierState, nowIso: string): string {
-    return this.appointmentFor(state.procedure, nowIso);
-  }
-
-  calendar() {
-    return this.deps.calendar.workCalendar();
+  /**
+   * The citizen brought the papers asked for. During processing the appointment moves by the wait; for
+   * a dossier turned back at the counter this is its receipt: the code of today from this station's
+   * serials (unless an event written before the rule already gave it one) and the appointment of a
+   * receipt now — form 01 is printed from it.
+   */
+  receiveSupplement(dossierId: string): DossierDetail {
+    return this.act(dossierId, 'supplement.received', (state, now) => {
+      const open = state.supplements.at(-1);
+      if (isAwaitingCounterSupplement(state)) {
+        const payload: DossierEventPayloads['supplement.received'] = { receivedAt: now, newAppointmentAt: this.appointmentFor(state.procedure, now) };
+        if (state.code !== null) return payload;
+        const desk = requireConfiguredDesk(this.deps.settings);
+        return { ...payload, code: this.codes.allocate(desk.unit.agencyId, desk.station, now) };
+      }
+      const newAppointmentAt =
+        state.appointmentAt === null || open === undefined
+          ? this.appointmentFor(state.procedure, now)
+          : extendBySupplementWait(state.appointmentAt, open.requestedAt, now, this.deps.calendar.workCalendar());
+      return { receivedAt: now, newAppointmentAt };
+    });
   }
 
   stateOf(dossierId: string): DossierState | null {

@@ -1,5 +1,6 @@
 import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
 import { CLOCK_PAUSED_STATUSES, finishedAt, isPending } from '../../../shared/domain/dossier/overdue.js';
+import { counterReferenceOfState, receivingOfficerOf } from '../../../shared/domain/dossier/reception.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
 import { canonicalPhone } from '../../../shared/domain/contact/phone-number.js';
 import { MIN_TAIL_DIGITS, nameSearchKey, reversedDigits, searchTokens } from '../../../shared/domain/text/search-key.js';
@@ -20,7 +21,7 @@ export function dayFactsOf(state: DossierState): DayFact[] {
   if (state.intake !== 'refused') addFact(facts, state.receivedAt, `received_channel_${state.channel}`);
   addFact(facts, state.resultAt, 'result');
   addFact(facts, state.handedBackAt, 'handed_back');
-  addFact(facts, state.withdrawnAt, 'withdrawn');
+  if (state.receivedAt !== null) addFact(facts, state.withdrawnAt, 'withdrawn');
   for (const round of state.supplements) addFact(facts, round.requestedAt, 'supplement_requested');
   for (const fee of state.fees) addFact(facts, fee.at, 'fee', fee.amountVnd);
   if (state.rating !== null) addFact(facts, state.ratedAt, `rating_${state.rating}`);
@@ -55,7 +56,7 @@ export function searchRowOf(state: DossierState): SearchRowValues {
   return [
     nameSearchKey(state.applicant.fullName),
     state.owner === null ? '' : nameSearchKey(state.owner.name),
-    [...searchTokens(state.code ?? ''), ...numbers].join(' '),
+    [...searchTokens(state.code ?? ''), ...searchTokens(counterReferenceOfState(state) ?? ''), ...numbers].join(' '),
     tails.map(reversedDigits).join(' '),
   ];
 }
@@ -172,7 +173,7 @@ export class ProjectionRepository {
 
     if (!fresh) this.deleteRating.run(id);
     if (state.rating !== null && state.ratedAt !== null) {
-      this.insertRating.run(id, state.rating, state.ratedAt, state.createdBy);
+      this.insertRating.run(id, state.rating, state.ratedAt, receivingOfficerOf(state));
     }
 
     this.attachments.write(state, fresh);

@@ -3,8 +3,9 @@
 // at start a desk whose stored version is lower rebuilds every projection from the log
 // (rebuild-projections.ts), so old data reads as if recorded by the new code.
 // 1: the search index of issue 10 (people and numbers only, canonical phones, reversed digits).
+// 2: a dossier turned back at the counter (form 02 at intake) is received only when the papers come back.
 
-export const DESK_PROJECTION_VERSION = 1;
+export const DESK_PROJECTION_VERSION = 2;
 
 /** The settings key holding the version the projections were last built with (absent: 0). */
 export const PROJECTION_VERSION_SETTING = 'projections.version';

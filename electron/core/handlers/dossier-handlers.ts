@@ -1,6 +1,5 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
 import { CommandError } from '../../../shared/contract/errors.js';
-import { extendBySupplementWait } from '../../../shared/domain/calendar/deadlines.js';
 import { canonicalPhone } from '../../../shared/domain/contact/phone-number.js';
 import type { CorrectableFields } from '../../../shared/domain/dossier/events.js';
 import { searchDossiers } from '../dossiers/search-repository.js';
@@ -60,16 +59,7 @@ export function dossierHandlers(ctx: CoreContext): DossierHandlers {
     'dossiers.requestSupplement': (args) =>
       service.act(args.dossierId, 'supplement.requested', (_state, now) => ({ items: args.items, reason: args.reason, requestedAt: now })),
 
-    'dossiers.receiveSupplement': (args) =>
-      service.act(args.dossierId, 'supplement.received', (state, now) => {
-        const open = state.supplements.at(-1);
-        // A supplement at intake never started the clock: the appointment counts from now.
-        const newAppointmentAt =
-          state.appointmentAt === null || open === undefined
-            ? service.appointmentAfterSupplement(state, now)
-            : extendBySupplementWait(state.appointmentAt, open.requestedAt, now, service.calendar());
-        return { receivedAt: now, newAppointmentAt };
-      }),
+    'dossiers.receiveSupplement': (args) => service.receiveSupplement(args.dossierId),
 
     'dossiers.recordResult': (args) =>
       service.act(args.dossierId, 'result.recorded', (_state, now) => ({ resultAt: now, summary: args.summary, outcome: args.outcome })),

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { receivingOfficerOf } from '../../../shared/domain/dossier/reception.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
 import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
 import { bieu06FactsOf } from '../../../shared/domain/reports/bieu06-facts.js';
@@ -63,7 +64,7 @@ export class ReportProjection {
 
     if (!fresh) this.deleteRating.run(id);
     if (state.created && state.rating !== null && state.ratedAt !== null) {
-      this.insertRating.run(id, vietnamDateOf(state.ratedAt), state.rating, state.createdBy ?? '', state.unit.gsoCode, state.unit.name);
+      this.insertRating.run(id, vietnamDateOf(state.ratedAt), state.rating, receivingOfficerOf(state) ?? '', state.unit.gsoCode, state.unit.name);
     }
 
     if (!fresh) this.deleteLogLine.run(id);

@@ -77,18 +77,23 @@ export function skeletonState(event: DossierEvent): DossierState {
   };
 }
 
-function receiptRow(event: DossierEventOf<'dossier.received'>): HandoverRow {
+/** The first row of the control sheet: the dossier was received (form 01) at `at` by `officerId`. */
+function receiptRow(unitName: string, at: string, backEntered: boolean, officerId: string): HandoverRow {
   return {
     kind: 'receipt',
-    at: event.payload.receivedAt,
-    to: { kind: 'agency', name: `Bộ phận tiếp nhận và trả kết quả ${event.payload.unit.name}` },
-    note: event.payload.backEntered ? 'Nhập bổ sung từ sổ giấy' : '',
-    officerId: event.officerId,
+    at,
+    to: { kind: 'agency', name: `Bộ phận tiếp nhận và trả kết quả ${unitName}` },
+    note: backEntered ? 'Nhập bổ sung từ sổ giấy' : '',
+    officerId,
   };
 }
 
+// A dossier turned back at the counter (intake 'supplement_requested') is not received: no receipt
+// time, no receipt row, until the supplement that completes it (reception.ts). Events written before
+// the rule carry a code here; it is kept, since it was printed on form 02.
 function applyReceived(base: DossierState, event: DossierEventOf<'dossier.received'>): DossierState {
   const p = event.payload;
+  const accepted = p.intake === 'accepted';
   const intakeRound: SupplementRound[] =
     p.supplement === null
       ? []
@@ -107,14 +112,14 @@ function applyReceived(base: DossierState, event: DossierEventOf<'dossier.receiv
     digitisation: digitisationOf(p.documents, base.attachments),
     sets: p.sets,
     notes: p.notes,
-    receivedAt: p.receivedAt,
+    receivedAt: accepted ? p.receivedAt : null,
     appointmentAt: p.appointmentAt,
     originalAppointmentAt: p.appointmentAt,
     backEntered: p.backEntered,
     intake: p.intake,
     supplements: [...intakeRound, ...base.supplements],
-    statusBeforeSupplement: p.intake === 'accepted' ? null : 2,
-    handovers: [receiptRow(event), ...base.handovers],
+    statusBeforeSupplement: accepted ? null : 2,
+    handovers: accepted ? [receiptRow(p.unit.name, p.receivedAt, p.backEntered, event.officerId), ...base.handovers] : base.handovers,
     createdBy: event.officerId,
   };
 }
@@ -194,6 +199,13 @@ function applyAttachmentRetracted(s: DossierState, event: DossierEventOf<'attach
 const closeOpenRounds = (rounds: readonly SupplementRound[], at: string): SupplementRound[] =>
   rounds.map((round) => (round.receivedAt === null ? { ...round, receivedAt: at } : round));
 
+// The papers of a dossier turned back at the counter arrived: it is received now (in any mode: the desk
+// that took them printed form 01). The code is the one the return carries, or the one an event written
+// before the rule gave it on form 02 — never a second one.
+function completesCounterReturn(s: DossierState): boolean {
+  return s.created && s.receivedAt === null && s.intake === 'supplement_requested' && s.supplements.some((round) => round.atIntake && round.receivedAt === null);
+}
+
 /** Applies `event` to `state` (null: nothing known yet). Never throws. */
 export function applyEvent(state: DossierState | null, event: DossierEvent, mode: ApplyMode): DossierState {
   const s = state ?? skeletonState(event);
@@ -221,6 +233,7 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
     case 'supplement.received': {
       const p = event.payload;
       const moves = allowed || isPending(s.status);
+      const received = completesCounterReturn(s);
       return {
         ...s,
         status: allowed ? (s.statusBeforeSupplement ?? 4) : s.status,
@@ -228,6 +241,9 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
         supplements: closeOpenRounds(s.supplements, p.receivedAt),
         appointmentAt: moves ? p.newAppointmentAt : s.appointmentAt,
         originalAppointmentAt: s.originalAppointmentAt ?? (moves ? p.newAppointmentAt : null),
+        code: received ? (s.code ?? p.code ?? null) : s.code,
+        receivedAt: received ? p.receivedAt : s.receivedAt,
+        handovers: received ? [receiptRow(s.unit.name, p.receivedAt, false, event.officerId), ...s.handovers] : s.handovers,
       };
     }
     case 'result.recorded': {

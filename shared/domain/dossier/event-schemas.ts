@@ -103,7 +103,7 @@ function notBefore(later: string, earlier: string): boolean {
 
 const receivedPayload = z
   .strictObject({
-    code: requiredText(60),
+    code: requiredText(60).nullable(),
     unit: unitSchema,
     procedure: procedureSchema,
     channel: channelSchema,
@@ -120,6 +120,9 @@ const receivedPayload = z
   })
   .superRefine((p, ctx) => {
     if (p.intake === 'accepted') {
+      if (p.code === null) {
+        ctx.addIssue({ code: 'custom', path: ['code'], message: 'Hồ sơ đã tiếp nhận phải có mã hồ sơ.' });
+      }
       if (p.supplement !== null) {
         ctx.addIssue({ code: 'custom', path: ['supplement'], message: 'Hồ sơ đã tiếp nhận thì không kèm phiếu yêu cầu bổ sung.' });
       }
@@ -155,7 +158,8 @@ const supplementRequestedPayload = z.strictObject({
 
 // The new appointment may lie before the supplement arrived: a dossier already late when the papers
 // were requested is moved by the wait and stays late. Refusing it would make its papers unreceivable.
-const supplementReceivedPayload = z.strictObject({ receivedAt: instantSchema, newAppointmentAt: instantSchema });
+// `code` is optional (not nullable) so that every return recorded before it existed keeps its bytes.
+const supplementReceivedPayload = z.strictObject({ receivedAt: instantSchema, newAppointmentAt: instantSchema, code: requiredText(60).optional() });
 
 const forwardedPayload = z.strictObject({
   to: z.strictObject({ kind: z.enum(['officer', 'agency']), name: requiredText(200) }),

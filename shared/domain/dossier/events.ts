@@ -112,8 +112,13 @@ export interface SupplementList {
 export type IntakeDecision = 'accepted' | 'supplement_requested';
 
 export interface DossierReceivedPayload {
-  /** `<agency identifier>-<yyMMdd>-<NNNN>`, allocated by the core in the same transaction. */
-  readonly code: string;
+  /**
+   * `<agency identifier>-<yyMMdd>-<NNNN>`, allocated by the core in the same transaction. null when the
+   * dossier is turned back at the counter (intake 'supplement_requested'): it is not received, so it takes
+   * no serial of the day; its code comes with the papers (SupplementReceivedPayload.code). Events written
+   * before this rule carry a code for such dossiers too: the fold keeps it (it was printed on form 02).
+   */
+  readonly code: string | null;
   readonly unit: UnitSnapshot;
   readonly procedure: ProcedureSnapshot;
   readonly channel: Channel;
@@ -124,9 +129,12 @@ export interface DossierReceivedPayload {
   /** Number of sets (bộ hồ sơ). */
   readonly sets: number;
   readonly notes: string;
-  /** The real receipt time (for a back-entered dossier: when it was logged on paper). Equals occurredAt. */
+  /**
+   * The real receipt time (for a back-entered dossier: when it was logged on paper). Equals occurredAt.
+   * For a dossier turned back at the counter: when form 02 was issued (it is received on the return).
+   */
   readonly receivedAt: string;
-  /** Computed by the core from the calendar; null while the clock waits for a supplement at intake. */
+  /** Computed by the core from the calendar; null for a dossier turned back at the counter (no clock runs). */
   readonly appointmentAt: string | null;
   /** Entered afterwards by a supervisor from a paper log kept during an outage. */
   readonly backEntered: boolean;
@@ -154,8 +162,16 @@ export interface SupplementRequestedPayload {
 
 export interface SupplementReceivedPayload {
   readonly receivedAt: string;
-  /** The appointment moved by the time spent waiting (computed by the core). */
+  /**
+   * The appointment moved by the time spent waiting (computed by the core). For the return of a dossier
+   * turned back at the counter: the appointment of a receipt at this moment (its clock starts now).
+   */
   readonly newAppointmentAt: string;
+  /**
+   * The return of a dossier turned back at the counter that has no code yet: the dossier is received now,
+   * and this is the code of the day the core allocated for it (form 01). Absent on every other return.
+   */
+  readonly code?: string;
 }
 
 export type HandoverTargetKind = 'officer' | 'agency';

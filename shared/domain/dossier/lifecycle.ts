@@ -8,7 +8,8 @@ import type { DossierState } from './state.js';
 //
 // Rules (status numbers as in DOMAIN.md):
 // - dossier.received / dossier.refused: only on a dossier that does not exist yet. received → 2
-//   (intake 'accepted') or 5 (intake 'supplement_requested', form 02 at the counter); refused → 3.
+//   (intake 'accepted') or 5 (intake 'supplement_requested', form 02 at the counter: not received until
+//   its supplement.received, see reception.ts); refused → 3.
 // - dossier.forwarded: from 2 or 4 → 4. Repeatable: each hand-over is a row of the control sheet.
 // - supplement.requested: from 2 or 4 → 5. Not while one is open (form 02 lists everything at once);
 //   a new round is allowed once the previous one was received.

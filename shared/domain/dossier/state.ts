@@ -27,7 +27,7 @@ export interface SupplementRound {
   readonly items: readonly string[];
   readonly reason: string;
   readonly receivedAt: string | null;
-  /** Requested at intake (form 02 instead of a receipt) rather than during processing. */
+  /** Requested at the counter (form 02 instead of a receipt: the dossier is not received) rather than during processing. */
   readonly atIntake: boolean;
   readonly officerId: string;
 }
@@ -107,7 +107,10 @@ export interface DossierState {
   readonly id: string;
   /** False only while events arrived without their creation event (then status 1 and needsReview). */
   readonly created: boolean;
-  /** null for a refused dossier (no code is issued) or one not yet created. */
+  /**
+   * null for a refused dossier (no code is issued), one not yet created, or one turned back at the counter
+   * and not yet received (its code comes with the papers; reception.ts).
+   */
   readonly code: string | null;
   readonly status: StatusCode;
   readonly unit: UnitSnapshot;
@@ -119,7 +122,10 @@ export interface DossierState {
   readonly documents: readonly DocumentReceived[];
   readonly sets: number;
   readonly notes: string;
-  /** null for a refused dossier (see refusedAt). */
+  /**
+   * When the dossier was received (form 01). null for a refused dossier (see refusedAt) and for one turned
+   * back at the counter until the citizen brings the papers: it is received then (reception.ts).
+   */
   readonly receivedAt: string | null;
   /** The current appointment (after apologies and supplement extensions); null while none runs. */
   readonly appointmentAt: string | null;

@@ -8,12 +8,16 @@ import { isLocalDate, vietnamDateOf } from './vietnam-time.js';
 // SQL tally of the desk store is checked against. Each fact counts on the Vietnam date it happened.
 
 export interface DailyTally {
-  /** Dossiers received (with a code: accepted or sent back for a supplement) that day, by channel. */
+  /**
+   * Dossiers received that day, by channel: accepted at the counter, or completed that day by the papers
+   * of a dossier turned back at the counter (reception.ts) — never on the day form 02 was issued.
+   */
   readonly receivedByChannel: { readonly inPerson: number; readonly online: number; readonly postal: number };
   readonly resultsReady: number;
   readonly handedBack: number;
+  /** Received dossiers withdrawn that day (one turned back at the counter and given up was never received). */
   readonly withdrawn: number;
-  /** Supplement rounds requested that day (form 02 at intake or during processing). */
+  /** Supplement rounds requested that day (form 02 at the counter or during processing): a fact of that day. */
   readonly supplementsRequested: number;
   readonly feesVnd: number;
   /** At `nowIso`: pending with a running clock past the appointment. */
@@ -48,7 +52,7 @@ export function tallyDay(states: readonly DossierState[], localDate: string, now
     }
     if (on(state.resultAt, localDate)) resultsReady += 1;
     if (on(state.handedBackAt, localDate)) handedBack += 1;
-    if (on(state.withdrawnAt, localDate)) withdrawn += 1;
+    if (state.receivedAt !== null && on(state.withdrawnAt, localDate)) withdrawn += 1;
     supplementsRequested += state.supplements.filter((round) => on(round.requestedAt, localDate)).length;
     for (const fee of state.fees) if (on(fee.at, localDate)) feesVnd += fee.amountVnd;
     if (state.rating !== null && on(state.ratedAt, localDate)) ratings[state.rating] += 1;

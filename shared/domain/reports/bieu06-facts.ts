@@ -37,7 +37,7 @@ export interface Bieu06Facts {
   readonly settlement: 'early' | 'onTime' | 'late' | null;
   /** Rule 8: the due date with supplement waits, without form 04 moves. */
   readonly dueDay: string | null;
-  /** The appointment given at receipt (or on completing an intake supplement). */
+  /** The appointment given at receipt (for a dossier turned back at the counter: on its return). */
   readonly originalDueDay: string | null;
   /** Date of the first form 04, if any. */
   readonly firstApologyDay: string | null;
@@ -57,10 +57,10 @@ export function bieu06FactsOf(state: DossierState): Bieu06Facts | null {
     .filter((round) => !round.atIntake && round.receivedAt !== null)
     .map((round) => vietnamDateOf(round.receivedAt!))
     .sort();
-  const waits: Bieu06Wait[] = state.supplements.map((round) => ({
-    fromDay: vietnamDateOf(round.requestedAt),
-    untilDay: dateOf(round.receivedAt) ?? NEVER,
-  }));
+  // Waits after receipt only: a round at the counter ended on the day the dossier was received.
+  const waits: Bieu06Wait[] = state.supplements
+    .filter((round) => !round.atIntake)
+    .map((round) => ({ fromDay: vietnamDateOf(round.requestedAt), untilDay: dateOf(round.receivedAt) ?? NEVER }));
   if (state.status === 6) waits.push({ fromDay: receivedDay, untilDay: NEVER });
   return {
     sectorId: state.procedure.sectorId,

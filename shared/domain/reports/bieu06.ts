@@ -12,10 +12,12 @@ import type { ReportPeriod } from './report-period.js';
 // Counting rules (DOMAIN.md "Reports", decided here where it is silent):
 // 1. Dates, never times. Every instant becomes its Vietnam date (UTC+7) before any comparison:
 //    R = date received, F = date finished, D = due date. A period is [from, to], both days included.
-// 2. Who counts: a dossier that was received at the desk — it got a code and a log-book line, whether
-//    accepted at once or sent back at intake for a supplement (form 02; it then waits, see 7).
-//    Dossiers now in status 1 (not yet received: here, only one whose creation has not arrived by
-//    sync) or 3 (refused, form 03) are never counted, whatever else they carry.
+// 2. Who counts: a dossier that was received at the desk — it got form 01, a code and a log-book line,
+//    on the day it was accepted. A dossier turned back at the counter (form 02 instead of form 01) was
+//    not received (Decree 61/2018, art. 15): it counts from the day the citizen brought the papers, and
+//    never if they did not (its receivedAt stays null, reception.ts). Dossiers now in status 1 (not yet
+//    received: here, only one whose creation has not arrived by sync) or 3 (refused, form 03) are never
+//    counted, whatever else they carry.
 // 3. Finished (F) means the dossier left the desk's hands: the result date for 9 and 10 (the result
 //    counts, not the hand-back), the withdrawal date for 7, the stop date for 8. Any other status is
 //    unfinished, even if an earlier result was undone by a supervisor's conflict resolution.
@@ -28,8 +30,7 @@ import type { ReportPeriod } from './report-period.js';
 //    A result compares F with the due date D: F < D early (trước hạn), F = D on time, F > D late.
 // 7. Pending (cột 11–13): unfinished at the end of `to` (unfinished now, or F > to). It is WITHIN
 //    time when, at the end of `to`, it was waiting for the citizen's supplement (a round requested on
-//    or before `to` and not received by then — the clock is paused; this includes a dossier sent back
-//    at intake) or it is now in status 6 (waiting for fees: no dated event enters 6, so it is taken as
+//    or before `to` and not received by then — the clock is paused) or it is now in status 6 (waiting for fees: no dated event enters 6, so it is taken as
 //    waiting throughout). Otherwise it is OVERDUE when its due date as of `to` is before `to`
 //    (due on the last day itself is still within time), else within time.
 // 8. The due date D is the appointment the law gave the dossier: the appointment at receipt,
@@ -143,7 +144,10 @@ export function dueDateAsOf(state: DossierState, day: string): string | null {
 /** Rule 7: waiting for the citizen (or for fees) at the end of `day`, so the clock was not running. */
 export function waitingAt(state: DossierState, day: string): boolean {
   if (state.status === 6) return true;
-  return state.supplements.some((round) => vietnamDateOf(round.requestedAt) <= day && (round.receivedAt === null || vietnamDateOf(round.receivedAt) > day));
+  // A round at the counter ended the day the dossier was received: it never overlaps a counted day.
+  return state.supplements.some(
+    (round) => !round.atIntake && vietnamDateOf(round.requestedAt) <= day && (round.receivedAt === null || vietnamDateOf(round.receivedAt) > day),
+  );
 }
 
 /** Rule 6: how a finished dossier was settled; null while unfinished. Independent of the period. */

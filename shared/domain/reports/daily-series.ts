@@ -7,7 +7,8 @@ import { bieu06FinishedAt, isInBieu06Scope, settlementOf } from './bieu06.js';
 // The last N days at a glance (the chart under the daily tally): what came in by channel, what went
 // back to citizens, and how much of what was settled that day was settled on time. Reference
 // implementation over folded states; the desk's SQL is checked against it.
-// - received: as the daily tally counts it (a code issued that day: accepted or sent back at intake);
+// - received: as the daily tally counts it (accepted that day, or completed by the papers of a dossier
+//   turned back at the counter — not the day form 02 was issued);
 // - handed back: results handed to the citizen that day;
 // - settled / on time: as Biểu 06 counts them (bieu06.ts rules 3 and 6) for dossiers finished that
 //   day — withdrawn and stopped ones are on time; the rate is null on a day nothing was settled.

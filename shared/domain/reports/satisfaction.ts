@@ -1,4 +1,5 @@
 import type { SatisfactionLevel } from '../dossier/events.js';
+import { receivingOfficerOf } from '../dossier/reception.js';
 import type { DossierState } from '../dossier/state.js';
 import { vietnamDateOf } from '../dossier/vietnam-time.js';
 import type { ReportPeriod } from './report-period.js';
@@ -6,7 +7,8 @@ import type { ReportPeriod } from './report-period.js';
 // The satisfaction report (DOMAIN.md "Reports"): per unit and per receiving officer, the number of
 // ratings and the count and rate of each level. A rating counts in the period of the day it was
 // given. "Không đánh giá" (the citizen declined) is shown but is not a rating: rates are shares of
-// the ratings actually given. The receiving officer is the one who received the dossier.
+// the ratings actually given. The receiving officer is the one who received the dossier (issued form
+// 01: for a dossier turned back at the counter, the officer who took the papers on its return).
 
 export interface SatisfactionCounts {
   /** Ratings given: very satisfied + satisfied + not satisfied. */
@@ -108,7 +110,7 @@ export function satisfactionFromStates(
     const day = vietnamDateOf(state.ratedAt);
     if (day < period.from || day > period.to) continue;
     countLevel(group(units, state.unit.gsoCode, state.unit.name).counts, state.rating);
-    const officerId = state.createdBy ?? '';
+    const officerId = receivingOfficerOf(state) ?? '';
     countLevel(group(officers, officerId, officerName(officerId) ?? UNKNOWN_OFFICER_LABEL).counts, state.rating);
   }
   return assembleSatisfaction(period, [...units.values()], [...officers.values()]);

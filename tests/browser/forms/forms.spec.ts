@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DossierDetail } from '../../../shared/contract/dossiers.js';
 import { addDaysToLocalDate, localDateOf } from '../../../shared/domain/calendar/vietnam-time.js';
+import { counterReferenceOf } from '../../../shared/domain/dossier/reception.js';
 import { expectNoSeriousAccessibilityViolations } from '../support/accessibility.js';
 import { watchPageProblems } from '../support/page-problems.js';
 import { expect, test } from '../support/web-host.js';
@@ -130,18 +131,25 @@ test('form 01: the receipt prints both copies with the code, barcode, lookup QR,
   expect(problems).toEqual([]);
 });
 
-test('form 02: the supplement request lists every missing paper, the reason and the guiding officer', async ({ page, webHost }) => {
+test('form 02 at the counter: the reference (no code), every missing paper, the reason and the guiding officer; the return prints form 01', async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
   const dossier = await receiveWithSupplementAtIntake(webHost.core);
+  const id = dossier.state.id;
   const round = dossier.state.supplements.at(-1);
+  // Turned back at the counter: not received, so no code from the station's serials.
+  expect(dossier.state.code).toBeNull();
+  const reference = counterReferenceOf(id);
 
-  const { file, text } = await printToPdf(page, webHost.url, `#/in/02/${dossier.state.id}`, 'form-02-supplement');
+  const { file, text } = await printToPdf(page, webHost.url, `#/in/02/${id}`, 'form-02-supplement');
 
   expectA4(file, 1, 'portrait');
   expectHeader(text, round?.requestedAt ?? '');
   expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
-  expect(text).toContain(code(dossier));
+  expect(text).toContain(`Số tham chiếu: ${reference}`);
+  expect(text).not.toContain(WARD.agencyId);
+  expect(text).toContain('Hồ sơ chưa được tiếp nhận');
+  await expect(page.getByRole('img', { name: `Mã vạch của số tham chiếu ${reference}` })).toHaveCount(1);
   expect(text).toContain(APPLICANT.fullName);
   for (const item of SUPPLEMENT.items) expect(text).toContain(item);
   expect(text).toContain(`Lý do: ${SUPPLEMENT.reason}`);
@@ -149,9 +157,32 @@ test('form 02: the supplement request lists every missing paper, the reason and 
   expect(text).toContain('NGƯỜI HƯỚNG DẪN');
   expect(text).toContain(`cán bộ hướng dẫn ${RECEIVING_OFFICER}`);
   // A dossier waiting for its papers has no receipt yet: form 01 says why instead of printing.
-  await page.goto(`${webHost.url}#/in/01/${dossier.state.id}`);
+  await page.goto(`${webHost.url}#/in/01/${id}`);
   await expect(page.getByRole('status')).toContainText('giấy tiếp nhận được in khi nhận đủ hồ sơ');
   await expect(page.getByRole('button', { name: 'In', exact: true })).toBeDisabled();
+
+  // The citizen comes back with the papers: the reference finds the dossier, shown as not received.
+  await page.goto(`${webHost.url}#/ho-so`);
+  await page.getByTestId('worklist-search').fill(reference);
+  await expect(page.getByTestId('worklist-row')).toHaveCount(1);
+  await expect(page.getByTestId('worklist-row')).toContainText(reference);
+  await expect(page.getByTestId('worklist-row')).toContainText('Chưa tiếp nhận — chờ bổ sung');
+  await page.getByTestId('worklist-row').click();
+  await expect(page.getByTestId('dossier-code')).toHaveText(`Số tham chiếu ${reference}`);
+  await expect(page.getByTestId('dossier-status')).toHaveText('Chưa tiếp nhận — chờ bổ sung');
+  await expect(page.getByTestId('dossier-received-at')).toContainText('Chưa tiếp nhận');
+
+  // Receiving the papers receives the dossier: form 01 opens with the code and appointment issued now.
+  const actions = page.getByRole('group', { name: 'Thao tác được phép ở trạng thái này' });
+  await actions.getByRole('button', { name: 'Nhận hồ sơ bổ sung' }).click();
+  await page.getByTestId('action-confirm').click();
+  await expect(page).toHaveURL(new RegExp(`#/in/01/${id}$`));
+  const { state } = await call(webHost.core, 'dossiers.get', { id });
+  expect(state.code).toMatch(new RegExp(`^${WARD.agencyId.replace(/\./g, '\\.')}-\\d{6}-1001$`, 'u'));
+  const receipt = await printShownForm(page, 'form-01-after-supplement');
+  expect(receipt.text.split(code({ ...dossier, state })).length - 1).toBeGreaterThanOrEqual(2);
+  expect(receipt.text).toContain(`Thời gian nhận hồ sơ: ${hourMinuteDay(state.receivedAt ?? '')}`);
+  expect(receipt.text).toContain(`Thời gian trả kết quả giải quyết hồ sơ: ${hourMinuteDay(state.appointmentAt ?? '')}`);
   expect(problems).toEqual([]);
 });
 

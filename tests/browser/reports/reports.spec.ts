@@ -21,7 +21,7 @@ test.beforeAll(async () => {
   await mkdir(SCREENS_DIR, { recursive: true });
 });
 
-async function arrange(host: ClockedWebHost): Promise<Record<string, string>> {
+async function arrange(host: ClockedWebHost): Promise<Record<string, string | null>> {
   const call = async <N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> => {
     const envelope = await dispatch(host.core.handlers, name, args, { transport: 'in-process' }, { error: () => undefined });
     if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);
@@ -55,8 +55,8 @@ test('the supervisor draws up Biểu 06 for this quarter, sees the daily chart a
   await expect(table).toBeVisible();
   await expect(page.getByRole('button', { name: 'Quý này' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('report-period')).toHaveText('Kỳ báo cáo: Từ ngày 01/10/2026 đến ngày 15/12/2026');
-  expect(await cellsOf(page, '[data-testid="bieu06-table"] tfoot tr')).toEqual(['', 'Tổng cộng', '18', '4', '14', '0', '15', '2', '9', '4', '3', '1', '2']);
-  expect(await cellsOf(page, '[data-testid="bieu06-table"] tbody tr:nth-child(4)')).toEqual(['4', 'Đăng ký, quản lý cư trú', '12', '4', '8', '0', '9', '2', '5', '2', '3', '1', '2']);
+  expect(await cellsOf(page, '[data-testid="bieu06-table"] tfoot tr')).toEqual(['', 'Tổng cộng', '17', '3', '14', '0', '14', '2', '8', '4', '3', '1', '2']);
+  expect(await cellsOf(page, '[data-testid="bieu06-table"] tbody tr:nth-child(4)')).toEqual(['4', 'Đăng ký, quản lý cư trú', '11', '3', '8', '0', '8', '2', '4', '2', '3', '1', '2']);
   await page.screenshot({ path: `${SCREENS_DIR}/reports-bieu06.png`, fullPage: true });
   await expectNoSeriousAccessibilityViolations(page);
 
@@ -65,7 +65,7 @@ test('the supervisor draws up Biểu 06 for this quarter, sees the daily chart a
   await page.getByLabel('Đến ngày').fill('2026-11-30');
   await page.getByRole('button', { name: 'Xem báo cáo' }).click();
   await expect(page.getByTestId('report-period')).toHaveText('Kỳ báo cáo: Tháng 11 năm 2026 (từ ngày 01/11/2026 đến ngày 30/11/2026)');
-  expect(await cellsOf(page, '[data-testid="bieu06-table"] tfoot tr')).toEqual(['', 'Tổng cộng', '16', '3', '9', '4', '8', '2', '4', '2', '8', '5', '3']);
+  expect(await cellsOf(page, '[data-testid="bieu06-table"] tfoot tr')).toEqual(['', 'Tổng cộng', '15', '2', '9', '4', '8', '2', '4', '2', '7', '4', '3']);
 
   // Excel: written by the core, downloaded through GET /api/exports/<name>.
   const downloading = page.waitForEvent('download');
@@ -75,7 +75,7 @@ test('the supervisor draws up Biểu 06 for this quarter, sees the daily chart a
   await expect(page.getByTestId('export-done')).toContainText('Bieu06_PhuongHongGai_2026-11.xlsx');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
-  expect(workbook.worksheets[0]!.getCell('C24').value).toBe(16);
+  expect(workbook.worksheets[0]!.getCell('C24').value).toBe(15);
 
   // Printing: the sheet alone, with the form's title block and signatures.
   await page.emulateMedia({ media: 'print' });
@@ -97,13 +97,13 @@ test('the supervisor draws up Biểu 06 for this quarter, sees the daily chart a
   await page.screenshot({ path: `${SCREENS_DIR}/reports-daily.png`, fullPage: true });
   await expectNoSeriousAccessibilityViolations(page);
 
-  // The log book of November: twelve lines, and the personal-data notice.
+  // The log book of November: eleven lines (D11 was turned back at the counter), and the personal-data notice.
   await page.getByRole('radio', { name: 'Sổ theo dõi' }).check();
   await page.getByLabel('Từ ngày').fill('2026-11-01');
   await page.getByLabel('Đến ngày').fill('2026-11-30');
   await page.getByRole('button', { name: 'Xem báo cáo' }).click();
   const book = page.getByTestId('log-book-table');
-  await expect(book.locator('tbody tr')).toHaveCount(12);
+  await expect(book.locator('tbody tr')).toHaveCount(11);
   await expect(book.locator('tbody tr').first()).toContainText(codes.D6!);
   await expect(page.getByRole('note')).toContainText('dữ liệu cá nhân');
   await page.screenshot({ path: `${SCREENS_DIR}/reports-log-book.png`, fullPage: true });

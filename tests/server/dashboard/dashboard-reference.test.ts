@@ -9,6 +9,7 @@ import { overdueListFromStates } from '../../../shared/domain/reports/overdue-li
 import type { ReportPeriod } from '../../../shared/domain/reports/report-period.js';
 import { emptySatisfactionCounts, satisfactionFromStates, satisfactionLine } from '../../../shared/domain/reports/satisfaction.js';
 import { DashboardService } from '../../../server/dashboard/dashboard-service.js';
+import { DASHBOARD_PROJECTION_VERSION } from '../../../server/dashboard/project-dossiers.js';
 import { rebuildDashboardProjection } from '../../../server/dashboard/rebuild-projection.js';
 import type { CentreStorage } from '../../../server/storage/storage.js';
 import { appendEntries } from '../../../server/sync/append-entries.js';
@@ -165,7 +166,7 @@ for (const kind of STORAGE_KINDS) {
     it('a rebuild from the log gives exactly the numbers the append path kept', async () => {
       const before = await everything(service);
       expect(await rebuildDashboardProjection(storage)).toBeGreaterThanOrEqual(states.length);
-      expect(await storage.dashboard.projectionVersion()).toBe(1);
+      expect(await storage.dashboard.projectionVersion()).toBe(DASHBOARD_PROJECTION_VERSION);
       expect(await everything(service)).toEqual(before);
     });
   });

@@ -82,6 +82,25 @@ export class FakeDevice {
     };
   }
 
+  /** Form 02 at the counter: not received, so no code — unless written as events were before that rule. */
+  turnBack(options: { code?: string } = {}): DossierEventOf<'dossier.received'> {
+    const event = this.receive();
+    const supplement = { items: ['Giấy chứng sinh'], reason: 'Thiếu giấy chứng sinh' };
+    return { ...event, payload: { ...event.payload, code: options.code ?? null, appointmentAt: null, intake: 'supplement_requested', supplement } };
+  }
+
+  /** The citizen brings the papers asked for; a dossier turned back at the counter gets its code now. */
+  receiveSupplement(dossierId: string, code?: string): DossierEventOf<'supplement.received'> {
+    const envelope = this.next(dossierId);
+    const payload = { receivedAt: envelope.occurredAt, newAppointmentAt: new Date(this.wallMs + 86_400_000).toISOString() };
+    return { ...envelope, type: 'supplement.received', payload: code === undefined ? payload : { ...payload, code } };
+  }
+
+  /** Lets time pass on this device's clock. */
+  wait(hours: number): void {
+    this.wallMs += hours * 3_600_000;
+  }
+
   note(dossierId: string, text = 'Ghi chú thử nghiệm'): DossierEventOf<'note.added'> {
     return { ...this.next(dossierId), type: 'note.added', payload: { text } };
   }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DossierState as DossierFacts } from '../../../../shared/domain/dossier/state.js';
 import { CORRECTABLE_FIELDS, type CorrectableField, type DossierEventType } from '../../../../shared/domain/dossier/events.js';
 import { currentFieldValue } from '../../../../shared/domain/dossier/lifecycle.js';
+import { isAwaitingCounterSupplement } from '../../../../shared/domain/dossier/reception.js';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field.js';
 import { formatDateTime, parseTypedDateTime } from '../../../ui/format-date.js';
 import { useDossierStore } from '../store/dossier-store-context.js';
@@ -144,11 +145,19 @@ function SupplementForm({ onDone, onCancel }: FormProps) {
   );
 }
 
-function ReceiveSupplementForm({ onDone, onCancel }: FormProps) {
+function ReceiveSupplementForm({ facts, onDone, onCancel }: FormProps) {
   const perform = useDossierStore((state) => state.perform);
   const confirm = async (): Promise<void> => {
     if (await perform('dossiers.receiveSupplement', {})) onDone();
   };
+  // Turned back at the counter: the papers complete the dossier, and this is its receipt (form 01).
+  if (isAwaitingCounterSupplement(facts)) {
+    return (
+      <ActionPanel title="Nhận đủ giấy tờ bổ sung — tiếp nhận hồ sơ" confirmLabel="Tiếp nhận và in giấy hẹn (mẫu 01)" onConfirm={() => void confirm()} onCancel={onCancel}>
+        <p>Hồ sơ được tiếp nhận từ lúc này: cấp mã hồ sơ, tính ngày hẹn trả kết quả và in giấy tiếp nhận, hẹn trả kết quả (mẫu 01).</p>
+      </ActionPanel>
+    );
+  }
   return (
     <ActionPanel title="Nhận hồ sơ bổ sung" confirmLabel="Xác nhận đã nhận đủ giấy tờ bổ sung" onConfirm={() => void confirm()} onCancel={onCancel}>
       <p>Ngày hẹn trả được tính lại theo thời gian chờ công dân bổ sung.</p>

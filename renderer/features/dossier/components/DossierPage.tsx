@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
 import type { DossierEventType } from '../../../../shared/domain/dossier/events.js';
+import { isAwaitingCounterSupplement } from '../../../../shared/domain/dossier/reception.js';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { Kbd } from '../../../ui/Kbd.js';
 import { useShortcut } from '../../../ui/use-shortcut.js';
@@ -39,6 +40,8 @@ export function DossierPage({ dossierId, onBack, onPrint, onHandBack, renderAtta
   const clearAction = useDossierStore((state) => state.clearAction);
   const [open, setOpen] = useState<DossierEventType | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The return of a dossier turned back at the counter is its receipt: form 01 follows at once, as at intake.
+  const [receiptFollows, setReceiptFollows] = useState(false);
 
   // The app mounts one page per dossier (keyed by id), so the panel state starts fresh with each.
   useEffect(() => {
@@ -50,10 +53,12 @@ export function DossierPage({ dossierId, onBack, onPrint, onHandBack, renderAtta
   const start = (action: DossierEventType): void => {
     clearAction();
     setDone(null);
+    setReceiptFollows(action === 'supplement.received' && detail !== null && isAwaitingCounterSupplement(detail.state));
     if (OWN_SCREEN.includes(action)) onHandBack();
     else setOpen(action);
   };
   const finish = (): void => {
+    if (receiptFollows) return onPrint('01');
     setDone(open ? (DONE_MESSAGES[open] ?? 'Đã lưu.') : null);
     setOpen(null);
     window.setTimeout(() => document.getElementById('dossier-actions-title')?.focus(), 0);

@@ -1,16 +1,26 @@
 import type { ReactNode } from 'react';
 import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
-import { STATUS_LABELS } from '../../../../shared/domain/dossier/lifecycle.js';
+import { receptionStatusLabel, referenceInPlaceOfCode } from '../../../../shared/domain/dossier/reception.js';
+import type { DossierState } from '../../../../shared/domain/dossier/state.js';
 import { formatDateTime, formatLocalDate } from '../../../ui/format-date.js';
 import { CHANNEL_LABELS, RATING_LABELS } from './labels.js';
 import { Icon } from '../../../ui/Icon.js';
 
 const SEX_LABELS = { male: 'Nam', female: 'Nữ' } as const;
 
+/** When the dossier was received — or why it was not: refused, or turned back at the counter for papers. */
+function receivedText(s: DossierState, when: (iso: string | null) => string): string {
+  if (s.intake === 'refused') return `Từ chối lúc ${when(s.refusedAt)}`;
+  if (s.receivedAt !== null) return when(s.receivedAt);
+  const counter = s.supplements.find((round) => round.atIntake);
+  return counter === undefined ? '—' : `Chưa tiếp nhận (hướng dẫn bổ sung tại quầy lúc ${when(counter.requestedAt)})`;
+}
+
 /** Who, what and when of one dossier, as the officer reads it to a citizen asking at the desk. */
 export function DossierSummary({ detail, syncBadge }: { detail: DossierDetail; syncBadge?: ReactNode }) {
   const s = detail.state;
   const a = s.applicant;
+  const reference = referenceInPlaceOfCode(s);
   const when = (iso: string | null): string => (iso ? formatDateTime(iso) : '—');
   const rows: [label: string, value: string, testId: string][] = [
     ['Thủ tục', `${s.procedure.name} (${s.procedure.code}, lĩnh vực ${s.procedure.sectorName})`, 'dossier-procedure'],
@@ -21,7 +31,7 @@ export function DossierSummary({ detail, syncBadge }: { detail: DossierDetail; s
     ['Điện thoại, thư điện tử', [a.phone, a.email].filter(Boolean).join(' · ') || '—', 'dossier-contact'],
     ['Chủ hồ sơ', s.owner ? `${s.owner.name}${s.owner.idNumber ? ` (${s.owner.idNumber})` : ''}` : 'Người nộp', 'dossier-owner'],
     ['Kênh, số bộ', `${CHANNEL_LABELS[s.channel]} · ${s.sets} bộ`, 'dossier-channel'],
-    ['Tiếp nhận lúc', s.intake === 'refused' ? `Từ chối lúc ${when(s.refusedAt)}` : when(s.receivedAt), 'dossier-received-at'],
+    ['Tiếp nhận lúc', receivedText(s, when), 'dossier-received-at'],
     [
       'Hẹn trả',
       s.appointmentAt && s.originalAppointmentAt && s.originalAppointmentAt !== s.appointmentAt ? `${when(s.appointmentAt)} (hẹn ban đầu ${when(s.originalAppointmentAt)})` : when(s.appointmentAt),
@@ -38,11 +48,11 @@ export function DossierSummary({ detail, syncBadge }: { detail: DossierDetail; s
     <section className="panel dossier-summary" aria-labelledby="dossier-summary-title">
       <div className="dossier-summary__head">
         <h2 id="dossier-summary-title" className="dossier-summary__code" data-testid="dossier-code">
-          {s.code ?? 'Hồ sơ không được tiếp nhận (không cấp mã)'}
+          {s.code ?? (reference === null ? 'Hồ sơ không được tiếp nhận (không cấp mã)' : `Số tham chiếu ${reference}`)}
         </h2>
         <p className="dossier-summary__status">
           <span className="status-badge" data-testid="dossier-status">
-            {STATUS_LABELS[s.status]}
+            {receptionStatusLabel(s)}
           </span>
           {detail.overdue && (
             <span className="status-badge status-badge--overdue">

@@ -12,8 +12,9 @@ export function describeHistory(entry: HistoryEntry): string {
   switch (entry.type) {
     case 'dossier.received': {
       const p = entry.payload as Payload<'dossier.received'>;
-      const base = `Mã ${p.code}; hẹn trả ${p.appointmentAt ? formatDateTime(p.appointmentAt) : '— (chờ bổ sung)'}`;
-      return p.supplement ? `${base}; yêu cầu bổ sung: ${p.supplement.items.join(', ')}` : base;
+      // Turned back at the counter: form 02, not a receipt (no code unless written before that rule).
+      if (p.supplement) return `${p.code ? `Mã ${p.code}; ` : ''}chưa tiếp nhận, yêu cầu bổ sung tại quầy: ${p.supplement.items.join(', ')}`;
+      return `Mã ${p.code ?? '—'}; hẹn trả ${p.appointmentAt ? formatDateTime(p.appointmentAt) : '—'}`;
     }
     case 'dossier.refused':
       return `Lý do: ${(entry.payload as Payload<'dossier.refused'>).reason}`;
@@ -21,8 +22,10 @@ export function describeHistory(entry: HistoryEntry): string {
       const p = entry.payload as Payload<'supplement.requested'>;
       return `${p.items.join(', ')} — ${p.reason}`;
     }
-    case 'supplement.received':
-      return `Hẹn trả mới ${formatDateTime((entry.payload as Payload<'supplement.received'>).newAppointmentAt)}`;
+    case 'supplement.received': {
+      const p = entry.payload as Payload<'supplement.received'>;
+      return p.code ? `Tiếp nhận hồ sơ, cấp mã ${p.code}; hẹn trả ${formatDateTime(p.newAppointmentAt)}` : `Hẹn trả mới ${formatDateTime(p.newAppointmentAt)}`;
+    }
     case 'dossier.forwarded': {
       const p = entry.payload as Payload<'dossier.forwarded'>;
       return `Đến ${p.to.kind === 'officer' ? 'cán bộ' : 'cơ quan'} ${p.to.name}${p.note ? ` — ${p.note}` : ''}`;

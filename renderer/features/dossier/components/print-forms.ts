@@ -14,9 +14,11 @@ export const FORM_TITLES: Readonly<Record<DossierFormNumber, string>> = {
 export function printableForms(state: DossierState): DossierFormNumber[] {
   if (state.intake === 'refused') return ['03'];
   const forms: DossierFormNumber[] = [];
-  if (state.code !== null && (state.appointmentAt !== null || state.originalAppointmentAt !== null)) forms.push('01');
+  // Forms 01 and 05 exist once the dossier is received: one turned back at the counter has only its form 02.
+  const received = state.code !== null && state.receivedAt !== null;
+  if (received && (state.appointmentAt !== null || state.originalAppointmentAt !== null)) forms.push('01');
   if (state.supplements.length > 0) forms.push('02');
   if (state.reschedules.length > 0) forms.push('04');
-  if (state.code !== null) forms.push('05');
+  if (received) forms.push('05');
   return forms;
 }

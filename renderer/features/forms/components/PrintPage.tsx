@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { DeskClient } from '../../../../shared/contract/commands.js';
 import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
 import { localDateOf } from '../../../../shared/domain/calendar/vietnam-time.js';
+import { referenceInPlaceOfCode } from '../../../../shared/domain/dossier/reception.js';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { formProblem } from '../model/form-availability.js';
 import { FORM_TITLES, type FormNumber } from '../model/form-labels.js';
@@ -86,7 +87,8 @@ export function PrintPage(props: PrintPageProps) {
 
   const problem = form !== '06' && detail !== null ? formProblem(form, detail.state) : null;
   const ready = status === 'loaded' && problem === null && (form === '06' ? logBook !== null : detail !== null);
-  const subject = form === '06' ? null : (detail?.state.code ?? null);
+  // A dossier turned back at the counter has no code yet: its form 02 is named by its reference.
+  const subject = form === '06' || detail === null ? null : (detail.state.code ?? referenceInPlaceOfCode(detail.state));
   const title = `Mẫu ${form}: ${FORM_TITLES[form]}${subject ? ` — ${subject}` : ''}`;
 
   // The document title becomes the file name the print dialog offers for "Save as PDF".

@@ -1,4 +1,5 @@
 import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
+import { receivingOfficerOf } from '../../../../shared/domain/dossier/reception.js';
 import { deskOf } from '../model/agency.js';
 import { collectPlaceOf, documentFormLabel, FORM_TITLES, limitText, logBookReference } from '../model/form-labels.js';
 import { officerNamesOf } from '../model/officer-names.js';
@@ -29,7 +30,7 @@ function ReceiptCopy({ detail, copy }: { detail: DossierDetail; copy: string }) 
   const { state } = detail;
   const code = state.code ?? '';
   const receivedAt = state.receivedAt ?? state.lastEventAt;
-  const receivingOfficer = officerNamesOf(detail.history)(state.createdBy);
+  const receivingOfficer = officerNamesOf(detail.history)(receivingOfficerOf(state));
   const logBook = logBookReference(code);
   return (
     <FormSheet label={`${FORM_TITLES['01']} — ${copy}`}>

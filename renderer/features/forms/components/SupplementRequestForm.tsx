@@ -1,9 +1,11 @@
 import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
+import { counterReferenceOf } from '../../../../shared/domain/dossier/reception.js';
 import { deskOf } from '../model/agency.js';
 import { FORM_TITLES } from '../model/form-labels.js';
 import { officerNamesOf } from '../model/officer-names.js';
 import { formatHourMinuteDay } from '../model/vietnam-dates.js';
 import { ApplicantLines } from './ApplicantLines.js';
+import { CounterReference } from './CounterReference.js';
 import { FormHeader, FormTitle } from './FormHeader.js';
 import { BLANK, FormLine } from './FormLine.js';
 import { FormSheet } from './FormSheet.js';
@@ -12,6 +14,7 @@ import { FormSignatures } from './FormSignatures.js';
 /**
  * Form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: the latest request (the law asks for everything
  * missing at once, so one request lists it all). Needs a dossier with at least one supplement round.
+ * At the counter the dossier is not received: the form carries its reference, not a code.
  */
 export function SupplementRequestForm({ detail }: { detail: DossierDetail }) {
   const { state } = detail;
@@ -23,7 +26,7 @@ export function SupplementRequestForm({ detail }: { detail: DossierDetail }) {
     <FormSheet label={FORM_TITLES['02']}>
       <FormHeader unitName={state.unit.name} signedAt={round.requestedAt} />
       <FormTitle>{FORM_TITLES['02']}</FormTitle>
-      {state.code && <p className="form-subtitle">Mã hồ sơ: {state.code}</p>}
+      {round.atIntake ? <CounterReference reference={counterReferenceOf(state.id)} /> : state.code && <p className="form-subtitle">Mã hồ sơ: {state.code}</p>}
       <div className="form-body">
         <p>
           Vào lúc {formatHourMinuteDay(round.atIntake ? round.requestedAt : (state.receivedAt ?? round.requestedAt))}, {desk} tiếp nhận hồ sơ của:
@@ -39,6 +42,12 @@ export function SupplementRequestForm({ detail }: { detail: DossierDetail }) {
           ))}
         </ol>
         <FormLine label="Lý do" value={round.reason} />
+        {round.atIntake && (
+          <p>
+            Hồ sơ chưa được tiếp nhận. Khi bổ sung đủ giấy tờ, ông/bà mang theo phiếu này (số tham chiếu {counterReferenceOf(state.id)}) để được tiếp
+            nhận hồ sơ và nhận giấy tiếp nhận, hẹn trả kết quả.
+          </p>
+        )}
         <p>
           Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với cán bộ hướng dẫn <b>{guide ?? BLANK}</b> tại {desk}, số điện thoại{' '}
           {BLANK} để được hướng dẫn.

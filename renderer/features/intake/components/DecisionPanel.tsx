@@ -6,7 +6,8 @@ import type { IntakeDecision } from '../store/intake-draft.js';
 
 const DECISIONS: { value: IntakeDecision; label: string; button: string }[] = [
   { value: 'accept', label: 'Tiếp nhận — cấp giấy tiếp nhận, hẹn trả (mẫu 01)', button: 'Tiếp nhận và in giấy hẹn' },
-  { value: 'supplement', label: 'Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)', button: 'Lập phiếu yêu cầu bổ sung' },
+  // Not a receipt (Decree 61/2018, art. 15): no code, counted nowhere until the citizen brings the papers.
+  { value: 'supplement', label: 'Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) — chưa tiếp nhận, chưa cấp mã', button: 'Lập phiếu yêu cầu bổ sung' },
   { value: 'refuse', label: 'Từ chối tiếp nhận (mẫu 03)', button: 'Từ chối và in phiếu từ chối' },
 ];
 

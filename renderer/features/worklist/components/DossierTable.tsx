@@ -1,5 +1,5 @@
 import { useCallback, type KeyboardEvent, type ReactNode } from 'react';
-import { STATUS_LABELS } from '../../../../shared/domain/dossier/lifecycle.js';
+import { receptionStatusLabel, referenceInPlaceOfCode } from '../../../../shared/domain/dossier/reception.js';
 import { formatDateTime } from '../../../ui/format-date.js';
 import { Icon } from '../../../ui/Icon.js';
 import { VirtualRows } from '../../../ui/VirtualRows.js';
@@ -17,6 +17,8 @@ const rowId = (index: number): string => `worklist-row-${index}`;
 
 const COLUMNS = ['Mã hồ sơ', 'Người nộp', 'Thủ tục', 'Tiếp nhận', 'Hẹn trả', 'Trạng thái', 'Hạn xử lý'];
 const SYNC_COLUMN = 'Đồng bộ';
+// A dossier turned back at the counter has no code: the row shows the reference printed on form 02.
+const REFERENCE_TITLE = 'Số tham chiếu trên phiếu yêu cầu bổ sung (mẫu 02): hồ sơ chưa được tiếp nhận, chưa cấp mã';
 
 /**
  * The work list: a windowed grid (only the rows on screen exist), arrow keys move the selection,
@@ -80,6 +82,7 @@ export function DossierTable({ onOpen, renderSyncState }: { onOpen(dossierId: st
       );
     }
     const deadline = deadlineLabel(row);
+    const reference = referenceInPlaceOfCode(row);
     return (
       <div
         key={index}
@@ -95,8 +98,8 @@ export function DossierTable({ onOpen, renderSyncState }: { onOpen(dossierId: st
           onOpen(row.id);
         }}
       >
-        <div role="gridcell" className="worklist-grid__cell worklist-grid__code">
-          {row.code ?? '(không cấp mã)'}
+        <div role="gridcell" className="worklist-grid__cell worklist-grid__code" title={reference === null ? undefined : REFERENCE_TITLE}>
+          {row.code ?? reference ?? '(không cấp mã)'}
         </div>
         <div role="gridcell" className="worklist-grid__cell">
           {row.applicantName}
@@ -111,7 +114,7 @@ export function DossierTable({ onOpen, renderSyncState }: { onOpen(dossierId: st
           {row.appointmentAt ? formatDateTime(row.appointmentAt) : '—'}
         </div>
         <div role="gridcell" className="worklist-grid__cell">
-          {STATUS_LABELS[row.status]}
+          {receptionStatusLabel(row)}
         </div>
         <div role="gridcell" className={`worklist-grid__cell worklist-grid__deadline worklist-grid__deadline--${deadline.tone}`}>
           {deadline.icon && <Icon name={deadline.icon} />}

@@ -49,10 +49,10 @@ describe('Biểu 06 on the reference set', () => {
   it('November 2026: carried over, channels, early/on time/late, waiting, apologies and the last day', async () => {
     const report = await ref.desk.call('reports.bieu06', { from: '2026-11-01', to: '2026-11-30' });
     //                                              rcv onl dir car | set ear ont lat | pen wit ovd
-    expect(lineOf(report.rows, 'cu-tru')).toEqual([12, 3, 6, 3, 6, 2, 3, 1, 6, 3, 3]);
+    expect(lineOf(report.rows, 'cu-tru')).toEqual([11, 2, 6, 3, 6, 2, 3, 1, 5, 2, 3]);
     expect(lineOf(report.rows, 'ho-tich')).toEqual([2, 0, 2, 0, 1, 0, 1, 0, 1, 1, 0]);
     expect(lineOf(report.rows, 'chung-thuc')).toEqual([2, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0]);
-    expect(numbers(report.total)).toEqual([16, 3, 9, 4, 8, 2, 4, 2, 8, 5, 3]);
+    expect(numbers(report.total)).toEqual([15, 2, 9, 4, 8, 2, 4, 2, 7, 4, 3]);
     expect(report.total.sectorName).toBe('Tổng cộng');
     expect(report.problems).toEqual([]);
     // Every sector of the catalogue has its line, quiet ones as zeros, in catalogue order.
@@ -63,18 +63,18 @@ describe('Biểu 06 on the reference set', () => {
 
   it('1–15 December: what was pending on 30/11 is carried over, settled, still overdue or now waiting', async () => {
     const report = await ref.desk.call('reports.bieu06', { from: '2026-12-01', to: '2026-12-15' });
-    expect(lineOf(report.rows, 'cu-tru')).toEqual([6, 0, 0, 6, 3, 0, 2, 1, 3, 1, 2]);
+    expect(lineOf(report.rows, 'cu-tru')).toEqual([5, 0, 0, 5, 2, 0, 1, 1, 3, 1, 2]);
     expect(lineOf(report.rows, 'ho-tich')).toEqual([2, 0, 1, 1, 2, 0, 1, 1, 0, 0, 0]);
     expect(lineOf(report.rows, 'chung-thuc')).toEqual([1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0]);
-    expect(numbers(report.total)).toEqual([9, 0, 1, 8, 6, 0, 4, 2, 3, 1, 2]);
+    expect(numbers(report.total)).toEqual([8, 0, 1, 7, 5, 0, 3, 2, 3, 1, 2]);
   });
 
   it('the quarter so far (1/10–15/12): everything is new, nothing carried over', async () => {
     const report = await ref.desk.call('reports.bieu06', { from: '2026-10-01', to: '2026-12-15' });
-    expect(lineOf(report.rows, 'cu-tru')).toEqual([12, 4, 8, 0, 9, 2, 5, 2, 3, 1, 2]);
+    expect(lineOf(report.rows, 'cu-tru')).toEqual([11, 3, 8, 0, 8, 2, 4, 2, 3, 1, 2]);
     expect(lineOf(report.rows, 'ho-tich')).toEqual([4, 0, 4, 0, 4, 0, 3, 1, 0, 0, 0]);
     expect(lineOf(report.rows, 'chung-thuc')).toEqual([2, 0, 2, 0, 2, 0, 1, 1, 0, 0, 0]);
-    expect(numbers(report.total)).toEqual([18, 4, 14, 0, 15, 2, 9, 4, 3, 1, 2]);
+    expect(numbers(report.total)).toEqual([17, 3, 14, 0, 14, 2, 8, 4, 3, 1, 2]);
   });
 
   it('a single day: 02/11 received D6 and D7 and settled D1 (early) and D6 (on time)', async () => {
@@ -101,9 +101,9 @@ describe('the other reports on the reference set', () => {
     expect(series.from).toBe('2026-11-16');
     expect(series.points).toHaveLength(30);
     const day = (date: string) => series.points.find((p) => p.date === date)!;
-    expect(day('2026-11-16').received).toEqual({ inPerson: 1, online: 1, postal: 0 }); // D19 at the counter, D11 online
+    expect(day('2026-11-16').received).toEqual({ inPerson: 1, online: 0, postal: 0 }); // D19; D11 was turned back, not received
     expect(day('2026-12-01')).toMatchObject({ received: { inPerson: 1, online: 0, postal: 0 }, settled: 2, settledOnTime: 1, onTimeRate: 0.5 });
-    expect(day('2026-12-02')).toMatchObject({ settled: 3, settledOnTime: 2 });
+    expect(day('2026-12-02')).toMatchObject({ settled: 2, settledOnTime: 1 }); // D11's withdrawal settles nothing: never received
     expect(day('2026-11-19')).toMatchObject({ settled: 1, settledOnTime: 1, onTimeRate: 1 }); // D15 stopped
     expect(day('2026-11-21').onTimeRate).toBeNull();
   });
@@ -125,19 +125,18 @@ describe('the other reports on the reference set', () => {
     expect(report.total.counts.ratings).toBe(3);
   });
 
-  it('the log book of November lists the 12 dossiers received with a code, in order of receipt', async () => {
+  it('the log book of November lists the 11 dossiers received, in order of receipt (not D11, turned back at the counter)', async () => {
     const book = await ref.desk.call('reports.logBook', { from: '2026-11-01', to: '2026-11-30' });
-    expect(book.total).toBe(12);
-    const names = ['D6', 'D7', 'D8', 'D9', 'D14', 'D11', 'D19', 'D15', 'D10', 'D13', 'D17', 'D16'];
+    expect(book.total).toBe(11);
+    const names = ['D6', 'D7', 'D8', 'D9', 'D14', 'D19', 'D15', 'D10', 'D13', 'D17', 'D16'];
     expect(book.rows.map((r) => r.code)).toEqual(names.map((n) => ref.codes[n]));
-    const d11 = book.rows.find((r) => r.code === ref.codes.D11)!;
-    expect(d11.note).toContain('Yêu cầu bổ sung khi tiếp nhận');
-    expect(d11.applicantName).toBe('Công Dân D11');
+    expect(ref.codes.D11).toBeNull();
+    expect(book.rows.map((r) => r.applicantName)).not.toContain('Công Dân D11');
     const d6 = book.rows[0]!;
     expect(d6).toMatchObject({ resultAt: '2026-11-02T08:00:00.000Z', handedBackAt: '2026-11-03T03:00:00.000Z', status: 10 });
-    const page = await ref.desk.call('reports.logBook', { from: '2026-11-01', to: '2026-11-30', limit: 5, offset: 10 });
+    const page = await ref.desk.call('reports.logBook', { from: '2026-11-01', to: '2026-11-30', limit: 5, offset: 9 });
     expect(page.rows.map((r) => r.code)).toEqual([ref.codes.D17, ref.codes.D16]);
-    expect(page.total).toBe(12);
+    expect(page.total).toBe(11);
   });
 
   it('the overdue list as of 15/12 10:00, most urgent first', async () => {

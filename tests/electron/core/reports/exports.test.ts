@@ -56,9 +56,9 @@ describe('Biểu 06 as XLSX', () => {
     expect(values(ws, 13)).toEqual([1, 'Hộ tịch', 2, 0, 2, 0, 1, 0, 1, 0, 1, 1, 0]);
     expect(values(ws, 14)).toEqual([2, 'Nuôi con nuôi', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(values(ws, 15)).toEqual([3, 'Chứng thực', 2, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0]);
-    expect(values(ws, 16)).toEqual([4, 'Đăng ký, quản lý cư trú', 12, 3, 6, 3, 6, 2, 3, 1, 6, 3, 3]);
+    expect(values(ws, 16)).toEqual([4, 'Đăng ký, quản lý cư trú', 11, 2, 6, 3, 6, 2, 3, 1, 5, 2, 3]);
     const totalRow = 13 + 11; // eleven catalogue sectors, then the total line
-    expect(values(ws, totalRow)).toEqual(['', 'Tổng cộng', 16, 3, 9, 4, 8, 2, 4, 2, 8, 5, 3]);
+    expect(values(ws, totalRow)).toEqual(['', 'Tổng cộng', 15, 2, 9, 4, 8, 2, 4, 2, 7, 4, 3]);
     expect(ws.getCell(totalRow, 3).numFmt).toBe('#,##0');
     expect(ws.getCell(totalRow, 2).font.bold).toBe(true);
     expect(ws.getCell(totalRow + 2, 8).value).toBe('Hồng Gai, ngày 15 tháng 12 năm 2026');
@@ -71,7 +71,7 @@ describe('Biểu 06 as XLSX', () => {
 describe('the log book as XLSX and CSV', () => {
   it('warns that it holds personal data, and writes times as dates in Vietnam time', async () => {
     const result = await ref.desk.call('reports.export', { report: 'logBook', format: 'xlsx', from: '2026-11-01', to: '2026-11-30' });
-    expect(result).toMatchObject({ fileName: 'SoTheoDoi_PhuongHongGai_2026-11.xlsx', rows: 12, personalData: true });
+    expect(result).toMatchObject({ fileName: 'SoTheoDoi_PhuongHongGai_2026-11.xlsx', rows: 11, personalData: true });
     const ws = await readSheet(result.path);
     expect(ws.getCell('A4').value).toBe('SỔ THEO DÕI HỒ SƠ (MẪU SỐ 06)');
     expect(ws.getCell('A7').value).toBe(PERSONAL_DATA_NOTICE);
@@ -87,7 +87,7 @@ describe('the log book as XLSX and CSV', () => {
     expect(first[8]).toEqual(new Date(Date.UTC(2026, 10, 2, 9, 0)));
     expect(ws.getCell(10, 9).numFmt).toBe('dd/mm/yyyy hh:mm');
     expect(first[12]).toEqual(new Date(Date.UTC(2026, 10, 3, 10, 0)));
-    expect(values(ws, 21, 2)).toEqual([12, ref.codes.D16]);
+    expect(values(ws, 20, 2)).toEqual([11, ref.codes.D16]);
   });
 
   it('as CSV starts with the byte-order mark and the notice, then the header and one line per dossier', async () => {
@@ -100,7 +100,7 @@ describe('the log book as XLSX and CSV', () => {
     expect(lines[1]!.startsWith('STT,Mã hồ sơ,Tên thủ tục hành chính,Số bộ hồ sơ,')).toBe(true);
     expect(lines[2]!.startsWith(`1,${ref.codes.D6},Đăng ký khai sinh,1,Công Dân D6,`)).toBe(true);
     expect(lines[2]).toContain(',2026-11-02 09:00,2026-11-02 17:00,');
-    expect(lines).toHaveLength(2 + 12 + 1); // notice, header, 12 lines, and the final CRLF
+    expect(lines).toHaveLength(2 + 11 + 1); // notice, header, 11 lines, and the final CRLF
   });
 });
 
@@ -111,8 +111,8 @@ describe('the other exports', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]!.split(',')).toHaveLength(14); // "Tiếp nhận trực tiếp, dịch vụ…" is quoted: 13 columns, one comma inside
-    expect(lines).toContain('4,"Đăng ký, quản lý cư trú",12,3,6,3,6,2,3,1,6,3,3');
-    expect(lines.at(-1)).toBe(',Tổng cộng,16,3,9,4,8,2,4,2,8,5,3');
+    expect(lines).toContain('4,"Đăng ký, quản lý cư trú",11,2,6,3,6,2,3,1,5,2,3');
+    expect(lines.at(-1)).toBe(',Tổng cộng,15,2,9,4,8,2,4,2,7,4,3');
   });
 
   it('the daily tally for a range of days, the satisfaction report and the overdue list', async () => {

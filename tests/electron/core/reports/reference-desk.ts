@@ -22,7 +22,7 @@ export const REPORT_TIME = '2026-12-15 10:00';
 export interface ReferenceSet {
   /** Dossier ids by their name in the story (D1 … D19; D12 was refused). */
   ids: Record<string, string>;
-  codes: Record<string, string>;
+  codes: Record<string, string | null>;
   appointments: Record<string, string>;
 }
 
@@ -47,7 +47,7 @@ export async function buildReferenceDesk(): Promise<ReferenceDesk> {
 /** Plays the stories on an initialised desk whose supervisor is signed in, ending at REPORT_TIME. */
 export async function arrangeReferenceSet(desk: ArrangingDesk): Promise<ReferenceSet> {
   const ids: Record<string, string> = {};
-  const codes: Record<string, string> = {};
+  const codes: Record<string, string | null> = {};
   const appointments: Record<string, string> = {};
   await desk.call('officers.create', { ...OFFICER, role: 'officer' });
 
@@ -66,7 +66,7 @@ export async function arrangeReferenceSet(desk: ArrangingDesk): Promise<Referenc
       ...extra,
     });
     ids[name] = state.id;
-    codes[name] = state.code!;
+    codes[name] = state.code; // null for D11, turned back at the counter
     appointments[name] = state.appointmentAt ?? '';
   };
   const act = async (local: string, run: () => Promise<unknown>) => {
@@ -130,8 +130,8 @@ export async function arrangeReferenceSet(desk: ArrangingDesk): Promise<Referenc
   // D14: cư trú, online, received Thu 12/11 (due Tue 17/11); form 04 on 16/11 moves it to 10/12; no result —
   // at the end of November still before its new date, but OVERDUE against its statutory one.
   await receive('D14', '2026-11-12 09:00', TAM_TRU, 2);
-  // D11: cư trú, online, sent back at intake for a supplement (form 02) on Mon 16/11; papers never come;
-  // withdrawn 02/12 — November: new online, pending WITHIN (waiting); December: carried over, settled ON TIME.
+  // D11: cư trú, online, turned back at the counter (form 02) on Mon 16/11; papers never come; withdrawn
+  // 02/12 — never received (Decree 61/2018, art. 15: only a complete dossier is): no code, in no report.
   await receive('D11', '2026-11-16 09:00', TAM_TRU, 2, { intake: 'supplement_requested', supplement: { items: ['Tờ khai CT01'], reason: 'Thiếu tờ khai' } });
   // D19: cư trú, received Mon 16/11 09:30 (due Thu 19/11); nothing in November — OVERDUE at the end of November.
   // A supplement asked 02/12 is still awaited on 15/12: December finds it carried over and WITHIN (waiting),

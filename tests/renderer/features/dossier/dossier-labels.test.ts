@@ -25,6 +25,13 @@ describe('history lines', () => {
     expect(describeHistory(entry('satisfaction.rated', { level: 'not_rated' }))).toBe('Không đánh giá');
     expect(describeHistory(entry('result.handedBack', { collector: { kind: 'authorised', fullName: 'Lê Văn C', idNumber: '022090001234' }, handedBackAt: RECEIVED_AT }))).toBe('Người nhận thay: Lê Văn C');
   });
+
+  it('tell form 02 at the counter from a receipt, and name the code the return issued', () => {
+    const formTwo = receivedPayload(RECEIVED_AT, { code: null, intake: 'supplement_requested', appointmentAt: null, supplement: { items: ['Giấy chứng sinh'], reason: 'Thiếu' } });
+    expect(describeHistory(entry('dossier.received', formTwo))).toBe('chưa tiếp nhận, yêu cầu bổ sung tại quầy: Giấy chứng sinh');
+    const returned = { receivedAt: RECEIVED_AT, newAppointmentAt: '2026-11-26T09:00:00Z', code: '000.15.20.H49-261124-1001' };
+    expect(describeHistory(entry('supplement.received', returned))).toBe('Tiếp nhận hồ sơ, cấp mã 000.15.20.H49-261124-1001; hẹn trả 26/11/2026 16:00');
+  });
 });
 
 describe('printable forms', () => {

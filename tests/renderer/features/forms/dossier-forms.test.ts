@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDaysToLocalDate, instantOfLocal, localDateOf } from '../../../../shared/domain/calendar/vietnam-time.js';
 import { controlSheetRows, stepDeadlineOf } from '../../../../renderer/features/forms/model/control-sheet.js';
+import { printableForms } from '../../../../renderer/features/dossier/components/print-forms.js';
 import { formProblem } from '../../../../renderer/features/forms/model/form-availability.js';
 import { logBookEntryOf, sortLogBook } from '../../../../renderer/features/forms/model/log-book.js';
 import { officerNamesOf } from '../../../../renderer/features/forms/model/officer-names.js';
@@ -147,9 +148,14 @@ describe('which forms a dossier has', () => {
       supplement: { items: ['Sổ hộ khẩu'], reason: 'Thiếu giấy tờ' },
     });
     expect(formProblem('02', waiting.state)).toBeNull();
-    expect(formProblem('01', waiting.state)).toMatch(/chờ bổ sung/u);
+    expect(formProblem('01', waiting.state)).toMatch(/chưa được tiếp nhận, đang chờ bổ sung/u);
+    // Turned back at the counter: not received, so no control sheet either, and only form 02 to print.
+    expect(formProblem('05', waiting.state)).toMatch(/chưa được tiếp nhận/u);
+    expect(printableForms(waiting.state)).toEqual(['02']);
     const completed = await desk.call('dossiers.receiveSupplement', { dossierId: waiting.state.id });
     expect(formProblem('01', completed.state)).toBeNull();
+    expect(formProblem('05', completed.state)).toBeNull();
+    expect(printableForms(completed.state)).toEqual(['01', '02', '05']);
 
     const refused = await desk.call('dossiers.refuse', { procedureId: RESIDENCE, channel: 1, applicant: SAMPLE_APPLICANT, reason: 'Sai thẩm quyền' });
     expect(formProblem('03', refused.state)).toBeNull();

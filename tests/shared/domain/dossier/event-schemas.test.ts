@@ -54,9 +54,29 @@ describe('dossierEventSchema: valid events', () => {
     const event = received({ intake: 'supplement_requested', appointmentAt: null, supplement: { items: ['Giấy chứng sinh'], reason: 'Thiếu' } });
     expect(issuesOf(event)).toEqual([]);
   });
+
+  it('accepts a dossier turned back at the counter without a code, and the return that brings its code', () => {
+    const s = new DossierScenario();
+    const turnedBack = s.add('dossier.received', AT, receivedPayload(AT, { code: null, intake: 'supplement_requested', appointmentAt: null, supplement: { items: ['Giấy chứng sinh'], reason: 'Thiếu' } }));
+    const later = addMs(AT, DAY);
+    const returned = s.add('supplement.received', later, { receivedAt: later, newAppointmentAt: addMs(later, 3 * DAY), code: '000.00.06.H49-250306-1001' });
+    for (const event of [turnedBack, returned]) {
+      expect(issuesOf(event)).toEqual([]);
+      expect(dossierEventSchema.parse(event)).toEqual(event);
+    }
+    // A return written before the field existed has no code key at all, and keeps its content hash.
+    const { code: _code, ...old } = returned.payload;
+    expect(canonicalJson(dossierEventSchema.parse({ ...returned, payload: old }))).toBe(canonicalJson({ ...returned, payload: old }));
+    expect(issuesOf(withPayload(returned, { code: '' }))).not.toEqual([]);
+    expect(issuesOf(withPayload(returned, { code: null }))).not.toEqual([]);
+  });
 });
 
 describe('dossierEventSchema: refusals', () => {
+  it('refuses an accepted dossier without a code: only one turned back at the counter has none', () => {
+    expect(issuesOf(withPayload(received(), { code: null })).join()).toMatch(/code: .*mã hồ sơ/);
+  });
+
   it('refuses a missing or blank reason', () => {
     const refused = new DossierScenario().add('dossier.refused', AT, refusedPayload(AT));
     const { reason: _omitted, ...withoutReason } = refused.payload;

@@ -60,16 +60,32 @@ describe('typical paths', () => {
     expect(state.status).toBe(4);
   });
 
-  it('supplement at intake: status 5 with no running clock until the supplement arrives', () => {
+  it('turned back at the counter: status 5, not received, no clock, until the papers arrive — then received with a code', () => {
     const s = new DossierScenario();
-    s.add('dossier.received', at(0), receivedPayload(at(0), { intake: 'supplement_requested', appointmentAt: null, supplement: { items: ['Giấy chứng sinh'], reason: 'Thiếu giấy chứng sinh' } }));
+    s.add('dossier.received', at(0), receivedPayload(at(0), { code: null, intake: 'supplement_requested', appointmentAt: null, supplement: { items: ['Giấy chứng sinh'], reason: 'Thiếu giấy chứng sinh' } }));
     const waiting = foldScenario(s);
-    expect(waiting).toMatchObject({ status: 5, intake: 'supplement_requested', appointmentAt: null, originalAppointmentAt: null, statusBeforeSupplement: 2 });
+    expect(waiting).toMatchObject({ status: 5, code: null, receivedAt: null, intake: 'supplement_requested', appointmentAt: null, originalAppointmentAt: null, statusBeforeSupplement: 2 });
     expect(waiting.supplements).toEqual([{ requestedAt: at(0), items: ['Giấy chứng sinh'], reason: 'Thiếu giấy chứng sinh', receivedAt: null, atIntake: true, officerId: 'officer-1' }]);
-    s.add('supplement.received', at(26), { receivedAt: at(26), newAppointmentAt: at(98) });
+    expect(waiting.handovers).toEqual([]);
+    s.add('supplement.received', at(26), { receivedAt: at(26), newAppointmentAt: at(98), code: '000.00.06.H49-250306-1001' }, { officerId: 'officer-2' });
     const done = foldScenario(s);
-    expect(done).toMatchObject({ status: 2, appointmentAt: at(98), originalAppointmentAt: at(98), statusBeforeSupplement: null });
+    expect(done).toMatchObject({ status: 2, code: '000.00.06.H49-250306-1001', receivedAt: at(26), appointmentAt: at(98), originalAppointmentAt: at(98), statusBeforeSupplement: null });
     expect(done.supplements[0]?.receivedAt).toBe(at(26));
+    // The receipt (form 01) is the return, by the officer who took the papers.
+    expect(done.handovers).toEqual([{ kind: 'receipt', at: at(26), to: { kind: 'agency', name: 'Bộ phận tiếp nhận và trả kết quả Phường Hồng Gai' }, note: '', officerId: 'officer-2' }]);
+    // A later round during processing is an ordinary supplement: it receives nothing and issues no code.
+    s.add('supplement.requested', at(30), { items: ['Bản sao sổ hộ khẩu'], reason: 'Cần đối chiếu', requestedAt: at(30) });
+    s.add('supplement.received', at(33), { receivedAt: at(33), newAppointmentAt: at(101), code: '000.00.06.H49-250306-1009' });
+    expect(foldScenario(s)).toMatchObject({ status: 2, code: '000.00.06.H49-250306-1001', receivedAt: at(26), appointmentAt: at(101) });
+    expect(foldScenario(s).handovers).toHaveLength(1);
+  });
+
+  it('turned back at the counter by an event written before the rule: the code printed on form 02 stays, receipt on the return', () => {
+    const s = new DossierScenario();
+    s.add('dossier.received', at(0), receivedPayload(at(0), { intake: 'supplement_requested', appointmentAt: null, supplement: { items: ['Giấy chứng sinh'], reason: 'Thiếu' } }));
+    expect(foldScenario(s)).toMatchObject({ status: 5, code: '000.00.06.H49-250305-1001', receivedAt: null });
+    s.add('supplement.received', at(26), { receivedAt: at(26), newAppointmentAt: at(98) });
+    expect(foldScenario(s)).toMatchObject({ status: 2, code: '000.00.06.H49-250305-1001', receivedAt: at(26), appointmentAt: at(98) });
   });
 
   it('supplement during processing: back to 4 with the appointment extended', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { DossierEvent, DossierEventPayloads, DossierEventType, SatisfactionLevel } from '../../../../shared/domain/dossier/events.js';
 import { foldIncrementally } from '../../../../shared/domain/dossier/fold.js';
 import { allowedActions, checkEvent } from '../../../../shared/domain/dossier/lifecycle.js';
+import { isAwaitingCounterSupplement } from '../../../../shared/domain/dossier/reception.js';
 import type { DossierState } from '../../../../shared/domain/dossier/state.js';
 import { DAY, DossierScenario, addMs, attachmentPayload, fakeUlid, iso, receivedPayload, refusedPayload } from './scenario.js';
 
@@ -40,8 +41,11 @@ const LEVELS: SatisfactionLevel[] = ['very_satisfied', 'satisfied', 'not_satisfi
 function payloadFor(type: DossierEventType, state: DossierState | null, at: string, variant: number): DossierEventPayloads[DossierEventType] {
   switch (type) {
     case 'dossier.received': {
+      // Turned back at the counter: half without a code (as the core writes them now), half with one
+      // (as events written before the rule carry).
       const supplement = variant % 5 === 0;
       return receivedPayload(at, {
+        ...(supplement && variant % 10 === 0 ? { code: null } : {}),
         channel: ((variant % 3) + 1) as 1 | 2 | 3,
         backEntered: variant % 7 === 0,
         intake: supplement ? 'supplement_requested' : 'accepted',
@@ -53,8 +57,11 @@ function payloadFor(type: DossierEventType, state: DossierState | null, at: stri
       return refusedPayload(at);
     case 'supplement.requested':
       return { items: ['Bản sao giấy tờ'], reason: 'Cần bổ sung', requestedAt: at };
-    case 'supplement.received':
-      return { receivedAt: at, newAppointmentAt: addMs(at, ((variant % 3) + 1) * DAY) };
+    case 'supplement.received': {
+      const payload = { receivedAt: at, newAppointmentAt: addMs(at, ((variant % 3) + 1) * DAY) };
+      // The return of a dossier turned back at the counter without a code issues it.
+      return state !== null && state.code === null && isAwaitingCounterSupplement(state) ? { ...payload, code: `000.00.06.H49-250305-${String(1000 + (variant % 999)).slice(-4)}` } : payload;
+    }
     case 'dossier.forwarded':
       return { to: variant % 2 === 0 ? { kind: 'officer', name: 'Công chức địa chính' } : { kind: 'agency', name: 'UBND thành phố' }, note: '', forwardedAt: at };
     case 'result.recorded':

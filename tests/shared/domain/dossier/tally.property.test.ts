@@ -37,7 +37,8 @@ describe('tallyDay identities', () => {
         const now = new Date(nowMs).toISOString();
         const tallies = factDates(states).map((date) => tallyDay(states, date, now));
 
-        const receivedDossiers = states.filter((s) => s.intake !== 'refused');
+        // A dossier turned back at the counter counts only once its papers came (receivedAt set on return).
+        const receivedDossiers = states.filter((s) => s.intake !== 'refused' && s.receivedAt !== null);
         expect(sum(tallies, received)).toBe(receivedDossiers.length);
         for (const channel of [1, 2, 3] as const) {
           const key = channel === 1 ? 'inPerson' : channel === 2 ? 'online' : 'postal';
@@ -45,7 +46,7 @@ describe('tallyDay identities', () => {
         }
         expect(sum(tallies, (t) => t.resultsReady)).toBe(states.filter((s) => s.resultAt !== null).length);
         expect(sum(tallies, (t) => t.handedBack)).toBe(states.filter((s) => s.handedBackAt !== null).length);
-        expect(sum(tallies, (t) => t.withdrawn)).toBe(states.filter((s) => s.withdrawnAt !== null).length);
+        expect(sum(tallies, (t) => t.withdrawn)).toBe(states.filter((s) => s.withdrawnAt !== null && s.receivedAt !== null).length);
         expect(sum(tallies, (t) => t.supplementsRequested)).toBe(states.reduce((n, s) => n + s.supplements.length, 0));
         expect(sum(tallies, (t) => t.feesVnd)).toBe(states.reduce((n, s) => n + s.feesVnd, 0));
         for (const level of SATISFACTION_LEVELS) {

@@ -28,6 +28,7 @@ describe('tallyDay', () => {
       s.add('result.handedBack', t(11), { collector: { kind: 'applicant' }, handedBackAt: t(11) });
       s.add('satisfaction.rated', t(11), { level: 'very_satisfied' });
     }),
+    // Turned back at the counter (form 02, an event written before the rule, with a code): not received.
     state((s) => {
       s.add('dossier.received', t(9), receivedPayload(t(9), { channel: 3, intake: 'supplement_requested', appointmentAt: null, supplement: { items: ['x'], reason: 'y' } }));
     }),
@@ -51,7 +52,7 @@ describe('tallyDay', () => {
   it('counts each fact on its Vietnam date', () => {
     const tally = tallyDay(states, '2025-03-05', t(15));
     expect(tally).toEqual({
-      receivedByChannel: { inPerson: 1, online: 1, postal: 1 },
+      receivedByChannel: { inPerson: 1, online: 1, postal: 0 },
       resultsReady: 1,
       handedBack: 1,
       withdrawn: 1,
@@ -68,6 +69,40 @@ describe('tallyDay', () => {
     expect(tallyDay(states, '2025-03-03', t(15)).receivedByChannel.inPerson).toBe(1);
     expect(tallyDay(states, '2025-03-04', t(15)).receivedByChannel.inPerson).toBe(1);
     expect(tallyDay(states, '2025-03-06', t(15)).receivedByChannel.inPerson).toBe(1);
+  });
+
+  it('counts a dossier turned back at the counter as received on the day its papers came, whatever shape its events have', () => {
+    const formTwo = { channel: 3 as const, intake: 'supplement_requested' as const, appointmentAt: null, supplement: { items: ['Giấy chứng sinh'], reason: 'Thiếu' } };
+    const returned = [
+      // As the core writes it now: no code on form 02, the code comes with the papers.
+      state((s) => {
+        s.add('dossier.received', t(9), receivedPayload(t(9), { ...formTwo, code: null }));
+        s.add('supplement.received', t(33), { receivedAt: t(33), newAppointmentAt: t(60), code: '000.00.06.H49-250306-1001' });
+      }),
+      // As events written before the rule have it: a code on form 02, none on the return.
+      state((s) => {
+        s.add('dossier.received', t(10), receivedPayload(t(10), formTwo));
+        s.add('supplement.received', t(34), { receivedAt: t(34), newAppointmentAt: t(60) });
+      }),
+    ];
+    const formTwoDay = tallyDay(returned, '2025-03-05', t(40));
+    expect(formTwoDay.receivedByChannel).toEqual({ inPerson: 0, online: 0, postal: 0 });
+    expect(formTwoDay.supplementsRequested).toBe(2); // form 02 at the counter is still a fact of its day
+    const returnDay = tallyDay(returned, '2025-03-06', t(40));
+    expect(returnDay.receivedByChannel).toEqual({ inPerson: 0, online: 0, postal: 2 });
+    expect(returnDay.supplementsRequested).toBe(0);
+    expect(returned.map((r) => [r.code, r.receivedAt])).toEqual([
+      ['000.00.06.H49-250306-1001', t(33)],
+      ['000.00.06.H49-250305-1001', t(34)],
+    ]);
+  });
+
+  it('does not count as withdrawn a dossier given up before it was received', () => {
+    const givenUp = state((s) => {
+      s.add('dossier.received', t(9), receivedPayload(t(9), { code: null, intake: 'supplement_requested', appointmentAt: null, supplement: { items: ['x'], reason: 'y' } }));
+      s.add('dossier.withdrawn', t(11), { reason: 'Không bổ sung được', withdrawnAt: t(11) });
+    });
+    expect(tallyDay([givenUp], '2025-03-05', t(15))).toMatchObject({ withdrawn: 0, receivedByChannel: { inPerson: 0, online: 0, postal: 0 }, supplementsRequested: 1 });
   });
 
   it('refuses an impossible date', () => {
