@@ -163,8 +163,8 @@ describe('a hostile or misconfigured clock cannot poison a unit', () => {
       expect((await desk.call('dossiers.get', { id: honest.dossierId })).state.code).toBe(honest.payload.code);
       for (const refused of [forgedStamp, in2028, far, wider]) expect((await desk.raw('dossiers.get', { id: refused.dossierId })).ok).toBe(false);
     }
-    expect(await lookupStatus(centre.url, honest.payload.code)).toBe(200);
-    for (const refused of [in2028, far, forgedStamp]) expect(await lookupStatus(centre.url, refused.payload.code)).toBe(404);
+    expect(await lookupStatus(centre.url, honest.payload.code!)).toBe(200);
+    for (const refused of [in2028, far, forgedStamp]) expect(await lookupStatus(centre.url, refused.payload.code!)).toBe(404);
   });
 
   it('a desk whose clock is 400 days fast is refused with a message saying what to fix, and drags no one; one 90 minutes fast is accepted', async () => {
