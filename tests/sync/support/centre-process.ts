@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EnrollmentService } from '../../../server/enrollment/enrollment-service.js';
@@ -62,7 +63,7 @@ export interface CentreTlsFiles {
 }
 
 /** libfaketime (Debian's `faketime` package): the centre's clock, for tests that must not depend on today. */
-const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+const LIBFAKETIME = ['x86_64-linux-gnu', 'aarch64-linux-gnu'].map((arch) => `/usr/lib/${arch}/faketime/libfaketime.so.1`).find((path) => existsSync(path));
 
 /** A fixed clock for the centre process: starting at `at` and running, or stopped at `at` for good. */
 export interface CentreClock {
@@ -75,6 +76,7 @@ export interface CentreClock {
  * the same on every machine). Timers keep the real monotonic clock, so a frozen wall clock is safe.
  */
 function fakeTimeEnv(clock: CentreClock): NodeJS.ProcessEnv {
+  if (LIBFAKETIME === undefined) throw new Error('libfaketime is not installed (apt-get install -y faketime; tests/support/system-deps.sh does it)');
   const at = new Date(clock.at).toISOString().replace('T', ' ').slice(0, 19);
   return { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: clock.frozen === true ? at : `@${at}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
 }
