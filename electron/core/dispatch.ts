@@ -24,7 +24,7 @@ export async function dispatch(
   }
   const parsed = COMMAND_SCHEMAS[name].safeParse(rawArgs ?? {});
   if (!parsed.success) {
-    return errorEnvelope('invalid_argument', describeSchemaIssues(parsed.error.issues));
+    return errorEnvelope('invalid_argument', describeSchemaIssues(parsed.error.issues, name));
   }
   try {
     const handler = handlers[name] as (args: unknown, ctx: CallContext) => unknown;

@@ -5,7 +5,7 @@ import { requireStaff, staffOf } from '../http/auth.js';
 import { notFound } from '../http/centre-error.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
 import type { DeviceRecord } from '../storage/storage.js';
-import { publishReference } from '../sync/reference-service.js';
+import { checkReferenceChange, publishReference } from '../sync/reference-service.js';
 import type { CentreDeps } from './deps.js';
 
 const summaryOf = (d: DeviceRecord): DeviceSummary => ({
@@ -87,6 +87,6 @@ export function adminRoutes(app: FastifyInstance, deps: CentreDeps): void {
       response: { 200: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false } },
     },
     preHandler: admin,
-    handler: async (request) => publishReference(deps.storage, referenceChangeSchema.parse(request.body), deps.now),
+    handler: async (request) => publishReference(deps.storage, checkReferenceChange(request.body), deps.now),
   });
 }

@@ -1,6 +1,10 @@
 import { monotonicFactory } from 'ulid';
+import { calendarYearProblems } from '../../shared/domain/calendar/calendar-validation.js';
+import { SEED_WORK_CALENDAR } from '../../shared/domain/calendar/seed-calendar.js';
 import type { ReferenceChange } from '../../shared/sync/protocol.js';
 import { CENTRE_DEVICE_ID } from '../../shared/sync/protocol.js';
+import { referenceChangeSchema } from '../../shared/sync/schemas.js';
+import { invalidRequest } from '../http/centre-error.js';
 import type { CentreStorage } from '../storage/storage.js';
 import { appendEntries } from './append-entries.js';
 import { prepareReference } from './prepare-event.js';
@@ -9,6 +13,20 @@ import { prepareReference } from './prepare-event.js';
 // wide, so every desk receives them in order with its dossiers' events on its next pull.
 
 const ulid = monotonicFactory();
+
+/**
+ * The change as every desk will check it before applying it. A calendar year is checked alone and
+ * against the weekends and fixed holidays every desk has (the seed's): one the desks would refuse
+ * (a make-up day on 1/5, two entries for one day) is refused here, each problem named in Vietnamese.
+ */
+export function checkReferenceChange(raw: unknown): ReferenceChange {
+  if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'calendar.year') {
+    const record = (raw as { record?: unknown }).record;
+    const problems = calendarYearProblems(SEED_WORK_CALENDAR, record);
+    if (problems.length > 0) throw invalidRequest(`Lịch năm không hợp lệ — ${problems.join('; ')}`);
+  }
+  return referenceChangeSchema.parse(raw);
+}
 
 export async function publishReference(storage: CentreStorage, change: ReferenceChange, now: () => number): Promise<{ id: string }> {
   const nowMs = now();

@@ -1,15 +1,18 @@
 import { monotonicFactory } from 'ulid';
+import { rescheduleRefusal } from '../../shared/domain/calendar/reschedule.js';
+import type { WorkCalendar } from '../../shared/domain/calendar/work-calendar.js';
 import { withinClockBound } from '../../shared/domain/clock/clock-bound.js';
 import { formatHlc, parseHlc, receive, type Hlc } from '../../shared/domain/clock/hlc.js';
 import { parseDossierEvent } from '../../shared/domain/dossier/event-schemas.js';
 import type { DossierEvent, DossierEventPayloads } from '../../shared/domain/dossier/events.js';
 import { foldDossier } from '../../shared/domain/dossier/fold.js';
-import { eventProblem, statusLabel } from '../../shared/domain/dossier/lifecycle.js';
+import { actionProblem, eventProblem, statusLabel } from '../../shared/domain/dossier/lifecycle.js';
 import type { DossierState } from '../../shared/domain/dossier/state.js';
 import { CENTRE_DEVICE_ID, type StaffDossierAction, type StaffDossierView, type StaffEventResponse } from '../../shared/sync/protocol.js';
-import { CentreHttpError, conflict, notFound } from '../http/centre-error.js';
+import { CentreHttpError, conflict, forbidden, invalidRequest, notFound } from '../http/centre-error.js';
 import type { CentreStorage, StaffRecord } from '../storage/storage.js';
 import { appendEntries } from './append-entries.js';
+import { centreWorkCalendar } from './centre-calendar.js';
 import { prepareEvent } from './prepare-event.js';
 
 // Events centre staff record on a dossier a desk forwarded (result recorded, supplement requested,
@@ -23,7 +26,18 @@ export async function loadDossierEvents(storage: CentreStorage, dossierId: strin
   return (await storage.dossierEventBodies(dossierId)).map((body) => JSON.parse(body) as DossierEvent);
 }
 
-function payloadFor(action: StaffDossierAction, state: DossierState, nowIso: string): Pick<DossierEvent, 'type' | 'payload'> {
+/** What a reschedule needs besides the dossier: who asks, and the calendar the desks work by. */
+interface RescheduleContext {
+  staff: StaffRecord;
+  calendar: () => Promise<WorkCalendar>;
+}
+
+async function payloadFor(
+  action: StaffDossierAction,
+  state: DossierState,
+  nowIso: string,
+  context: RescheduleContext,
+): Promise<Pick<DossierEvent, 'type' | 'payload'>> {
   switch (action.type) {
     case 'result.recorded': {
       const payload: DossierEventPayloads['result.recorded'] = { resultAt: nowIso, summary: action.summary, outcome: action.outcome };
@@ -34,9 +48,24 @@ function payloadFor(action: StaffDossierAction, state: DossierState, nowIso: str
       return { type: action.type, payload };
     }
     case 'appointment.rescheduled': {
+      // A dossier that may not be rescheduled at all is refused for its state before its date is judged.
+      const problem = actionProblem(state, action.type);
+      if (problem !== null) throw conflict(problem.message);
       if (state.appointmentAt === null) throw conflict('Hồ sơ chưa có ngày hẹn trả để hẹn lại.');
       const newAppointmentAt = new Date(action.newAppointmentAt).toISOString();
-      if (newAppointmentAt <= state.appointmentAt) throw conflict('Ngày hẹn mới phải sau ngày hẹn hiện tại.');
+      // The desk's rule (shared/domain/calendar/reschedule.ts); an administrator stands in for the supervisor.
+      const refusal = rescheduleRefusal(
+        {
+          currentAppointment: state.appointmentAt,
+          newAppointment: newAppointmentAt,
+          now: nowIso,
+          lateApprover: 'quản trị viên trung tâm',
+          mayApproveLate: context.staff.role === 'admin',
+          approveLate: action.approveLate === true,
+        },
+        await context.calendar(),
+      );
+      if (refusal !== null) throw refusal.code === 'forbidden' ? forbidden(refusal.message) : invalidRequest(refusal.message);
       const payload: DossierEventPayloads['appointment.rescheduled'] = {
         reason: action.reason,
         previousAppointmentAt: state.appointmentAt,
@@ -64,7 +93,7 @@ export async function recordStaffEvent(
 
   const nowMs = now();
   const nowIso = new Date(nowMs).toISOString();
-  const shape = payloadFor(action, state, nowIso);
+  const shape = await payloadFor(action, state, nowIso, { staff, calendar: () => centreWorkCalendar(storage) });
 
   const event = await storage.transaction(async (tx) => {
     const clock = await tx.lockCentreClock();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RescheduleHint } from '../domain/calendar/reschedule.js';
 import type { DossierEventType, StatusCode, SatisfactionLevel, Channel } from '../domain/dossier/events.js';
 import { CORRECTABLE_FIELDS, OWNER_KINDS, SATISFACTION_LEVELS } from '../domain/dossier/events.js';
 import type { DossierState } from '../domain/dossier/state.js';
@@ -123,6 +124,8 @@ export const dossiersRecordResultArgs = onDossier({
 export const dossiersRescheduleArgs = onDossier({
   reason: requiredTextArg(2000, 'Lý do chậm'),
   newAppointmentAt: instantArg,
+  /** A supervisor's explicit approval of an apology later than a day before the due date. */
+  approveLate: z.boolean({ error: 'Xác nhận hẹn lại sau thời hạn phải là true hoặc false.' }).optional(),
 });
 export const dossiersHandBackArgs = onDossier({
   collector: z.discriminatedUnion('kind', [
@@ -192,6 +195,8 @@ export interface DossierDetail {
   allowedActions: DossierEventType[];
   overdue: boolean;
   dueSoon: boolean;
+  /** Where the form-04 dialog starts (a new date that passes, whether it is late); null when no apology is allowed now. */
+  reschedule: RescheduleHint | null;
 }
 
 export interface AppointmentPreview {

@@ -17,6 +17,8 @@ export interface SyncStatus {
   progress?: SyncProgress | null;
   /** In Vietnamese, when the desk's clock is more than two minutes off the centre's (sync continues). */
   clockWarning?: string | null;
+  /** In Vietnamese, why a calendar year the centre sent was not applied (sync continues); null when none was refused. */
+  calendarWarning?: string | null;
   /** centre − desk, in ms, as last measured; null before the first answer. */
   clockSkewMs?: number | null;
   /** The centre revoked this desk: it keeps working offline and no longer syncs. */

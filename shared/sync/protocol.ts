@@ -198,7 +198,7 @@ export interface StaffSessionResponse {
 export type StaffDossierAction =
   | { type: 'result.recorded'; summary: string; outcome: 'approved' | 'rejected' }
   | { type: 'supplement.requested'; items: string[]; reason: string }
-  | { type: 'appointment.rescheduled'; reason: string; newAppointmentAt: string };
+  | { type: 'appointment.rescheduled'; reason: string; newAppointmentAt: string; approveLate?: boolean | undefined };
 
 export interface StaffEventResponse {
   event: DossierEvent;

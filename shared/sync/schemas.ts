@@ -142,7 +142,13 @@ const requiredText = (max: number) =>
 export const staffDossierActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('result.recorded'), summary: requiredText(2000), outcome: z.enum(['approved', 'rejected']) }),
   z.strictObject({ type: z.literal('supplement.requested'), items: z.array(requiredText(500)).min(1).max(50), reason: requiredText(2000) }),
-  z.strictObject({ type: z.literal('appointment.rescheduled'), reason: requiredText(2000), newAppointmentAt: instantSchema }),
+  z.strictObject({
+    type: z.literal('appointment.rescheduled'),
+    reason: requiredText(2000),
+    newAppointmentAt: instantSchema,
+    /** An administrator's explicit approval of an apology later than a day before the due date. */
+    approveLate: z.boolean().optional(),
+  }),
 ]);
 
 export const staffEventResponseSchema = z.strictObject({ event: dossierEventSchema, needsReview: z.boolean() });

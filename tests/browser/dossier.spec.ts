@@ -1,10 +1,13 @@
+import { addDaysToLocalDate, instantOfLocal, localDateOf, weekdayOf } from '../../shared/domain/calendar/vietnam-time.js';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility.js';
 import { call, initialiseDesk, receiveThroughCore } from './support/desk-session.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { expect, test } from './support/web-host.js';
 
 // The dossier page offers only what the lifecycle allows, and each action's form keeps its values and
-// shows the core's refusal; an apology (form 04) offers its paper; hand-back to an authorised person.
+// shows the core's refusal; an apology (form 04) starts from a date the desk can keep, shows one it
+// cannot keep refused by the field, asks the supervisor to approve a late one, and offers its paper;
+// hand-back to an authorised person.
 
 const vietnamTime = (iso: string): string => {
   const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
@@ -13,10 +16,28 @@ const vietnamTime = (iso: string): string => {
 
 test.use({ timezoneId: 'America/New_York' });
 
+/** A dossier due in seven working days: an apology today is never late, whatever today is. */
+const receiveResidence = (core: Parameters<typeof receiveThroughCore>[0], fullName: string) =>
+  call(core, 'dossiers.receive', {
+    procedureId: 'cu-tru.dang-ky-thuong-tru',
+    channel: 1,
+    applicant: { fullName, idNumber: null, birthDate: null, sex: null, phone: '0912000222', email: null },
+    owner: null,
+    documents: [],
+  });
+
+/** The first Sunday after an instant's Vietnam date. */
+const sundayAfter = (iso: string): string => {
+  const date = localDateOf(iso);
+  return addDaysToLocalDate(date, 7 - weekdayOf(date));
+};
+
 test('only the allowed actions; an apology with a new date offers form 04; times in Vietnam time', async ({ page, webHost }) => {
+  test.setTimeout(60_000); // a dozen round trips through the core and an accessibility scan
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
-  const detail = await receiveThroughCore(webHost.core, 'Nguyễn Thị Mai');
+  const detail = await receiveResidence(webHost.core, 'Nguyễn Thị Mai');
+  const suggested = detail.reschedule!.suggestedAt;
   await page.goto(`${webHost.url}#/ho-so/${detail.state.id}`);
   await expect(page.getByTestId('dossier-code')).toHaveText(detail.state.code!);
   await expect(page.getByTestId('dossier-received-at')).toHaveText(vietnamTime(detail.state.receivedAt!));
@@ -30,15 +51,16 @@ test('only the allowed actions; an apology with a new date offers form 04; times
   await actions.getByRole('button', { name: /Xin lỗi, hẹn lại/ }).click();
   const when = page.getByLabel(/Ngày giờ hẹn mới/);
   await expect(when).toBeFocused();
+  // It starts from a date the desk can keep: the appointment's time on the next working day.
+  await expect(when).toHaveValue(vietnamTime(suggested));
   await when.fill('31/02/2030 08:00');
   await page.getByLabel('Lý do chậm').fill('Chờ xác minh thông tin từ nơi đăng ký thường trú');
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('#reschedule-when-error')).toContainText('ngày/tháng/năm giờ:phút');
-  const newDate = new Date(Date.parse(detail.state.appointmentAt!) + 3 * 86_400_000);
-  await when.fill(vietnamTime(newDate.toISOString()));
+  await when.fill(vietnamTime(suggested));
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Đã hẹn lại ngày trả kết quả.' })).toBeVisible();
-  await expect(page.getByTestId('dossier-appointment')).toContainText(vietnamTime(newDate.toISOString()));
+  await expect(page.getByTestId('dossier-appointment')).toContainText(vietnamTime(suggested));
   await expectNoSeriousAccessibilityViolations(page);
   await page.getByTestId('dossier-print-follow-up').click();
   await expect(page).toHaveURL(new RegExp(`#/in/04/${detail.state.id}$`));
@@ -56,6 +78,55 @@ test('only the allowed actions; an apology with a new date offers form 04; times
   await expect(actions.getByRole('button', { name: 'Thêm ghi chú' })).toBeVisible();
   await expect(page.getByTestId('dossier-history')).toContainText('Rút hồ sơ');
   expect(problems).toEqual([]);
+});
+
+test('form 04: a date the desk cannot keep is refused by the field, saying what is allowed; what was typed stays', async ({ page, webHost }) => {
+  await initialiseDesk(webHost.core);
+  const detail = await receiveResidence(webHost.core, 'Lương Văn Hẹn');
+  await page.goto(`${webHost.url}#/ho-so/${detail.state.id}`);
+  await page.getByRole('button', { name: /Xin lỗi, hẹn lại/ }).click();
+  const when = page.getByLabel(/Ngày giờ hẹn mới/);
+  const error = page.locator('#reschedule-when-error');
+  await page.getByLabel('Lý do chậm').fill('Chờ xác minh');
+  const sunday = vietnamTime(instantOfLocal(sundayAfter(detail.state.appointmentAt!), '09:00'));
+  await when.fill(sunday);
+  await page.keyboard.press('Control+Enter');
+  await expect(error).toContainText('Ngày hẹn mới phải là ngày làm việc, trong giờ làm việc (07:00–11:30, 13:30–17:00)');
+  await expect(error).toContainText('Chủ nhật');
+  await expect(when).toHaveValue(sunday);
+  await expect(when).toHaveAttribute('aria-describedby', /reschedule-when-error/);
+  await when.fill(vietnamTime(instantOfLocal(localDateOf(detail.reschedule!.suggestedAt), '22:00')));
+  await page.keyboard.press('Control+Enter');
+  await expect(error).toContainText('ở ngoài giờ làm việc');
+  await expect(page.getByTestId('dossier-appointment')).toHaveText(vietnamTime(detail.state.appointmentAt!));
+});
+
+test('an apology past its deadline asks the supervisor to approve it explicitly', async ({ page, webHost }) => {
+  test.setTimeout(60_000);
+  await initialiseDesk(webHost.core);
+  // Entered from the paper log ten days on: its appointment has passed, so the apology is late whatever today is.
+  const received = await call(webHost.core, 'dossiers.receive', {
+    procedureId: 'ho-tich.dang-ky-khai-sinh',
+    channel: 1,
+    applicant: { fullName: 'Đinh Văn Muộn', idNumber: null, birthDate: null, sex: null, phone: '0912000333', email: null },
+    owner: null,
+    documents: [],
+    receivedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+  });
+  expect(received.reschedule).toMatchObject({ late: true });
+  await page.goto(`${webHost.url}#/ho-so/${received.state.id}`);
+  await page.getByRole('button', { name: /Xin lỗi, hẹn lại/ }).click();
+  const when = page.getByLabel(/Ngày giờ hẹn mới/);
+  await expect(when).toHaveValue(vietnamTime(received.reschedule!.suggestedAt));
+  await expect(page.locator('#reschedule-when-warnings')).toContainText('Đã quá thời hạn lập phiếu xin lỗi');
+  await page.getByLabel('Lý do chậm').fill('Chờ kết quả xác minh');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('#reschedule-approve-late-error')).toContainText('cán bộ giám sát hãy đánh dấu đồng ý hẹn lại sau thời hạn');
+  await expectNoSeriousAccessibilityViolations(page);
+  await page.getByLabel('Cán bộ giám sát đồng ý hẹn lại sau thời hạn').check();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã hẹn lại ngày trả kết quả.' })).toBeVisible();
+  await expect(page.getByTestId('dossier-appointment')).toContainText(vietnamTime(received.reschedule!.suggestedAt));
 });
 
 test('the page follows changes made elsewhere; a refusal from the core stays next to the form with what was typed', async ({ page, webHost }) => {

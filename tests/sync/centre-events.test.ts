@@ -45,7 +45,8 @@ describe('centre events, conflicts, clocks and revocation', () => {
   it('a result and an apology with a new date recorded at the centre reach the desks on their next pull', async () => {
     const id = await forwardedDossier();
     const before = await desk.call('dossiers.get', { id });
-    const newDate = new Date(Date.parse(before.state.appointmentAt!) + 3 * 86_400_000).toISOString();
+    // The date the desk's form-04 dialog offers: a working time the centre's rule accepts too.
+    const newDate = before.reschedule!.suggestedAt;
     const apology = await staff.record(id, { type: 'appointment.rescheduled', reason: 'Cần xác minh thêm với cơ quan khác', newAppointmentAt: newDate });
     expect(apology.event).toMatchObject({ deviceId: 'centre', type: 'appointment.rescheduled', deviceSeq: 1 });
     const result = await staff.record(id, { type: 'result.recorded', summary: 'Đã cấp giấy xác nhận', outcome: 'approved' });

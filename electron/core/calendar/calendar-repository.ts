@@ -1,4 +1,4 @@
-import { parseCalendarYear } from '../../../shared/domain/calendar/calendar-validation.js';
+import { parseCalendarYearFor } from '../../../shared/domain/calendar/calendar-validation.js';
 import { CALENDAR_YEAR_2025, CALENDAR_YEAR_2026, SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
 import type { CalendarYear, WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
 import type { DeskDatabase } from '../db/open-database.js';
@@ -18,13 +18,20 @@ export class CalendarRepository {
     return row ? (JSON.parse(row.record) as CalendarYear) : null;
   }
 
-  put(year: CalendarYear, nowIso: string, officerId: string | null): void {
+  /**
+   * Stores one year (replacing the year's earlier record) after the whole check: the year alone,
+   * and its make-up days against this desk's weekends and fixed holidays. Anything else is an
+   * `invalid_argument` CommandError naming each problem, thrown before anything is written.
+   */
+  put(rawYear: unknown, nowIso: string, officerId: string | null): CalendarYear {
+    const year = parseCalendarYearFor(this.workCalendar(), rawYear);
     this.db
       .prepare(
         `INSERT INTO calendar_years (year, record, updated_at, updated_by) VALUES (?, ?, ?, ?)
          ON CONFLICT (year) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
-      .run(year.year, JSON.stringify(parseCalendarYear(year)), nowIso, officerId);
+      .run(year.year, JSON.stringify(year), nowIso, officerId);
+    return year;
   }
 
   /** The whole calendar as deadlines need it; read fresh each time so a change applies at once. */

@@ -1,6 +1,6 @@
 import { formatDossierCode } from '../../../shared/domain/dossier-code/dossier-code.js';
 import { nextSerial } from '../../../shared/domain/dossier-code/serial-block.js';
-import { vietnamDateKey } from '../../../shared/domain/dossier-code/vietnam-date.js';
+import { vietnamDateKey, vietnamIsoDate } from '../../../shared/domain/dossier-code/vietnam-date.js';
 import type { DeskDatabase } from '../db/open-database.js';
 
 /**
@@ -23,7 +23,7 @@ export class CodeAllocator {
 
   allocate(agencyId: string, station: number, receivedAt: string): string {
     const dayKey = vietnamDateKey(receivedAt);
-    const serial = nextSerial(station, this.lastStmt.get(agencyId, dayKey, station)?.last_serial ?? null);
+    const serial = nextSerial(station, this.lastStmt.get(agencyId, dayKey, station)?.last_serial ?? null, vietnamIsoDate(receivedAt));
     this.putStmt.run(agencyId, dayKey, station, serial);
     return formatDossierCode({ agencyIdentifier: agencyId, dateKey: dayKey, serial });
   }

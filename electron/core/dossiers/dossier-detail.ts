@@ -1,4 +1,6 @@
 import type { DossierDetail, HistoryEntry } from '../../../shared/contract/dossiers.js';
+import { rescheduleHint } from '../../../shared/domain/calendar/reschedule.js';
+import type { WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
 import { ACTION_LABELS, allowedActions } from '../../../shared/domain/dossier/lifecycle.js';
 import { isDueWithin, isOverdue } from '../../../shared/domain/dossier/overdue.js';
@@ -8,8 +10,14 @@ import type { DeskDatabase } from '../db/open-database.js';
 /** Due soon: within a day, the window the work list and daily tally highlight. */
 export const DUE_SOON_HOURS = 24;
 
-/** State, history with officers' names, and the actions the lifecycle allows now. */
-export function describeDossier(db: DeskDatabase, state: DossierState, events: readonly DossierEvent[], nowIso: string): DossierDetail {
+/** State, history with officers' names, the actions the lifecycle allows now, and where a form 04 would start. */
+export function describeDossier(
+  db: DeskDatabase,
+  state: DossierState,
+  events: readonly DossierEvent[],
+  nowIso: string,
+  calendar: WorkCalendar,
+): DossierDetail {
   const officerIds = [...new Set(events.map((e) => e.officerId))];
   const names = new Map<string, string>();
   if (officerIds.length > 0) {
@@ -27,11 +35,14 @@ export function describeDossier(db: DeskDatabase, state: DossierState, events: r
     deviceId: event.deviceId,
     payload: event.payload,
   }));
+  const allowed = allowedActions(state);
   return {
     state,
     history,
-    allowedActions: allowedActions(state),
+    allowedActions: allowed,
     overdue: isOverdue(state, nowIso),
     dueSoon: isDueWithin(state, nowIso, DUE_SOON_HOURS),
+    reschedule:
+      allowed.includes('appointment.rescheduled') && state.appointmentAt !== null ? rescheduleHint(state.appointmentAt, nowIso, calendar) : null,
   };
 }

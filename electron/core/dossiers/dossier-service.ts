@@ -11,6 +11,7 @@ import type {
 import { CommandError } from '../../../shared/contract/errors.js';
 import { appointmentAt, extendBySupplementWait, type DeadlineLimit } from '../../../shared/domain/calendar/deadlines.js';
 import { limitText } from '../../../shared/domain/calendar/limit-text.js';
+import type { WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
 import type { Procedure } from '../../../shared/domain/catalogue/procedure.js';
 import type { DossierEventPayloads, DossierEventType, ProcedureSnapshot } from '../../../shared/domain/dossier/events.js';
 import { foldDossier } from '../../../shared/domain/dossier/fold.js';
@@ -187,11 +188,11 @@ export class DossierService {
     return { appointmentAt: this.appointmentFor(snapshot, from), limitText: limitText(snapshot.limit) };
   }
 
-  /** Adds one lifecycle event to an existing dossier; `build` sees the current state and the time. */
+  /** Adds one lifecycle event to an existing dossier; `build` sees the current state, the time and who acts. */
   act<T extends DossierEventType>(
     dossierId: string,
     type: T,
-    build: (state: DossierState, nowIso: string) => DossierEventPayloads[T],
+    build: (state: DossierState, nowIso: string, officer: Officer) => DossierEventPayloads[T],
     options: { role?: 'supervisor' } = {},
   ): DossierDetail {
     const officer = this.deps.session.requireOfficer(options.role);
@@ -207,7 +208,7 @@ export class DossierService {
           nowMs,
           payload: (current) => {
             if (current === null) throw new CommandError('not_found', 'Không tìm thấy hồ sơ.');
-            return build(current, nowIso);
+            return build(current, nowIso, officer);
           },
         }),
       )
@@ -238,6 +239,10 @@ export class DossierService {
     });
   }
 
+  calendar(): WorkCalendar {
+    return this.deps.calendar.workCalendar();
+  }
+
   stateOf(dossierId: string): DossierState | null {
     return foldDossier(this.log.eventsOf(dossierId));
   }
@@ -248,7 +253,7 @@ export class DossierService {
   }
 
   detailOf(state: DossierState): DossierDetail {
-    return describeDossier(this.deps.db, state, this.log.eventsOf(state.id), new Date(this.deps.now()).toISOString());
+    return describeDossier(this.deps.db, state, this.log.eventsOf(state.id), new Date(this.deps.now()).toISOString(), this.calendar());
   }
 
   /** Drops every projection and folds them again from the event log, in one transaction. */

@@ -1,6 +1,4 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
-import { CommandError } from '../../../shared/contract/errors.js';
-import { calendarIssueMessages, calendarYearSchema } from '../../../shared/domain/calendar/calendar-validation.js';
 import { SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
 import type { CoreContext } from './context.js';
 
@@ -29,13 +27,11 @@ export function catalogueHandlers(ctx: CoreContext): CatalogueHandlers {
 
     'calendar.set': (args) => {
       const officer = ctx.session.requireOfficer('supervisor');
-      // The command schema checks the shape; the calendar schema adds the cross-field rules.
-      const parsed = calendarYearSchema.safeParse(args);
-      if (!parsed.success) throw new CommandError('invalid_argument', calendarIssueMessages(parsed.error).join(' '));
-      ctx.calendar.put(parsed.data, new Date(ctx.now()).toISOString(), officer.id);
+      // The command schema checked the year alone; the repository checks it against the desk's calendar too.
+      const year = ctx.calendar.put(args, new Date(ctx.now()).toISOString(), officer.id);
       const calendar = ctx.calendar.workCalendar();
       return {
-        year: parsed.data,
+        year,
         configured: true,
         sessions: calendar.sessions,
         weekendDays: calendar.weekendDays,

@@ -1,7 +1,9 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { canonicalPhone } from '../../../shared/domain/contact/phone-number.js';
+import { rescheduleRefusal } from '../../../shared/domain/calendar/reschedule.js';
 import type { CorrectableFields } from '../../../shared/domain/dossier/events.js';
+import { checkAction } from '../../../shared/domain/dossier/lifecycle.js';
 import { searchDossiers } from '../dossiers/search-repository.js';
 import { dailyTally } from '../dossiers/tally-repository.js';
 import type { CoreContext } from './context.js';
@@ -65,13 +67,24 @@ export function dossierHandlers(ctx: CoreContext): DossierHandlers {
       service.act(args.dossierId, 'result.recorded', (_state, now) => ({ resultAt: now, summary: args.summary, outcome: args.outcome })),
 
     'dossiers.reschedule': (args) =>
-      service.act(args.dossierId, 'appointment.rescheduled', (state, now) => {
+      service.act(args.dossierId, 'appointment.rescheduled', (state, now, officer) => {
+        // A settled dossier, or one without an appointment, is refused for its state before its date is judged.
+        checkAction(state, 'appointment.rescheduled');
+        const current = state.appointmentAt ?? now;
         const newAppointmentAt = iso(args.newAppointmentAt);
-        if (state.appointmentAt !== null && newAppointmentAt <= state.appointmentAt) {
-          throw new CommandError('invalid_argument', 'Ngày hẹn mới phải sau ngày hẹn hiện tại.');
-        }
-        if (newAppointmentAt <= now) throw new CommandError('invalid_argument', 'Ngày hẹn mới phải ở tương lai.');
-        return { reason: args.reason, previousAppointmentAt: state.appointmentAt ?? now, newAppointmentAt };
+        const refusal = rescheduleRefusal(
+          {
+            currentAppointment: current,
+            newAppointment: newAppointmentAt,
+            now,
+            lateApprover: 'cán bộ giám sát',
+            mayApproveLate: officer.role === 'supervisor',
+            approveLate: args.approveLate === true,
+          },
+          service.calendar(),
+        );
+        if (refusal !== null) throw new CommandError(refusal.code, refusal.message);
+        return { reason: args.reason, previousAppointmentAt: current, newAppointmentAt };
       }),
 
     'dossiers.handBack': (args) =>

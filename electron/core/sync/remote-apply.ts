@@ -1,3 +1,5 @@
+import { calendarYearProblems } from '../../../shared/domain/calendar/calendar-validation.js';
+import type { CalendarYear } from '../../../shared/domain/calendar/work-calendar.js';
 import { formatHlc, parseHlc, receive, type Hlc } from '../../../shared/domain/clock/hlc.js';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
 import { foldDossier } from '../../../shared/domain/dossier/fold.js';
@@ -15,10 +17,13 @@ import type { SyncRepository } from './sync-repository.js';
 // never adopts one far ahead of this machine's clock: hlc.ts, receive), the
 // touched dossiers are folded again from all their events and their projections rewritten (the same
 // ProjectionRepository local changes use), reference changes are applied, and the cursor advances —
-// all or nothing.
+// all or nothing. A calendar year this desk cannot work with (a make-up day on a holiday or a
+// weekday) is the one exception: it is left out, its reason kept for the sync status, and the rest
+// of the page applied — refusing the page would stall every dossier behind one bad calendar.
 
 export interface AppliedPage {
   newEvents: number;
+  /** Reference changes applied (a refused calendar year is not counted). */
   references: number;
   touchedDossiers: string[];
 }
@@ -69,9 +74,12 @@ export class RemoteApplier {
       let clock: Hlc | null = null;
       for (const entry of entries) {
         if (entry.kind === 'reference') {
-          if (entry.reference.type === 'calendar.year') this.deps.calendar.put(entry.reference.record, recordedAt, null);
-          else this.references.upsertProcedure(entry.reference.record);
-          references += 1;
+          if (entry.reference.type === 'calendar.year') {
+            if (this.applyCalendarYear(entry.reference.record, recordedAt)) references += 1;
+          } else {
+            this.references.upsertProcedure(entry.reference.record);
+            references += 1;
+          }
           continue;
         }
         const event = entry.event;
@@ -106,6 +114,19 @@ export class RemoteApplier {
       this.deps.sync.setState('pull.cursor', next);
     })();
     return { newEvents, references, touchedDossiers: [...fresh.keys()] };
+  }
+
+  /** Stores a pulled year the desk's calendar accepts; otherwise keeps the year's old record and says why. */
+  private applyCalendarYear(year: CalendarYear, recordedAt: string): boolean {
+    const problems = calendarYearProblems(this.deps.calendar.workCalendar(), year);
+    if (problems.length > 0) {
+      const reason = `Lịch năm ${year.year} trung tâm gửi về không được áp dụng (máy vẫn dùng lịch đang có của năm này): ${problems.join('; ')}`;
+      this.deps.sync.setCalendarYearRefusal(year.year, reason);
+      return false;
+    }
+    this.deps.calendar.put(year, recordedAt, null);
+    this.deps.sync.setCalendarYearRefusal(year.year, null);
+    return true;
   }
 
   /** The stored clock, healed if unusable (an overflowed or far-ahead stamp must not stop pulls). */

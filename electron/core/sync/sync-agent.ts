@@ -152,6 +152,7 @@ export class SyncAgent {
       progress: this.progress,
       clockSkewMs: skew,
       clockWarning: clockWarning(skew),
+      calendarWarning: Object.values(this.repo.refusedCalendarYears()).join('\n') || null,
       centreUrl: enrollment?.centreUrl ?? null,
     };
     if (enrollment === null) return { ...base, state: 'not_configured', lastError: null, revoked: false };

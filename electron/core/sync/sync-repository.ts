@@ -17,7 +17,7 @@ export interface Enrollment {
   revokedAt: string | null;
 }
 
-export type SyncStateKey = 'pull.cursor' | 'last.success' | 'last.error' | 'clock.skewMs';
+export type SyncStateKey = 'pull.cursor' | 'last.success' | 'last.error' | 'clock.skewMs' | 'calendar.refused';
 
 export type DossierSyncState = 'synced' | 'pending' | 'rejected';
 
@@ -133,6 +133,20 @@ export class SyncRepository {
   setState(key: SyncStateKey, value: string | null): void {
     if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
     else this.putStateStmt.run(key, value);
+  }
+
+  /** Why each calendar year the centre sent was not applied (year → Vietnamese reason); empty when none was refused. */
+  refusedCalendarYears(): Record<string, string> {
+    const text = this.state('calendar.refused');
+    return text === null ? {} : (JSON.parse(text) as Record<string, string>);
+  }
+
+  /** Records (or, with null, forgets) why a pulled calendar year was not applied. */
+  setCalendarYearRefusal(year: number, reason: string | null): void {
+    const refused = this.refusedCalendarYears();
+    if (reason === null) delete refused[String(year)];
+    else refused[String(year)] = reason;
+    this.setState('calendar.refused', Object.keys(refused).length === 0 ? null : JSON.stringify(refused));
   }
 
   /** The oldest local events not yet stored at the centre (refused ones excluded), in local order. */

@@ -137,6 +137,46 @@ const yearsSchema = z
     });
   });
 
+/** What a year is checked against: the calendar's weekly days off and fixed holidays. */
+export type CalendarRules = Pick<WorkCalendar, 'weekendDays' | 'fixedHolidays'>;
+
+interface YearIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * Make-up days that cannot be worked under these rules, with paths inside the year: one on a day
+ * that is worked anyway (a weekday), and one on a fixed holiday (the holiday would silently win).
+ */
+function makeUpDayIssues(year: CalendarYear, rules: CalendarRules): YearIssue[] {
+  const fixedByMonthDay = new Map(rules.fixedHolidays.map((holiday) => [holiday.monthDay, holiday.name]));
+  const issues: YearIssue[] = [];
+  year.makeUpDays.forEach((entry, index) => {
+    if (!isLocalDate(entry.date)) return; // already reported
+    const path = ['makeUpDays', index, 'date'];
+    const weekday = weekdayOf(entry.date);
+    if (!rules.weekendDays.includes(weekday)) {
+      issues.push({
+        path,
+        message: `Ngày làm bù ${entry.date} là ${weekdayName(weekday)}, vốn đã là ngày làm việc; chỉ ngày nghỉ hằng tuần mới có thể làm bù.`,
+      });
+    }
+    const fixedName = fixedByMonthDay.get(entry.date.slice(5));
+    if (fixedName !== undefined) {
+      issues.push({ path, message: `Ngày ${entry.date} là ngày lễ (${fixedName}), không thể là ngày làm bù.` });
+    }
+  });
+  return issues;
+}
+
+/** One year checked alone and against a calendar's rules: what `calendar.set` and a pulled year must pass. */
+export function calendarYearSchemaFor(rules: CalendarRules) {
+  return calendarYearSchema.superRefine((year, ctx) => {
+    for (const issue of makeUpDayIssues(year, rules)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+}
+
 /** A whole working calendar; adds the checks that need weekends and fixed holidays together. */
 export const workCalendarSchema = z
   .strictObject({
@@ -146,24 +186,8 @@ export const workCalendarSchema = z
     years: yearsSchema,
   })
   .superRefine((calendar, ctx) => {
-    const fixedByMonthDay = new Map(calendar.fixedHolidays.map((holiday) => [holiday.monthDay, holiday.name]));
     calendar.years.forEach((year, yearIndex) => {
-      year.makeUpDays.forEach((entry, index) => {
-        if (!isLocalDate(entry.date)) return; // already reported
-        const path = ['years', yearIndex, 'makeUpDays', index, 'date'];
-        const weekday = weekdayOf(entry.date);
-        if (!calendar.weekendDays.includes(weekday)) {
-          ctx.addIssue({
-            code: 'custom',
-            path,
-            message: `Ngày làm bù ${entry.date} là ${weekdayName(weekday)}, vốn đã là ngày làm việc; chỉ ngày nghỉ hằng tuần mới có thể làm bù.`,
-          });
-        }
-        const fixedName = fixedByMonthDay.get(entry.date.slice(5));
-        if (fixedName !== undefined) {
-          ctx.addIssue({ code: 'custom', path, message: `Ngày ${entry.date} là ngày lễ (${fixedName}), không thể là ngày làm bù.` });
-        }
-      });
+      for (const issue of makeUpDayIssues(year, calendar)) ctx.addIssue({ code: 'custom', path: ['years', yearIndex, ...issue.path], message: issue.message });
     });
   });
 
@@ -182,8 +206,8 @@ const PATH_LABELS: Record<string, string> = {
   monthDay: 'ngày-tháng',
 };
 
-/** "Ngày nghỉ thứ 3 › ngày" for ['holidays', 2, 'date']. */
-function describePath(path: readonly PropertyKey[]): string {
+/** "Ngày nghỉ thứ 3 › ngày" for ['holidays', 2, 'date']: where a problem is, for the officer. */
+export function describeCalendarPath(path: readonly PropertyKey[]): string {
   const parts: string[] = [];
   for (const segment of path) {
     if (typeof segment === 'number' && parts.length > 0) parts[parts.length - 1] += ` thứ ${segment + 1}`;
@@ -195,7 +219,7 @@ function describePath(path: readonly PropertyKey[]): string {
 
 /** One Vietnamese line per problem, each saying where it is. */
 export function calendarIssueMessages(error: z.ZodError): string[] {
-  return error.issues.map((issue) => (issue.path.length === 0 ? issue.message : `${describePath(issue.path)}: ${issue.message}`));
+  return error.issues.map((issue) => (issue.path.length === 0 ? issue.message : `${describeCalendarPath(issue.path)}: ${issue.message}`));
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
@@ -214,13 +238,27 @@ export function parseWorkCalendar(raw: unknown): WorkCalendar {
   return parseOrThrow(workCalendarSchema, raw, 'Lịch làm việc');
 }
 
+/** Every problem of a year under a calendar's rules, one Vietnamese line each; empty when it can be stored. */
+export function calendarYearProblems(rules: CalendarRules, raw: unknown): string[] {
+  const result = calendarYearSchemaFor(rules).safeParse(raw);
+  return result.success ? [] : calendarIssueMessages(result.error);
+}
+
+/**
+ * A validated year that can be worked under the calendar's weekends and fixed holidays, or an
+ * `invalid_argument` CommandError listing every problem, each with where it is ("Ngày làm bù thứ 1").
+ */
+export function parseCalendarYearFor(rules: CalendarRules, raw: unknown): CalendarYear {
+  return parseOrThrow(calendarYearSchemaFor(rules), raw, 'Lịch năm');
+}
+
 /**
  * The calendar with one year's holidays and make-up days replaced (added if new): what
- * `calendar.set` stores. Validates the year alone and then against the calendar's weekends and
- * fixed holidays; the calendar passed in is not modified.
+ * `calendar.set` stores. Validates the year alone and against the calendar's weekends and fixed
+ * holidays; the calendar passed in is not modified.
  */
 export function replaceCalendarYear(calendar: WorkCalendar, rawYear: unknown): WorkCalendar {
-  const year = parseCalendarYear(rawYear);
+  const year = parseCalendarYearFor(calendar, rawYear);
   const years = [...calendar.years.filter((entry) => entry.year !== year.year), year].sort((a, b) => a.year - b.year);
   return parseWorkCalendar({ ...calendar, years });
 }

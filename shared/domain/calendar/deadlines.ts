@@ -1,12 +1,21 @@
 // The appointment (ngày hẹn trả kết quả — when the result is due) of a dossier, from when it was
 // received, the procedure's time limit and the working calendar; and its extension after a supplement.
-import { millisecondsInHour } from 'date-fns/constants';
+//
+// Appointments are whole minutes: they are printed and read as HH:mm, and one with seconds
+// ("07:00:04") is a promise nobody can read. The rule: counting starts at the first whole minute
+// at or after receipt (a dossier received at 09:13:27 counts from 09:14; the cut-off still compares
+// the exact instant), limits are counted in whole minutes, and a supplement wait in whole minutes
+// only (the part of a minute the citizen kept the desk waiting is not added). Sessions start and
+// end on whole minutes, so every appointment computed here has zero seconds and milliseconds.
+import { millisecondsInHour, millisecondsInMinute } from 'date-fns/constants';
 import { CommandError } from '../../contract/errors.js';
 import type { WorkCalendar } from './work-calendar.js';
 import { firstWorkingDayFrom, isWorkingDay, nextWorkingDay } from './working-days.js';
 import { addWorkingTimeMs, countingStartMs, sessionSpansOn, workingDayLengthMs, workingTimeBetweenMs } from './working-time.js';
 import {
   addDaysToLocalDate,
+  ceilToMinuteMs,
+  floorToMinuteMs,
   instantToMs,
   isLocalTime,
   localDateOf,
@@ -44,7 +53,7 @@ export const DEFAULT_SAME_DAY_CUTOFF: LocalTime = '15:00';
 /**
  * When the result of a dossier received at `receivedAt` is due, as an ISO UTC instant.
  *
- * - working_days: counting starts at the first working instant at or after receipt (at lunch →
+ * - working_days: counting starts at the first working whole minute at or after receipt (at lunch →
  *   13:30; after the afternoon session or on a day off → the next working morning; before 07:00 →
  *   07:00), then runs `amount` × the working-day length (8 h by default) through the sessions,
  *   skipping weekends and holidays and working make-up days. The appointment is the earliest
@@ -71,11 +80,11 @@ export function appointmentAt(
   switch (limit.kind) {
     case 'working_days':
       return msToInstant(
-        addWorkingTimeMs(countingStartAfterCutoff(receivedMs, cutoff, calendar), limit.amount * workingDayLengthMs(calendar), calendar),
+        addWorkingTimeMs(countingStartAfterCutoff(receivedMs, cutoff, calendar), wholeMinutes(limit.amount * workingDayLengthMs(calendar)), calendar),
       );
     case 'hours':
       return msToInstant(
-        addWorkingTimeMs(countingStartAfterCutoff(receivedMs, cutoff, calendar), limit.amount * millisecondsInHour, calendar),
+        addWorkingTimeMs(countingStartAfterCutoff(receivedMs, cutoff, calendar), wholeMinutes(limit.amount * millisecondsInHour), calendar),
       );
     case 'calendar_days':
       return msToInstant(calendarDaysAppointmentMs(receivedMs, limit.amount, cutoff, calendar));
@@ -87,7 +96,9 @@ export function appointmentAt(
 /**
  * The appointment moved later by the working time the dossier spent waiting for the citizen's
  * supplement (from the request to the receipt of the missing papers). Time the desk was closed
- * does not count, so a wait over a weekend moves the deadline by the working hours only.
+ * does not count, so a wait over a weekend moves the deadline by the working hours only. The wait
+ * counts whole minutes only, and an appointment stored with seconds (before this rule) is first
+ * moved up to its next whole minute, so the result is a whole minute.
  */
 export function extendBySupplementWait(
   appointment: Instant,
@@ -100,7 +111,13 @@ export function extendBySupplementWait(
   if (toMs < fromMs) {
     throw new CommandError('invalid_argument', 'Thời điểm nhận hồ sơ bổ sung không thể trước thời điểm yêu cầu bổ sung.');
   }
-  return msToInstant(addWorkingTimeMs(instantToMs(appointment), workingTimeBetweenMs(fromMs, toMs, calendar), calendar));
+  const waitedMs = floorToMinuteMs(workingTimeBetweenMs(fromMs, toMs, calendar));
+  return msToInstant(addWorkingTimeMs(ceilToMinuteMs(instantToMs(appointment)), waitedMs, calendar));
+}
+
+/** A duration rounded to the nearest whole minute: limits are whole minutes but may come as fractions (⅓ h). */
+function wholeMinutes(ms: number): number {
+  return Math.round(ms / millisecondsInMinute) * millisecondsInMinute;
 }
 
 function checkLimit(limit: DeadlineLimit): void {
@@ -137,7 +154,7 @@ function endOfWorkingDayMs(date: LocalDate, calendar: WorkCalendar): number {
 }
 
 function countingStartAfterCutoff(receivedMs: number, cutoff: LocalTime | null, calendar: WorkCalendar): number {
-  if (!isAfterCutoff(receivedMs, cutoff)) return countingStartMs(receivedMs, calendar);
+  if (!isAfterCutoff(receivedMs, cutoff)) return countingStartMs(ceilToMinuteMs(receivedMs), calendar);
   return countingStartMs(localDateTimeMs(nextWorkingDay(localDateOf(receivedMs), calendar), '00:00'), calendar);
 }
 

@@ -57,6 +57,23 @@ export function msToInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** The first whole minute at or after `ms` (`ms` itself when it is one). UTC+7 is a whole number of
+ *  hours, so a whole minute in UTC is a whole minute on the desk's wall clock too. */
+export function ceilToMinuteMs(ms: number): number {
+  return Math.ceil(ms / millisecondsInMinute) * millisecondsInMinute;
+}
+
+/** The whole minute at or before `ms`. */
+export function floorToMinuteMs(ms: number): number {
+  return Math.floor(ms / millisecondsInMinute) * millisecondsInMinute;
+}
+
+/** True when an instant has no seconds or milliseconds. */
+export function isWholeMinute(instant: Instant): boolean {
+  const ms = instantToMs(instant);
+  return floorToMinuteMs(ms) === ms;
+}
+
 /** Vietnam wall-clock reading of an instant, as a Date whose UTC fields are the local fields. */
 function wallClock(instant: Instant): Date {
   return new Date(instantToMs(instant) + VIETNAM_UTC_OFFSET_MS);
@@ -70,6 +87,11 @@ export function localDateOf(instant: Instant): LocalDate {
 /** The Vietnam wall-clock time of an instant, to the minute (seconds dropped, not rounded). */
 export function localTimeOf(instant: Instant): LocalTime {
   return wallClock(instant).toISOString().slice(11, 16);
+}
+
+/** 'dd/MM/yyyy', as dates are written on the forms and in messages to the officer. */
+export function formatLocalDate(date: LocalDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 /** True for 'yyyy-MM-dd' text naming a date that exists (no 2025-02-29, no 2025-13-01). */

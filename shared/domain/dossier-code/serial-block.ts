@@ -1,4 +1,5 @@
 import { CommandError } from '../../contract/errors.js';
+import { formatLocalDate, type LocalDate } from '../calendar/vietnam-time.js';
 
 // The serial of a dossier code restarts each day per unit. Desks (stations) of one unit must never
 // hand out the same serial while they are all offline, so each station owns its own block:
@@ -34,23 +35,25 @@ export function stationOfSerial(serial: number): number | null {
 }
 
 /**
- * The serial for the station's next dossier today: the first of its block when it has used none,
- * else one more than the last. Throws CommandError('conflict') when the station has used all 999 of
- * today's serials (the dossier is not received; another station can take it), and a RangeError when
- * `lastUsedSerialToday` is not in the station's block — a sign the caller read another station's serials.
+ * The serial for the station's next dossier received on `day` (Vietnam date, 'yyyy-MM-dd'): the
+ * first of its block when it has used none that day, else one more than the last. Throws
+ * CommandError('conflict') when the station has used all 999 of that day's serials (the dossier is
+ * not received; another station can take it) — the message names the day, which is not today for a
+ * dossier entered afterwards from the paper log — and a RangeError when `lastUsedSerialOfDay` is not
+ * in the station's block, a sign the caller read another station's serials.
  */
-export function nextSerial(station: number, lastUsedSerialToday: number | null): number {
+export function nextSerial(station: number, lastUsedSerialOfDay: number | null, day: LocalDate): number {
   const block = serialBlockOf(station);
-  if (lastUsedSerialToday === null) return block.first;
-  if (!Number.isInteger(lastUsedSerialToday) || lastUsedSerialToday < block.first || lastUsedSerialToday > block.last) {
+  if (lastUsedSerialOfDay === null) return block.first;
+  if (!Number.isInteger(lastUsedSerialOfDay) || lastUsedSerialOfDay < block.first || lastUsedSerialOfDay > block.last) {
     throw new RangeError(`The last used serial is outside station ${station}'s block ${block.first}–${block.last}`);
   }
-  if (lastUsedSerialToday === block.last) {
+  if (lastUsedSerialOfDay === block.last) {
     throw new CommandError(
       'conflict',
-      `Quầy số ${station} đã dùng hết ${SERIALS_PER_STATION_PER_DAY} số thứ tự hồ sơ của ngày hôm nay ` +
+      `Quầy số ${station} đã dùng hết ${SERIALS_PER_STATION_PER_DAY} số thứ tự hồ sơ của ngày ${formatLocalDate(day)} ` +
         `(${block.first}–${block.last}). Đề nghị tiếp nhận tại quầy khác.`,
     );
   }
-  return lastUsedSerialToday + 1;
+  return lastUsedSerialOfDay + 1;
 }

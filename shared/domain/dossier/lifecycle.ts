@@ -18,7 +18,9 @@ import type { DossierState } from './state.js';
 //   since a result on an incomplete dossier is exactly what the supplement round exists to prevent.
 // - appointment.rescheduled (form 04): only before a result, in 2/4/5/6, and only if an appointment
 //   exists; the new date must be after the previous one (schema) and the previous one must be the
-//   current appointment (else someone else moved it meanwhile: 'conflict').
+//   current appointment (else someone else moved it meanwhile: 'conflict'). Whether the new date is
+//   working time and the apology on time is judged when it is made (calendar/reschedule.ts), not by
+//   the fold: an event that arrives by sync was judged by its desk's calendar.
 // - result.handedBack: only from 9 → 10.
 // - satisfaction.rated: only in 10, once.
 // - dossier.withdrawn → 7 and processing.stopped → 8: from 2/4/5/6, never after a result.

@@ -1,5 +1,5 @@
 import { CommandError } from '../../contract/errors.js';
-import { addDaysToLocalDate, daysBetweenLocalDates, isLocalDate } from '../calendar/vietnam-time.js';
+import { addDaysToLocalDate, daysBetweenLocalDates, formatLocalDate, isLocalDate } from '../calendar/vietnam-time.js';
 
 // A reporting period (kỳ báo cáo): two Vietnam calendar dates, both included. Reports compare dates,
 // never times (DOMAIN.md, "Reports"), so a period is days, not instants.
@@ -14,10 +14,8 @@ export interface ReportPeriod {
 /** The longest period a report may span: two years (a yearly Biểu 06 with room to compare). */
 export const MAX_PERIOD_DAYS = 731;
 
-/** dd/MM/yyyy, as dates are written on the forms. */
-export function formatDay(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
+/** dd/MM/yyyy, as dates are written on the forms (the calendar's formatter, under the reports' name). */
+export const formatDay = formatLocalDate;
 
 /**
  * Refuses a period that cannot give a true report, with a message the supervisor can act on:

@@ -1,7 +1,9 @@
 import type { CommandName } from '../../../shared/contract/command-names.js';
 import type { CommandArgs, CommandResult } from '../../../shared/contract/commands.js';
 import type { DossierDetail } from '../../../shared/contract/dossiers.js';
-import { addDaysToLocalDate, instantOfLocal, localDateOf } from '../../../shared/domain/calendar/vietnam-time.js';
+import { suggestedNewAppointment } from '../../../shared/domain/calendar/reschedule.js';
+import { SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
+import { addDaysToLocalDate, instantOfLocal } from '../../../shared/domain/calendar/vietnam-time.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import type { DeskCore } from '../../../electron/core/start-core.js';
 
@@ -84,13 +86,17 @@ export function refuseAtIntake(core: DeskCore): Promise<DossierDetail> {
 
 export const DELAY_REASON = 'Cần xác minh thông tin nơi sinh với cơ sở y tế.';
 
-/** Received, sent for processing, then an apology with a new date two days after the first. */
+/**
+ * Received, sent for processing, then an apology with a new date two working days after the first.
+ * A same-day procedure is due today, so the apology is late: the supervisor (the session) approves it.
+ */
 export async function receiveAndReschedule(core: DeskCore): Promise<DossierDetail> {
   const received = await receiveBirthRegistration(core);
-  await call(core, 'dossiers.forward', { dossierId: received.state.id, to: { kind: 'officer', name: 'Đỗ Văn Hộ Tịch' }, note: '' });
-  const appointment = received.state.appointmentAt ?? '';
-  const later = instantOfLocal(addDaysToLocalDate(localDateOf(appointment), 2), '16:00');
-  return call(core, 'dossiers.reschedule', { dossierId: received.state.id, reason: DELAY_REASON, newAppointmentAt: later });
+  const forwarded = await call(core, 'dossiers.forward', { dossierId: received.state.id, to: { kind: 'officer', name: 'Đỗ Văn Hộ Tịch' }, note: '' });
+  const hint = forwarded.reschedule;
+  if (hint === null) throw new Error('the dossier cannot be rescheduled');
+  const later = suggestedNewAppointment(hint.suggestedAt, hint.suggestedAt, SEED_WORK_CALENDAR);
+  return call(core, 'dossiers.reschedule', { dossierId: received.state.id, reason: DELAY_REASON, newAppointmentAt: later, approveLate: hint.late });
 }
 
 export const FORWARDED_TO = { officer: 'Đỗ Văn Hộ Tịch', agency: 'Phòng Tư pháp Thành phố Hạ Long' } as const;

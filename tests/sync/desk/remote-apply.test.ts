@@ -86,12 +86,39 @@ describe('applying pulled pages', () => {
     expect(JSON.stringify(found)).toContain('(sửa đổi 2027)');
   });
 
+  it('a calendar year this desk cannot work with is left out, says why, and never holds up the rest of the page', async () => {
+    const peer = new FakeDevice('desk-peer', HONG_GAI_UNIT);
+    const created = peer.receive();
+    const dossier = [created];
+    // 1/5/2027 is a fixed holiday: as a make-up day the holiday would silently win.
+    const onHoliday: PullEntry = {
+      kind: 'reference',
+      reference: { type: 'calendar.year', record: { year: 2027, holidays: [], makeUpDays: [{ date: '2027-05-01', name: 'Làm bù' }] } },
+    };
+    const applied = applier.apply([onHoliday, ...entries(dossier)], '2');
+    expect(applied).toMatchObject({ newEvents: 1, references: 0 });
+    expect(sync.state('pull.cursor')).toBe('2');
+    expect((await desk.call('dossiers.get', { id: created.dossierId })).state.code).toBe(created.payload.code);
+    expect((await desk.call('calendar.get', { year: 2027 })).configured).toBe(false);
+    const warning = (await desk.call('sync.status', {})).calendarWarning;
+    expect(warning).toContain('Lịch năm 2027 trung tâm gửi về không được áp dụng');
+    expect(warning).toContain('Ngày làm bù thứ 1 › ngày: Ngày 2027-05-01 là ngày lễ (Ngày Quốc tế Lao động (1/5))');
+
+    // The centre's corrected year applies, and the warning goes.
+    const corrected: PullEntry = { kind: 'reference', reference: { type: 'calendar.year', record: { year: 2027, holidays: [], makeUpDays: [] } } };
+    expect(applier.apply([corrected], '3')).toMatchObject({ references: 1 });
+    expect((await desk.call('calendar.get', { year: 2027 })).configured).toBe(true);
+    expect((await desk.call('sync.status', {})).calendarWarning).toBeNull();
+  });
+
   it('a bad page rolls back whole: no event, no cursor move', async () => {
     const peer = new FakeDevice('desk-peer', HONG_GAI_UNIT);
     const good = peer.dossier(0);
+    const failing = peer.dossier(0);
+    // The second dossier's event cannot be stored (as a full disk would refuse it) after the first was.
+    desk.core.db.exec(`CREATE TEMP TRIGGER fail_event BEFORE INSERT ON events WHEN NEW.id = '${failing[0]!.id}' BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
     const before = snapshot(desk.core.db);
-    const bad: PullEntry[] = [...entries(good), { kind: 'reference', reference: { type: 'calendar.year', record: { year: 2027, holidays: [{ date: '2026-01-01', name: 'x' }], makeUpDays: [] } } }];
-    expect(() => applier.apply(bad, '9')).toThrow();
+    expect(() => applier.apply([...entries(good), ...entries(failing)], '9')).toThrow(/disk full/);
     expect(snapshot(desk.core.db)).toEqual(before);
     expect(sync.state('pull.cursor')).toBeNull();
   });

@@ -4,7 +4,7 @@ import { CORRECTABLE_FIELDS, type CorrectableField, type DossierEventType } from
 import { currentFieldValue } from '../../../../shared/domain/dossier/lifecycle.js';
 import { isAwaitingCounterSupplement } from '../../../../shared/domain/dossier/reception.js';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field.js';
-import { formatDateTime, parseTypedDateTime } from '../../../ui/format-date.js';
+import { formatDateTime, formatLocalDate, parseTypedDateTime } from '../../../ui/format-date.js';
 import { useDossierStore } from '../store/dossier-store-context.js';
 import { ActionPanel } from './ActionPanel.js';
 import { FIELD_LABELS } from './labels.js';
@@ -105,22 +105,59 @@ function ResultForm({ onDone, onCancel }: FormProps) {
 
 function RescheduleForm({ facts, onDone, onCancel }: FormProps) {
   const perform = useDossierStore((state) => state.perform);
+  // The core's starting point: a date its rule accepts (the next working day, in working hours), and whether the apology is late.
+  const hint = useDossierStore((state) => state.detail?.reschedule ?? null);
   const errors = useActionErrors();
   const current = facts.appointmentAt;
-  const [when, setWhen] = useState(() => (current ? formatDateTime(new Date(Date.parse(current) + 86_400_000)) : ''));
+  const [when, setWhen] = useState(() => (hint ? formatDateTime(hint.suggestedAt) : ''));
   const [reason, setReason] = useState('');
+  const [approveLate, setApproveLate] = useState(false);
   const [whenError, setWhenError] = useState<string | null>(null);
+  const [approveError, setApproveError] = useState<string | null>(null);
+  const late = hint?.late === true;
   const confirm = async (): Promise<void> => {
     const instant = parseTypedDateTime(when);
-    if (instant === null) return setWhenError('Ngày giờ hẹn mới phải có dạng ngày/tháng/năm giờ:phút, ví dụ 02/12/2026 16:00.');
-    setWhenError(null);
-    if (await perform('dossiers.reschedule', { reason, newAppointmentAt: instant })) onDone();
+    setWhenError(instant === null ? 'Ngày giờ hẹn mới phải có dạng ngày/tháng/năm giờ:phút, ví dụ 02/12/2026 16:00.' : null);
+    setApproveError(late && !approveLate ? 'Đã quá thời hạn lập phiếu: cán bộ giám sát hãy đánh dấu đồng ý hẹn lại sau thời hạn.' : null);
+    if (instant === null || (late && !approveLate)) return;
+    const args = { reason, newAppointmentAt: instant, ...(late ? { approveLate: true } : {}) };
+    if (await perform('dossiers.reschedule', args, { refusalField: 'newAppointmentAt' })) onDone();
   };
   return (
     <ActionPanel title="Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)" confirmLabel="Hẹn lại" onConfirm={() => void confirm()} onCancel={onCancel}>
       <p>Ngày hẹn hiện tại: {current ? formatDateTime(current) : '—'}</p>
-      <TextField id="reschedule-when" label="Ngày giờ hẹn mới (ngày/tháng/năm giờ:phút)" placeholder="dd/mm/yyyy hh:mm" value={when} onChange={setWhen} error={whenError ?? errors.newAppointmentAt} autoFocus required />
+      <TextField
+        id="reschedule-when"
+        label="Ngày giờ hẹn mới (ngày/tháng/năm giờ:phút)"
+        placeholder="dd/mm/yyyy hh:mm"
+        value={when}
+        onChange={setWhen}
+        hint="Trong giờ làm việc của một ngày làm việc, sau ngày hẹn hiện tại."
+        warnings={late && hint ? [`Đã quá thời hạn lập phiếu xin lỗi (chậm nhất ngày ${formatLocalDate(hint.lastApologyDay)}, trước ngày hẹn trả một ngày): chỉ cán bộ giám sát được hẹn lại.`] : undefined}
+        error={whenError ?? errors.newAppointmentAt}
+        autoFocus
+        required
+      />
       <TextAreaField id="reschedule-reason" label="Lý do chậm" value={reason} onChange={setReason} rows={2} error={errors.reason} required />
+      {late && (
+        <div className={approveError ? 'field field--invalid' : 'field'}>
+          <label className="choice">
+            <input
+              id="reschedule-approve-late"
+              type="checkbox"
+              checked={approveLate}
+              onChange={(event) => setApproveLate(event.target.checked)}
+              aria-describedby={approveError ? 'reschedule-approve-late-error' : undefined}
+            />
+            Cán bộ giám sát đồng ý hẹn lại sau thời hạn
+          </label>
+          {approveError && (
+            <p id="reschedule-approve-late-error" className="field__error">
+              {approveError}
+            </p>
+          )}
+        </div>
+      )}
     </ActionPanel>
   );
 }

@@ -33,8 +33,12 @@ export interface DossierState {
   /** The last command that succeeded on this dossier, so the page can offer what follows (print form 04). */
   lastDone: DossierCommand | null;
   load(dossierId: string): Promise<void>;
-  /** Sends one command about the dossier on screen; false when it failed (what was typed stays on screen). */
-  perform<N extends DossierCommand>(name: N, args: ActionArgs<N>): Promise<boolean>;
+  /**
+   * Sends one command about the dossier on screen; false when it failed (what was typed stays on
+   * screen). With `refusalField`, a refusal of the arguments that names no field (the core judged the
+   * value, not its form: a Sunday as a new appointment) is shown by that field too.
+   */
+  perform<N extends DossierCommand>(name: N, args: ActionArgs<N>, options?: { refusalField?: string }): Promise<boolean>;
   /** Forgets the last action's messages (a panel was closed). */
   clearAction(): void;
   /** Reloads when another window or desk changed this dossier; returns the function that stops following. */
@@ -42,6 +46,13 @@ export interface DossierState {
 }
 
 export type DossierStore = StoreApi<DossierState>;
+
+/** The core's refusal on the form's fields: schema failures by their paths, else on `refusalField` if given. */
+function refusalErrors(error: CommandErrorData, refusalField: string | undefined): FieldErrors {
+  const byPath = fieldErrorsFromMessage(error.message);
+  if (Object.keys(byPath).length > 0 || refusalField === undefined || error.code !== 'invalid_argument') return byPath;
+  return { [refusalField]: error.message };
+}
 
 export function createDossierStore(backend: DeskBackend): DossierStore {
   let latestLoad = 0;
@@ -70,7 +81,7 @@ export function createDossierStore(backend: DeskBackend): DossierStore {
       else set({ status: 'failed', error: envelope.error });
     },
 
-    async perform(name, args) {
+    async perform(name, args, options = {}) {
       const dossierId = get().dossierId;
       if (dossierId === null || get().busy) return false;
       const full = { ...args, dossierId } as CommandArgs<typeof name>;
@@ -83,7 +94,7 @@ export function createDossierStore(backend: DeskBackend): DossierStore {
       // One call site for ten commands: each argument object was checked against its own schema above.
       const envelope = await (backend.invoke as (n: DossierCommand, a: unknown) => ReturnType<DeskBackend['invoke']>)(name, full);
       if (!envelope.ok) {
-        set({ busy: false, actionError: envelope.error, actionErrors: fieldErrorsFromMessage(envelope.error.message) });
+        set({ busy: false, actionError: envelope.error, actionErrors: refusalErrors(envelope.error, options.refusalField) });
         return false;
       }
       ++latestLoad; // the answer is the newest state: a load still on its way must not overwrite it

@@ -51,6 +51,19 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
           </div>
         </div>
       )}
+      {status.calendarWarning && (
+        <div className="sync-note sync-note--warning" data-testid="sync-calendar-warning">
+          <Icon name="warning" />
+          <div>
+            <p className="sync-note__title">Lịch làm việc từ trung tâm chưa được áp dụng</p>
+            {status.calendarWarning.split('\n').map((line) => (
+              <p className="sync-note__text" key={line}>
+                {line}
+              </p>
+            ))}
+          </div>
+        </div>
+      )}
       <dl className="sync-facts">
         {facts.map(([label, value, testId, tone]) => (
           <div className="sync-facts__row" key={testId}>

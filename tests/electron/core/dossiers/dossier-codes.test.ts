@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { snapshotDatabase } from '../../../support/database-snapshot.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
 
 const receive = (desk: TestDesk) =>
@@ -36,6 +37,27 @@ describe('dossier codes', () => {
     desk.core.db.exec("CREATE TEMP TRIGGER fail_event BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
     expect((await desk.fail('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] })).code).toBe('internal');
     desk.core.db.exec('DROP TRIGGER fail_event');
+    expect((await receive(desk)).state.code).toBe('000.15.20.H49-261123-1001');
+  });
+
+  it('a back-entered day whose serials ran out is named by its date, not "today"', async () => {
+    const desk = await openTestDesk({ at: '2026-11-23T02:00:00Z' }); // Mon 09:00; the supervisor back-enters Fri 20/11
+    desks.push(desk);
+    // Station 1 used all 999 serials on Friday (arranged directly: receiving 999 dossiers proves nothing more).
+    desk.core.db.prepare('INSERT INTO dossier_code_serials (agency_id, day_key, station, last_serial) VALUES (?, ?, ?, ?)').run('000.15.20.H49', '261120', 1, 1999);
+    const before = snapshotDatabase(desk.core.db);
+    const refused = await desk.fail('dossiers.receive', {
+      procedureId: 'ho-tich.dang-ky-khai-sinh',
+      channel: 1,
+      applicant: SAMPLE_APPLICANT,
+      documents: [],
+      receivedAt: '2026-11-20T03:00:00Z',
+    });
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toContain('số thứ tự hồ sơ của ngày 20/11/2026');
+    expect(refused.message).not.toContain('hôm nay');
+    expect(snapshotDatabase(desk.core.db)).toEqual(before);
+    // Today's serials are untouched.
     expect((await receive(desk)).state.code).toBe('000.15.20.H49-261123-1001');
   });
 

@@ -24,9 +24,10 @@ async function perform(desk: TestDesk, id: string, type: DossierEventType, pick:
     case 'result.recorded':
       return void (await desk.call('dossiers.recordResult', { ...d, summary: 'Xong' }));
     case 'appointment.rescheduled': {
-      const state = (await desk.call('dossiers.get', { id })).state;
-      const after = Math.max(Date.parse(state.appointmentAt ?? desk.clock.iso()), desk.clock.ms) + 2 * 86_400_000;
-      return void (await desk.call('dossiers.reschedule', { ...d, reason: 'Cần xác minh', newAppointmentAt: new Date(after).toISOString() }));
+      // The date the dialog offers; a late apology approved (the signed-in officer is the supervisor).
+      const { reschedule } = await desk.call('dossiers.get', { id });
+      if (reschedule === null) return;
+      return void (await desk.call('dossiers.reschedule', { ...d, reason: 'Cần xác minh', newAppointmentAt: reschedule.suggestedAt, approveLate: reschedule.late }));
     }
     case 'result.handedBack':
       return void (await desk.call('dossiers.handBack', { ...d, collector: { kind: 'applicant' } }));

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { suggestedNewAppointment } from '../../../../shared/domain/calendar/reschedule.js';
+import { SEED_WORK_CALENDAR } from '../../../../shared/domain/calendar/seed-calendar.js';
 import type { DossierEventType } from '../../../../shared/domain/dossier/events.js';
 import { foldDossier } from '../../../../shared/domain/dossier/fold.js';
 import type { DossierState } from '../../../../shared/domain/dossier/state.js';
@@ -41,9 +43,12 @@ async function perform(desk: TestDesk, id: string, type: DossierEventType, pick:
     case 'result.recorded':
       return void (await desk.raw('dossiers.recordResult', { ...d, summary: 'Xong' }));
     case 'appointment.rescheduled': {
-      const state = (await desk.call('dossiers.get', { id })).state;
-      const after = Math.max(Date.parse(state.appointmentAt ?? desk.clock.iso()), desk.clock.ms) + ((pick % 5) + 1) * 86_400_000;
-      return void (await desk.raw('dossiers.reschedule', { ...d, reason: 'Cần xác minh', newAppointmentAt: new Date(after).toISOString() }));
+      // A date the rule accepts, one to five working days on; late apologies approved (a supervisor is signed in).
+      const { reschedule } = await desk.call('dossiers.get', { id });
+      if (reschedule === null) return;
+      let newAppointmentAt = reschedule.suggestedAt;
+      for (let extra = 0; extra < pick % 5; extra += 1) newAppointmentAt = suggestedNewAppointment(newAppointmentAt, desk.clock.iso(), SEED_WORK_CALENDAR);
+      return void (await desk.raw('dossiers.reschedule', { ...d, reason: 'Cần xác minh', newAppointmentAt, approveLate: reschedule.late }));
     }
     case 'result.handedBack':
       return void (await desk.raw('dossiers.handBack', { ...d, collector: { kind: 'applicant' } }));

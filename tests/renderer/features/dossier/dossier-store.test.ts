@@ -55,6 +55,21 @@ describe('dossier store', () => {
     expect(store.getState().actionError?.message).toBe('Không thể rút hồ sơ: hồ sơ đã có kết quả.');
   });
 
+  it('puts the core’s judgement of a value on the field the form names, and leaves other refusals to the notice', async () => {
+    const { store, backend, id } = setup();
+    await store.getState().load(id);
+    const sunday = 'Ngày hẹn mới phải là ngày làm việc, trong giờ làm việc (07:00–11:30, 13:30–17:00): ngày 29/11/2026 là ngày nghỉ — Nghỉ hằng tuần (Chủ nhật).';
+    backend.script['dossiers.reschedule'] = () => fail('invalid_argument', sunday);
+    const args = { reason: 'Chờ xác minh', newAppointmentAt: '2026-11-29T02:00:00.000Z' };
+    expect(await store.getState().perform('dossiers.reschedule', args, { refusalField: 'newAppointmentAt' })).toBe(false);
+    expect(store.getState().actionErrors).toEqual({ newAppointmentAt: sunday });
+    // A refusal for the officer's role is not about the date.
+    backend.script['dossiers.reschedule'] = () => fail('forbidden', 'Chỉ cán bộ giám sát được hẹn lại sau thời hạn.');
+    expect(await store.getState().perform('dossiers.reschedule', args, { refusalField: 'newAppointmentAt' })).toBe(false);
+    expect(store.getState().actionErrors).toEqual({});
+    expect(store.getState().actionError?.code).toBe('forbidden');
+  });
+
   it('does not let a slow reload overwrite the answer of an action', async () => {
     const { store, backend, scenario, id, detail } = setup();
     await store.getState().load(id);

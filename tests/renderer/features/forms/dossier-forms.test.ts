@@ -26,12 +26,14 @@ describe('form 05, the control sheet', () => {
     await desk.call('dossiers.forward', { dossierId, to: { kind: 'officer', name: 'Đỗ Văn Hộ Tịch' }, note: 'Chuyển cán bộ' });
     desk.clock.set(instantOfLocal('2026-11-24', '10:00'));
     await desk.call('dossiers.forward', { dossierId, to: { kind: 'agency', name: 'Công an Phường Hồng Gai' }, note: '' });
-    // An apology on the due day moves the appointment, but the step is still judged against the first one.
+    // An apology on the due day (late: the supervisor approves it) moves the appointment, but the step is
+    // still judged against the first one. Due Wednesday; the new date is the Monday after.
     desk.clock.set(instantOfLocal(dueDay, '07:30'));
     await desk.call('dossiers.reschedule', {
       dossierId,
       reason: 'Chờ xác minh',
-      newAppointmentAt: instantOfLocal(addDaysToLocalDate(dueDay, 3), '16:00'),
+      newAppointmentAt: instantOfLocal(addDaysToLocalDate(dueDay, 5), '16:00'),
+      approveLate: true,
     });
     desk.clock.set(instantOfLocal(addDaysToLocalDate(dueDay, 2), '10:00'));
     await desk.call('dossiers.recordResult', { dossierId, summary: 'Đã đăng ký thường trú', outcome: 'approved' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CommandError } from '../../../../shared/contract/errors.js';
 import {
   calendarIssueMessages,
+  calendarYearProblems,
   calendarYearSchema,
   parseCalendarYear,
   parseWorkCalendar,
@@ -137,5 +138,26 @@ describe('replaceCalendarYear (what calendar.set stores)', () => {
     expect(messageOf(() => replaceCalendarYear(SEED_WORK_CALENDAR, year([], [{ date: '2025-03-05', name: 'x' }])))).toContain(
       'Ngày làm bù 2025-03-05 là Thứ Tư',
     );
+  });
+});
+
+describe('calendarYearProblems (what calendar.set, a pulled year and the centre check)', () => {
+  it('lists problems of the year alone and against the calendar together, each saying where', () => {
+    const problems = calendarYearProblems(
+      SEED_WORK_CALENDAR,
+      year(
+        [
+          { date: '2027-03-04', name: 'a' },
+          { date: '2027-03-04', name: 'b' },
+        ],
+        [{ date: '2027-05-01', name: 'Làm bù' }],
+        2027,
+      ),
+    );
+    expect(problems).toEqual([
+      'Ngày nghỉ thứ 2 › ngày: Ngày 2027-03-04 bị lặp lại trong danh sách ngày nghỉ.',
+      'Ngày làm bù thứ 1 › ngày: Ngày 2027-05-01 là ngày lễ (Ngày Quốc tế Lao động (1/5)), không thể là ngày làm bù.',
+    ]);
+    expect(calendarYearProblems(SEED_WORK_CALENDAR, CALENDAR_YEAR_2025)).toEqual([]);
   });
 });

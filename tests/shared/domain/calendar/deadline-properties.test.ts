@@ -7,7 +7,7 @@ import { SEED_WORK_CALENDAR } from '../../../../shared/domain/calendar/seed-cale
 import type { WorkCalendar } from '../../../../shared/domain/calendar/work-calendar.js';
 import { isWorkingDay, nextWorkingDay } from '../../../../shared/domain/calendar/working-days.js';
 import { isWithinWorkingTime, workingTimeBetween } from '../../../../shared/domain/calendar/working-time.js';
-import { addDaysToLocalDate, localDateOf } from '../../../../shared/domain/calendar/vietnam-time.js';
+import { addDaysToLocalDate, ceilToMinuteMs, floorToMinuteMs, localDateOf } from '../../../../shared/domain/calendar/vietnam-time.js';
 
 const calendar = SEED_WORK_CALENDAR;
 const DAY_MS = 8 * millisecondsInHour;
@@ -42,12 +42,40 @@ describe('deadline properties', () => {
     );
   });
 
-  it('working time from receipt to the appointment is exactly amount × 8 h', () => {
+  it('working time from the first whole minute at or after receipt to the appointment is exactly amount × 8 h', () => {
     fc.assert(
       fc.property(instant, workingDayAmount, (received, amount) => {
         const due = dueMs(received, { kind: 'working_days', amount }, undefined);
-        expect(workingTimeBetween(received, due, calendar)).toBe(amount * DAY_MS);
+        expect(workingTimeBetween(ceilToMinuteMs(received), due, calendar)).toBe(amount * DAY_MS);
       }),
+    );
+  });
+
+  it('every appointment is a whole minute, whatever the second of receipt and however odd the limit', () => {
+    // Thirds of an hour and of a day do not divide into whole milliseconds, let alone minutes.
+    const oddLimit: fc.Arbitrary<DeadlineLimit> = fc.oneof(
+      limit,
+      fc.integer({ min: 0, max: 90 }).map((thirds) => ({ kind: 'hours', amount: thirds / 3 }) as const),
+      fc.integer({ min: 0, max: 90 }).map((thirds) => ({ kind: 'working_days', amount: thirds / 3 }) as const),
+    );
+    fc.assert(
+      fc.property(instant, oddLimit, cutoff, (received, l, c) => {
+        const due = dueMs(received, l, c);
+        expect(due % 60_000).toBe(0);
+        expect(due).toBeGreaterThanOrEqual(received);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('an appointment extended by any supplement wait is a whole minute, even one stored with seconds', () => {
+    fc.assert(
+      fc.property(instant, instant, instant, (appointmentMs, x, y) => {
+        const [from, to] = x <= y ? [x, y] : [y, x];
+        const extended = Date.parse(extendBySupplementWait(new Date(appointmentMs).toISOString(), from, to, calendar));
+        expect(extended % 60_000).toBe(0);
+      }),
+      { numRuns: 500 },
     );
   });
 
@@ -92,13 +120,12 @@ describe('deadline properties', () => {
     );
   });
 
-  it('a supplement wait moves the appointment by exactly the working time waited', () => {
+  it('a supplement wait moves the appointment by exactly the whole minutes of working time waited', () => {
     fc.assert(
       fc.property(instant, instant, instant, (appointmentMs, x, y) => {
         const [from, to] = x <= y ? [x, y] : [y, x];
-        const appointment = new Date(appointmentMs).toISOString();
-        const extended = extendBySupplementWait(appointment, from, to, calendar);
-        expect(workingTimeBetween(appointment, extended, calendar)).toBe(workingTimeBetween(from, to, calendar));
+        const extended = extendBySupplementWait(new Date(appointmentMs).toISOString(), from, to, calendar);
+        expect(workingTimeBetween(ceilToMinuteMs(appointmentMs), extended, calendar)).toBe(floorToMinuteMs(workingTimeBetween(from, to, calendar)));
         expect(Date.parse(extended)).toBeGreaterThanOrEqual(appointmentMs);
       }),
     );

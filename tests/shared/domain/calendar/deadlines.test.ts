@@ -98,6 +98,19 @@ describe('appointmentAt — working days (8 working hours a day)', () => {
   });
 });
 
+describe('appointmentAt — whole minutes', () => {
+  it('counts from the first whole minute at or after receipt, and a limit in whole minutes', () => {
+    const at = (local: string, seconds: number) => new Date(Date.parse(vn(local)) + seconds * 1000).toISOString();
+    expect(wall(appointmentAt(at('2025-03-03 09:13', 27), workingDays(1), {}, calendar))).toBe('2025-03-04 09:14');
+    expect(appointmentAt(at('2025-03-03 09:13', 27), workingDays(1), {}, calendar)).toBe(vn('2025-03-04 09:14'));
+    // A third of an hour is 20 minutes, not 19:59.999.
+    expect(appointmentAt(vn('2025-03-03 09:00'), hours(1 / 3), {}, calendar)).toBe(vn('2025-03-03 09:20'));
+    // The cut-off still compares the exact instant: 15:00:01 is after 15:00.
+    expect(due('2025-03-03 15:00', sameDay)).toBe('2025-03-03 17:00');
+    expect(wall(appointmentAt(at('2025-03-03 15:00', 1), sameDay, {}, calendar))).toBe('2025-03-04 17:00');
+  });
+});
+
 describe('appointmentAt — working hours', () => {
   it('counts working hours across lunch and the weekend', () => {
     expect(due('2025-03-03 10:00', hours(4))).toBe('2025-03-03 16:00');
@@ -208,6 +221,16 @@ describe('extendBySupplementWait', () => {
       '2025-03-11 17:00',
     );
     expect(extendBySupplementWait(appointment, vn('2025-03-08 08:00'), vn('2025-03-09 16:00'), calendar)).toBe(appointment);
+  });
+
+  it('counts a wait in whole minutes: a second over eight hours keeps 17:00 at 17:00 the next working day', () => {
+    // Due Mon 17:00; asked Tue 09:00:00, papers back Wed 09:00:01 — 8 h 0 min 1 s of working time.
+    const dueMonday = vn('2025-03-10 17:00');
+    const back = new Date(Date.parse(vn('2025-03-12 09:00')) + 1000).toISOString();
+    expect(extendBySupplementWait(dueMonday, vn('2025-03-11 09:00'), back, calendar)).toBe(vn('2025-03-11 17:00'));
+    // An appointment stored with seconds before this rule moves up to its next whole minute.
+    const withSeconds = new Date(Date.parse(vn('2025-03-11 07:00')) + 4000).toISOString();
+    expect(extendBySupplementWait(withSeconds, vn('2025-03-05 10:00'), vn('2025-03-05 10:30'), calendar)).toBe(vn('2025-03-11 07:31'));
   });
 
   it('leaves the deadline unchanged for no wait and refuses a wait that ends before it starts', () => {

@@ -36,11 +36,13 @@ describe('station blocks of daily serials', () => {
   });
 });
 
+const DAY = '2026-11-20';
+
 describe('nextSerial', () => {
   it('starts the day at the first serial of the block and counts up', () => {
-    expect(nextSerial(1, null)).toBe(1001);
-    expect(nextSerial(1, 1001)).toBe(1002);
-    expect(nextSerial(3, 3998)).toBe(3999);
+    expect(nextSerial(1, null, DAY)).toBe(1001);
+    expect(nextSerial(1, 1001, DAY)).toBe(1002);
+    expect(nextSerial(3, 3998, DAY)).toBe(3999);
   });
 
   it('hands out exactly the 999 serials of the block, then refuses with a clear error', () => {
@@ -49,28 +51,31 @@ describe('nextSerial', () => {
         const issued: number[] = [];
         let last: number | null = null;
         for (let i = 0; i < 999; i += 1) {
-          last = nextSerial(s, last);
+          last = nextSerial(s, last, DAY);
           issued.push(last);
         }
         expect(new Set(issued).size).toBe(999);
         expect(issued.every((serial) => stationOfSerial(serial) === s)).toBe(true);
-        expect(() => nextSerial(s, last)).toThrow(CommandError);
+        expect(() => nextSerial(s, last, DAY)).toThrow(CommandError);
       }),
       { numRuns: 9 },
     );
     try {
-      nextSerial(2, 2999);
+      nextSerial(2, 2999, DAY);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CommandError);
       expect((error as CommandError).code).toBe('conflict');
       expect((error as CommandError).message).toContain('Quầy số 2');
+      // The day whose serials ran out, by its date: a dossier entered later from the paper log is not today's.
+      expect((error as CommandError).message).toContain('của ngày 20/11/2026');
+      expect((error as CommandError).message).not.toContain('hôm nay');
     }
   });
 
   it('refuses a last serial that belongs to another station (the caller read the wrong rows)', () => {
-    expect(() => nextSerial(1, 2005)).toThrow(RangeError);
-    expect(() => nextSerial(1, 1000)).toThrow(RangeError);
-    expect(() => nextSerial(1, 1001.5)).toThrow(RangeError);
+    expect(() => nextSerial(1, 2005, DAY)).toThrow(RangeError);
+    expect(() => nextSerial(1, 1000, DAY)).toThrow(RangeError);
+    expect(() => nextSerial(1, 1001.5, DAY)).toThrow(RangeError);
   });
 });
