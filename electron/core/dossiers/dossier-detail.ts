@@ -1,5 +1,6 @@
 import type { DossierDetail, HistoryEntry } from '../../../shared/contract/dossiers.js';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
+import { withStoredText } from '../../../shared/domain/dossier/event-text.js';
 import { ACTION_LABELS, allowedActions } from '../../../shared/domain/dossier/lifecycle.js';
 import { isDueWithin, isOverdue } from '../../../shared/domain/dossier/overdue.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
@@ -25,7 +26,8 @@ export function describeDossier(db: DeskDatabase, state: DossierState, events: r
     occurredAt: event.occurredAt,
     recordedBy: { officerId: event.officerId, fullName: names.get(event.officerId) ?? null },
     deviceId: event.deviceId,
-    payload: event.payload,
+    // What the screen shows of each step, in the same stored form as the state (old events included).
+    payload: withStoredText(event).payload,
   }));
   return {
     state,
