@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 
+const INVALID_ARGUMENT = 'Tham số không hợp lệ — ';
+
 /** Turns zod issues into one readable Vietnamese sentence naming each bad field. */
 export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[]): string {
   const parts = issues.slice(0, 5).map((issue) => {
@@ -7,5 +9,13 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[]): strin
     return `${field}: ${issue.message}`;
   });
   const more = issues.length > 5 ? ` (và ${issues.length - 5} lỗi khác)` : '';
-  return `Tham số không hợp lệ — ${parts.join('; ')}${more}`;
+  return `${INVALID_ARGUMENT}${parts.join('; ')}${more}`;
+}
+
+/**
+ * One bad field found by a check beyond the schema (one that needs the core's clock or data), in the
+ * schema's own words, so a form shows it next to the field just as it shows a schema failure.
+ */
+export function describeFieldProblem(path: string, message: string): string {
+  return `${INVALID_ARGUMENT}${path}: ${message}`;
 }

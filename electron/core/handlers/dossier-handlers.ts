@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract/commands.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { extendBySupplementWait } from '../../../shared/domain/calendar/deadlines.js';
 import type { CorrectableFields } from '../../../shared/domain/dossier/events.js';
+import { requirePlausibleBirthDate } from '../dossiers/applicant-checks.js';
 import { searchDossiers } from '../dossiers/search-repository.js';
 import { dailyTally } from '../dossiers/tally-repository.js';
 import type { CoreContext } from './context.js';
@@ -99,8 +100,9 @@ export function dossierHandlers(ctx: CoreContext): DossierHandlers {
     'dossiers.addNote': (args) => service.act(args.dossierId, 'note.added', () => ({ text: args.text })),
 
     'dossiers.correctField': (args) =>
-      service.act(args.dossierId, 'field.corrected', () => {
+      service.act(args.dossierId, 'field.corrected', (_state, now) => {
         const newValue = typeof args.newValue === 'string' && args.newValue === '' ? null : args.newValue;
+        if (args.field === 'applicant.birthDate' && typeof newValue === 'string') requirePlausibleBirthDate(newValue, Date.parse(now), 'newValue');
         // The event schema checks that each value has the field's type (a number for sets, …).
         return { field: args.field, oldValue: args.oldValue, newValue, reason: args.reason } as {
           field: keyof CorrectableFields;
