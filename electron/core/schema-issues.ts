@@ -13,6 +13,8 @@ const PATH_DESCRIBERS: Partial<Record<CommandName, PathDescriber>> = {
 
 const argumentPath: PathDescriber = (path) => path.map(String).join('.');
 
+const INVALID_ARGUMENT = 'Tham số không hợp lệ — ';
+
 /** Turns zod issues into one readable Vietnamese sentence naming each bad field. */
 export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], command?: CommandName): string {
   const describePath = (command === undefined ? undefined : PATH_DESCRIBERS[command]) ?? argumentPath;
@@ -21,5 +23,13 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], comman
     return `${field}: ${issue.message}`;
   });
   const more = issues.length > 5 ? ` (và ${issues.length - 5} lỗi khác)` : '';
-  return `Tham số không hợp lệ — ${parts.join('; ')}${more}`;
+  return `${INVALID_ARGUMENT}${parts.join('; ')}${more}`;
+}
+
+/**
+ * One bad field found by a check beyond the schema (one that needs the core's clock or data), in the
+ * schema's own words, so a form shows it next to the field just as it shows a schema failure.
+ */
+export function describeFieldProblem(path: string, message: string): string {
+  return `${INVALID_ARGUMENT}${path}: ${message}`;
 }

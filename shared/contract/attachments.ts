@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ATTACHMENT_KINDS } from '../domain/dossier/events.js';
 import type { AttachmentRecord, ChecklistDigitisation } from '../domain/dossier/state.js';
-import { requiredTextArg, ulidArg } from './inputs.js';
+import { requiredMultilineTextArg, requiredTextArg, ulidArg } from './inputs.js';
 
 // Attachments, the scan inbox and the scanner. Bytes never travel through these commands: Electron
 // names a file by its path (file dialog, drag-and-drop), the web host first streams it to
@@ -21,8 +21,11 @@ const inboxFileNameArg = z
 
 export const attachmentsAddFileArgs = z.strictObject({
   dossierId: ulidArg,
-  /** An absolute path chosen in the file dialog or dropped on the window (Electron only). */
-  path: requiredTextArg(4096, 'Đường dẫn tệp'),
+  /**
+   * An absolute path chosen in the file dialog or dropped on the window (Electron only). Not free
+   * text: a path names a file byte for byte (double spaces, NFD names on macOS), so it is not normalised.
+   */
+  path: z.string().trim().min(1, 'Đường dẫn tệp không được để trống.').max(4096, 'Đường dẫn tệp quá dài (tối đa 4096 ký tự).'),
   kind: kindArg,
   checklistItemId: checklistItemArg,
 });
@@ -37,7 +40,7 @@ export const attachmentsAddUploadArgs = z.strictObject({
 });
 
 export const attachmentsListArgs = z.strictObject({ dossierId: ulidArg });
-export const attachmentsRetractArgs = z.strictObject({ attachmentId: ulidArg, reason: requiredTextArg(2000, 'Lý do gỡ tệp') });
+export const attachmentsRetractArgs = z.strictObject({ attachmentId: ulidArg, reason: requiredMultilineTextArg(2000, 'Lý do gỡ tệp') });
 export const attachmentsReuseCandidatesArgs = z.strictObject({ dossierId: ulidArg });
 export const attachmentsReuseArgs = z.strictObject({
   dossierId: ulidArg,

@@ -3,7 +3,7 @@ import type { CalendarYear, WorkCalendar } from '../domain/calendar/work-calenda
 import type { Procedure } from '../domain/catalogue/procedure.js';
 import type { Sector } from '../domain/catalogue/sector.js';
 import type { Unit } from '../domain/catalogue/unit.js';
-import { localDateArg } from './inputs.js';
+import { localDateArg, optionalTextArg } from './inputs.js';
 
 export const catalogueUnitsArgs = z.strictObject({
   /** Units valid on this date (yyyy-MM-dd); all versions when left out. */
@@ -12,7 +12,7 @@ export const catalogueUnitsArgs = z.strictObject({
 
 export const catalogueProceduresArgs = z.strictObject({
   /** Type-ahead text, matched without diacritics against the name and code. */
-  text: z.string().trim().max(200).optional(),
+  text: optionalTextArg(200, 'Từ khoá tìm thủ tục'),
   sectorId: z.string().max(64).optional(),
 });
 

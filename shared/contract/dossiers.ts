@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import type { RescheduleHint } from '../domain/calendar/reschedule.js';
 import type { DossierEventType, StatusCode, SatisfactionLevel, Channel } from '../domain/dossier/events.js';
-import { CORRECTABLE_FIELDS, OWNER_KINDS, SATISFACTION_LEVELS } from '../domain/dossier/events.js';
+import { CORRECTABLE_FIELDS, OWNER_KINDS, SATISFACTION_LEVELS, type CorrectableField } from '../domain/dossier/events.js';
 import type { DossierState } from '../domain/dossier/state.js';
 import type { DailyTally } from '../domain/dossier/tally.js';
 import { canonicalPhone } from '../domain/contact/phone-number.js';
-import { instantArg, localDateArg, optionalTextArg, requiredTextArg, ulidArg } from './inputs.js';
+import { normaliseMultilineText, normaliseName } from '../domain/text/normalise-name.js';
+import {
+  checkedText,
+  instantArg,
+  localDateArg,
+  optionalMultilineTextArg,
+  optionalTextArg,
+  requiredMultilineTextArg,
+  requiredTextArg,
+  ulidArg,
+  type TextKind,
+} from './inputs.js';
 
 // Dossier commands. Arguments carry what the officer typed; the core adds the officer, device,
 // clock, code and appointment, so a client can never forge them.
@@ -30,7 +41,7 @@ export const applicantArg = z.strictObject({
   idNumber: nullable(idNumberArg),
   birthDate: nullable(localDateArg),
   sex: nullable(z.enum(['male', 'female'])),
-  address: optionalTextArg(500),
+  address: optionalTextArg(500, 'Địa chỉ người nộp'),
   phone: nullable(phoneArg),
   email: nullable(z.email('Địa chỉ thư điện tử không hợp lệ.')),
 });
@@ -38,7 +49,7 @@ export const applicantArg = z.strictObject({
 export const ownerArg = z.strictObject({
   kind: z.enum(OWNER_KINDS),
   name: requiredTextArg(200, 'Tên chủ hồ sơ'),
-  idNumber: optionalTextArg(30),
+  idNumber: optionalTextArg(30, 'Số giấy tờ của chủ hồ sơ'),
 });
 
 export const documentArg = z.strictObject({
@@ -50,7 +61,7 @@ export const documentArg = z.strictObject({
 
 const supplementListArg = z.strictObject({
   items: z.array(requiredTextArg(300, 'Giấy tờ cần bổ sung')).min(1, 'Hãy liệt kê ít nhất một giấy tờ cần bổ sung.').max(50),
-  reason: requiredTextArg(2000, 'Lý do'),
+  reason: requiredMultilineTextArg(2000, 'Lý do'),
 });
 
 export const dossiersReceiveArgs = z
@@ -61,7 +72,7 @@ export const dossiersReceiveArgs = z
     owner: nullable(ownerArg),
     documents: z.array(documentArg).max(100),
     sets: z.int().min(1, 'Số bộ hồ sơ ít nhất là 1.').max(99).default(1),
-    notes: z.string().trim().max(2000).default(''),
+    notes: optionalMultilineTextArg(2000, 'Ghi chú'),
     /** 'supplement_requested': form 02 instead of a receipt; the clock waits for the papers. */
     intake: z.enum(['accepted', 'supplement_requested']).default('accepted'),
     supplement: supplementListArg.optional(),
@@ -77,7 +88,7 @@ export const dossiersRefuseArgs = z.strictObject({
   procedureId: requiredTextArg(64, 'Thủ tục'),
   channel: channelArg,
   applicant: applicantArg,
-  reason: requiredTextArg(2000, 'Lý do từ chối'),
+  reason: requiredMultilineTextArg(2000, 'Lý do từ chối'),
 });
 
 export const dossiersPreviewAppointmentArgs = z.strictObject({
@@ -113,16 +124,16 @@ const onDossier = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject(
 
 export const dossiersForwardArgs = onDossier({
   to: z.strictObject({ kind: z.enum(['officer', 'agency']), name: requiredTextArg(200, 'Nơi nhận') }),
-  note: z.string().trim().max(2000).default(''),
+  note: optionalMultilineTextArg(2000, 'Ghi chú chuyển hồ sơ'),
 });
 export const dossiersRequestSupplementArgs = onDossier(supplementListArg.shape);
 export const dossiersReceiveSupplementArgs = onDossier({});
 export const dossiersRecordResultArgs = onDossier({
-  summary: requiredTextArg(2000, 'Nội dung kết quả'),
+  summary: requiredMultilineTextArg(2000, 'Nội dung kết quả'),
   outcome: z.enum(['approved', 'rejected']).default('approved'),
 });
 export const dossiersRescheduleArgs = onDossier({
-  reason: requiredTextArg(2000, 'Lý do chậm'),
+  reason: requiredMultilineTextArg(2000, 'Lý do chậm'),
   newAppointmentAt: instantArg,
   /** A supervisor's explicit approval of an apology later than a day before the due date. */
   approveLate: z.boolean({ error: 'Xác nhận hẹn lại sau thời hạn phải là true hoặc false.' }).optional(),
@@ -134,21 +145,45 @@ export const dossiersHandBackArgs = onDossier({
   ]),
 });
 export const dossiersRateArgs = onDossier({ level: z.enum(SATISFACTION_LEVELS) });
-export const dossiersWithdrawArgs = onDossier({ reason: requiredTextArg(2000, 'Lý do rút hồ sơ') });
-export const dossiersStopArgs = onDossier({ reason: requiredTextArg(2000, 'Lý do dừng xử lý') });
+export const dossiersWithdrawArgs = onDossier({ reason: requiredMultilineTextArg(2000, 'Lý do rút hồ sơ') });
+export const dossiersStopArgs = onDossier({ reason: requiredMultilineTextArg(2000, 'Lý do dừng xử lý') });
 export const dossiersRecordFeeArgs = onDossier({
   amountVnd: z.int('Số tiền phải là số nguyên (đồng).').min(0, 'Số tiền không được âm.').max(1_000_000_000),
-  receiptNo: optionalTextArg(60),
+  receiptNo: optionalTextArg(60, 'Số biên lai'),
 });
-export const dossiersAddNoteArgs = onDossier({ text: requiredTextArg(2000, 'Ghi chú') });
+export const dossiersAddNoteArgs = onDossier({ text: requiredMultilineTextArg(2000, 'Ghi chú') });
+/** The corrections whose values are free text, with how each is stored and named in messages. */
+const CORRECTED_TEXT: Partial<Record<CorrectableField, { kind: TextKind; what: string }>> = {
+  'applicant.fullName': { kind: 'line', what: 'Họ và tên người nộp' },
+  'applicant.address': { kind: 'line', what: 'Địa chỉ người nộp' },
+  'owner.name': { kind: 'line', what: 'Tên chủ hồ sơ' },
+  'owner.idNumber': { kind: 'line', what: 'Số giấy tờ của chủ hồ sơ' },
+  notes: { kind: 'multiline', what: 'Ghi chú' },
+};
+
 export const dossiersCorrectFieldArgs = onDossier({
   field: z.enum(CORRECTABLE_FIELDS),
   oldValue: z.union([z.string(), z.number(), z.null()]),
   newValue: z.union([z.string().trim(), z.number(), z.null()]),
-  reason: requiredTextArg(2000, 'Lý do sửa'),
+  reason: requiredMultilineTextArg(2000, 'Lý do sửa'),
+}).transform((args, ctx) => {
+  const text = CORRECTED_TEXT[args.field];
+  if (text === undefined) return args;
+  const newValue = typeof args.newValue === 'string' ? checkedText(args.newValue, text.kind, text.what) : null;
+  if (newValue !== null && !newValue.ok) {
+    ctx.addIssue({ code: 'custom', path: ['newValue'], message: newValue.message });
+    return z.NEVER;
+  }
+  // The old value is what the screen showed, compared with the folded value: both in the stored form.
+  const normalise = text.kind === 'line' ? normaliseName : normaliseMultilineText;
+  return {
+    ...args,
+    oldValue: typeof args.oldValue === 'string' ? normalise(args.oldValue) : args.oldValue,
+    newValue: newValue === null ? args.newValue : newValue.text,
+  };
 });
 export const dossiersResolveConflictArgs = onDossier({
-  reason: requiredTextArg(2000, 'Cách xử lý'),
+  reason: requiredMultilineTextArg(2000, 'Cách xử lý'),
   status: statusArg.optional(),
 });
 export const dossiersRebuildArgs = z.strictObject({});

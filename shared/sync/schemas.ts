@@ -1,5 +1,6 @@
 import '../contract/zod-vietnamese.js';
 import { z } from 'zod';
+import { requiredMultilineTextArg, requiredTextArg } from '../contract/inputs.js';
 import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { ProcedureSchema } from '../domain/catalogue/procedure.js';
 import { HLC_NODE_PATTERN } from '../domain/clock/hlc.js';
@@ -30,7 +31,7 @@ const cursorSchema = z.string().regex(/^\d{1,18}$/, 'Con trỏ đồng bộ khô
 
 export const enrollRequestSchema = z.strictObject({
   code: enrollmentCodeSchema,
-  deviceName: z.string().trim().min(1).max(100),
+  deviceName: requiredTextArg(100, 'Tên máy'),
   deviceId: deviceIdSchema.optional(),
   unitGsoCode: gsoCodeSchema.optional(),
 });
@@ -132,19 +133,21 @@ export const newStaffRequestSchema = z.strictObject({
   role: z.enum(STAFF_ROLES),
 });
 
-const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'Không được để trống.')
-    .max(max);
-
+// Centre staff type free text too: stored in one form, as the desk's commands store it (shared/contract/inputs.ts).
 export const staffDossierActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('result.recorded'), summary: requiredText(2000), outcome: z.enum(['approved', 'rejected']) }),
-  z.strictObject({ type: z.literal('supplement.requested'), items: z.array(requiredText(500)).min(1).max(50), reason: requiredText(2000) }),
+  z.strictObject({
+    type: z.literal('result.recorded'),
+    summary: requiredMultilineTextArg(2000, 'Nội dung kết quả'),
+    outcome: z.enum(['approved', 'rejected']),
+  }),
+  z.strictObject({
+    type: z.literal('supplement.requested'),
+    items: z.array(requiredTextArg(500, 'Giấy tờ cần bổ sung')).min(1).max(50),
+    reason: requiredMultilineTextArg(2000, 'Lý do'),
+  }),
   z.strictObject({
     type: z.literal('appointment.rescheduled'),
-    reason: requiredText(2000),
+    reason: requiredMultilineTextArg(2000, 'Lý do chậm'),
     newAppointmentAt: instantSchema,
     /** An administrator's explicit approval of an apology later than a day before the due date. */
     approveLate: z.boolean().optional(),

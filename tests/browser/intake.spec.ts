@@ -95,6 +95,15 @@ test('a pasted QR line fills the card’s fields; an ID that disagrees with the 
   await page.getByTestId('intake-id-number').fill('022190000123||Trần Thị B');
   await page.getByTestId('intake-id-number').press('Enter');
   await expect(page.locator('#intake-id-number-error')).toContainText('không đủ 7 trường');
+
+  // Two scans joined by a line break (the field was not cleared): a rescan, not "issue date invalid".
+  await page.getByTestId('intake-id-number').evaluate((input, line) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', `${line}\r\n${line}`);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, SAMPLE_QR_LINE);
+  await expect(page.locator('#intake-id-number-error')).toContainText('Quét lại');
+  await expect(page.locator('#intake-id-number-error')).not.toContainText('Ngày cấp');
 });
 
 test('request a supplement (form 02) and refuse (form 03), from the keyboard', async ({ page, webHost }) => {

@@ -4,6 +4,7 @@ import type { AttachmentAddedPayload, AttachmentKind, AttachmentSource } from '.
 import { checkAction } from '../../../shared/domain/dossier/lifecycle.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
 import { foldVietnamese } from '../../../shared/domain/text/fold-vietnamese.js';
+import { normaliseName } from '../../../shared/domain/text/normalise-name.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { DossierService } from '../dossiers/dossier-service.js';
 import type { DeskSession } from '../officers/desk-session.js';
@@ -53,7 +54,8 @@ export class AttachmentService {
     return this.record(dossierId, {
       attachmentId: this.deps.newId(),
       blobSha256: blob.sha256,
-      fileName: blob.fileName,
+      // A name from the disk (a dropped file, the scan inbox) is stored like typed text: NFC (macOS names are NFD).
+      fileName: normaliseName(blob.fileName) || blob.fileName,
       mediaType: blob.mediaType,
       pages: blob.pages,
       sizeBytes: blob.sizeBytes,

@@ -2,6 +2,7 @@ import type { DossierDetail, HistoryEntry } from '../../../shared/contract/dossi
 import { rescheduleHint } from '../../../shared/domain/calendar/reschedule.js';
 import type { WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
+import { withStoredText } from '../../../shared/domain/dossier/event-text.js';
 import { ACTION_LABELS, allowedActions } from '../../../shared/domain/dossier/lifecycle.js';
 import { isDueWithin, isOverdue } from '../../../shared/domain/dossier/overdue.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
@@ -33,7 +34,8 @@ export function describeDossier(
     occurredAt: event.occurredAt,
     recordedBy: { officerId: event.officerId, fullName: names.get(event.officerId) ?? null },
     deviceId: event.deviceId,
-    payload: event.payload,
+    // What the screen shows of each step, in the same stored form as the state (old events included).
+    payload: withStoredText(event).payload,
   }));
   const allowed = allowedActions(state);
   return {

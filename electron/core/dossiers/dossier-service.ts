@@ -24,6 +24,7 @@ import type { DeskEventBus } from '../event-bus.js';
 import type { DeskSession } from '../officers/desk-session.js';
 import { requireConfiguredDesk } from '../settings/desk-settings.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
+import { requirePlausibleBirthDate } from './applicant-checks.js';
 import { CodeAllocator } from './code-allocator.js';
 import { DeviceClockRepository } from './device-clock-repository.js';
 import { describeDossier } from './dossier-detail.js';
@@ -116,6 +117,7 @@ export class DossierService {
   receive(args: z.output<typeof dossiersReceiveArgs>): DossierDetail {
     const officer = this.deps.session.requireOfficer();
     const nowMs = this.deps.now();
+    requirePlausibleBirthDate(args.applicant.birthDate, nowMs, 'applicant.birthDate');
     const state = this.deps.db
       .transaction(() => {
         const desk = requireConfiguredDesk(this.deps.settings);
@@ -157,6 +159,7 @@ export class DossierService {
     const officer = this.deps.session.requireOfficer();
     const nowMs = this.deps.now();
     const refusedAt = new Date(nowMs).toISOString();
+    requirePlausibleBirthDate(args.applicant.birthDate, nowMs, 'applicant.birthDate');
     const state = this.deps.db
       .transaction(() => {
         const desk = requireConfiguredDesk(this.deps.settings);

@@ -3,7 +3,8 @@
 // at start a desk whose stored version is lower rebuilds every projection from the log
 // (rebuild-projections.ts), so old data reads as if recorded by the new code.
 // 1: the search index of issue 10 (people and numbers only, canonical phones, reversed digits).
-// 2: a dossier turned back at the counter (form 02 at intake) is received only when the papers come back.
+// 2: a dossier turned back at the counter (form 02 at intake) is received only when the papers come back;
+//    free text folded into one stored form (NFC, no control characters) whatever the event holds.
 
 export const DESK_PROJECTION_VERSION = 2;
 

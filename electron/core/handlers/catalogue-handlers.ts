@@ -10,7 +10,7 @@ export function catalogueHandlers(ctx: CoreContext): CatalogueHandlers {
 
     'catalogue.procedures': (args) => ({
       sectors: ctx.catalogue.sectors(),
-      procedures: ctx.catalogue.procedures({ text: args.text, sectorId: args.sectorId }),
+      procedures: ctx.catalogue.procedures({ text: args.text ?? undefined, sectorId: args.sectorId }),
     }),
 
     'calendar.get': (args) => {

@@ -4,6 +4,7 @@ import { canonicalPhone } from '../../../shared/domain/contact/phone-number.js';
 import { rescheduleRefusal } from '../../../shared/domain/calendar/reschedule.js';
 import type { CorrectableFields } from '../../../shared/domain/dossier/events.js';
 import { checkAction } from '../../../shared/domain/dossier/lifecycle.js';
+import { requirePlausibleBirthDate } from '../dossiers/applicant-checks.js';
 import { searchDossiers } from '../dossiers/search-repository.js';
 import { dailyTally } from '../dossiers/tally-repository.js';
 import type { CoreContext } from './context.js';
@@ -103,8 +104,9 @@ export function dossierHandlers(ctx: CoreContext): DossierHandlers {
     'dossiers.addNote': (args) => service.act(args.dossierId, 'note.added', () => ({ text: args.text })),
 
     'dossiers.correctField': (args) =>
-      service.act(args.dossierId, 'field.corrected', () => {
+      service.act(args.dossierId, 'field.corrected', (_state, now) => {
         const typed = typeof args.newValue === 'string' && args.newValue === '' ? null : args.newValue;
+        if (args.field === 'applicant.birthDate' && typeof typed === 'string') requirePlausibleBirthDate(typed, Date.parse(now), 'newValue');
         // A corrected phone is stored in the same canonical form as a received one.
         const newValue = args.field === 'applicant.phone' && typeof typed === 'string' ? canonicalPhone(typed) : typed;
         // The event schema checks that each value has the field's type (a number for sets, …).

@@ -4,6 +4,7 @@
 import '../../contract/zod-vietnamese.js';
 import { z } from 'zod';
 import { CommandError } from '../../contract/errors.js';
+import { requiredTextArg } from '../../contract/inputs.js';
 import type { CalendarYear, WorkCalendar } from './work-calendar.js';
 import { isLocalDate, isLocalTime, minutesOfLocalTime, weekdayName, weekdayOf } from './vietnam-time.js';
 
@@ -15,11 +16,7 @@ const localTimeSchema = z
   .string({ error: 'Giờ phải là chuỗi dạng HH:mm.' })
   .refine(isLocalTime, { error: (issue) => `Giờ "${String(issue.input)}" không hợp lệ (cần dạng HH:mm, từ 00:00 đến 23:59).` });
 
-const entryNameSchema = z
-  .string({ error: 'Tên (lý do) phải là chuỗi.' })
-  .trim()
-  .min(1, 'Tên (lý do) không được để trống.')
-  .max(200, 'Tên (lý do) dài quá 200 ký tự.');
+const entryNameSchema = requiredTextArg(200, 'Tên (lý do)');
 
 const calendarEntrySchema = z.strictObject({ date: localDateSchema, name: entryNameSchema });
 

@@ -2,7 +2,7 @@
 // Plain arithmetic on the Gregorian calendar: a date on a card has no time zone.
 
 /** The QR scheme's century digit starts at 1900; an earlier date on a living citizen's card is garbage. */
-const EARLIEST_YEAR = 1900;
+export const EARLIEST_CARD_YEAR = 1900;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -10,7 +10,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function isoIfReal(year: number, month: number, day: number): string | null {
-  if (year < EARLIEST_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (year < EARLIEST_CARD_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -1,5 +1,6 @@
-import { normaliseName } from '../text/normalise-name.js';
+import { lineTextProblem, normaliseName } from '../text/normalise-name.js';
 import { foldVietnamese } from '../text/fold-vietnamese.js';
+import { birthDateProblem } from './birth-date.js';
 import { isIsoCalendarDate, parseCardDate } from './card-date.js';
 import {
   crossCheckIdNumber,
@@ -41,7 +42,9 @@ export interface CccdWarning {
 }
 
 export type CccdErrorCode =
+  | 'scanned_twice' // two lines in the field: the scanner read the card again before the field was cleared
   | 'too_few_fields'
+  | 'characters_invalid' // control or bidi characters: garbage from the scanner or the IME, not the card
   | 'id_number_invalid'
   | 'full_name_missing'
   | 'birth_date_invalid'
@@ -66,6 +69,8 @@ export interface ParseCccdQrOptions {
 export const CCCD_QR_FIELD_COUNT = 7;
 
 const ERROR_MESSAGES: Record<CccdErrorCode, string> = {
+  scanned_twice: 'Quét lại: ô nhận được hai lần quét mã QR liền nhau. Hãy xoá ô rồi quét thẻ một lần.',
+  characters_invalid: 'Quét lại: mã QR đọc được có ký tự điều khiển hoặc ký tự đảo chiều văn bản (thường do máy quét hoặc bộ gõ).',
   too_few_fields: `Mã QR trên thẻ CCCD không đủ ${CCCD_QR_FIELD_COUNT} trường thông tin; đề nghị quét lại.`,
   id_number_invalid: ID_NUMBER_INVALID_MESSAGE,
   full_name_missing: 'Mã QR trên thẻ CCCD không có họ và tên.',
@@ -92,13 +97,24 @@ function parseSex(field: string): Sex | null {
   return null;
 }
 
+/**
+ * A second scan appended to the first: after a line break (a scanner that sends CR LF, or a paste of
+ * two lines), or straight after the first card's issue date (eight digits then a 12-digit ID).
+ */
+function looksLikeTwoScans(line: string, fields: readonly string[]): boolean {
+  if (/[\r\n\u2028\u2029]/u.test(line)) return true;
+  return fields.length >= 2 * CCCD_QR_FIELD_COUNT - 1 && /^\d{20}$/u.test(fields[CCCD_QR_FIELD_COUNT - 1] ?? '');
+}
+
 /** Parses one scanned CCCD QR line. `options.today` must be a yyyy-MM-dd date (else a RangeError). */
 export function parseCccdQr(qrText: string, options: ParseCccdQrOptions): CccdParseResult {
   if (!isIsoCalendarDate(options.today)) throw new RangeError('parseCccdQr: options.today must be a yyyy-MM-dd date');
 
   // NFC first: a wedge scanner typing through an IME, or a camera library, may deliver decomposed marks.
   // trim() also drops the Enter (CR/LF) the scanner sends and a stray BOM.
-  const fields = qrText.normalize('NFC').trim().split('|');
+  const line = qrText.normalize('NFC').trim();
+  const fields = line.split('|');
+  if (looksLikeTwoScans(line, fields)) return fail('scanned_twice');
   if (fields.length < CCCD_QR_FIELD_COUNT) return fail('too_few_fields');
   // Later card generations append fields; only the first seven are defined.
   const [idField = '', oldIdField = '', nameField = '', birthField = '', sexField = '', addressField = '', issueField = ''] = fields;
@@ -107,12 +123,14 @@ export function parseCccdQr(qrText: string, options: ParseCccdQrOptions): CccdPa
   const decoded = decodeIdNumber(idNumber);
   if (decoded === null) return fail('id_number_invalid');
 
+  if (lineTextProblem(nameField) !== null || lineTextProblem(addressField) !== null) return fail('characters_invalid');
   const fullName = normaliseName(nameField);
   if (fullName === '') return fail('full_name_missing');
 
   const birthDate = parseCardDate(normaliseIdDigits(birthField));
   if (birthDate === null) return fail('birth_date_invalid');
-  if (birthDate > options.today) return fail('birth_date_in_future');
+  const birthProblem = birthDateProblem(birthDate, options.today);
+  if (birthProblem !== null) return fail(birthProblem === 'in_future' ? 'birth_date_in_future' : 'birth_date_invalid');
 
   const sex = parseSex(sexField);
   if (sex === null) return fail('sex_invalid');

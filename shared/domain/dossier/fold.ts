@@ -2,6 +2,7 @@ import { CommandError } from '../../contract/errors.js';
 import { applyEvent } from './apply-event.js';
 import { canonicalEventJson } from './canonical-json.js';
 import type { DossierEvent } from './events.js';
+import { withStoredText } from './event-text.js';
 import { eventProblem } from './lifecycle.js';
 import type { DossierState } from './state.js';
 import { formatVietnamTime } from './vietnam-time.js';
@@ -44,8 +45,11 @@ function isHarmlessResolution(state: DossierState, event: DossierEvent): boolean
  * event already folded (see sortsAfter); otherwise refold the dossier with foldDossier. The event just
  * folded is recognised and ignored if it comes again; the store must not pass older duplicates.
  */
-export function foldIncrementally(state: DossierState | null, event: DossierEvent): DossierState {
-  if (state !== null && event.id === state.lastEventId) return state;
+export function foldIncrementally(state: DossierState | null, received: DossierEvent): DossierState {
+  if (state !== null && received.id === state.lastEventId) return state;
+  // The state holds text in its stored form whatever the event carried (event-text.ts); the lifecycle
+  // compares a correction's old value with it, so it reads the same form.
+  const event = withStoredText(received);
 
   const problem = eventProblem(state, event);
   let next: DossierState;

@@ -46,6 +46,15 @@ describe('intake: the CCCD QR line', () => {
     expect(store.getState().idInput).toBe('');
   });
 
+  it('asks for a rescan when two scans arrive joined (the field was not cleared), not for a bad issue date', () => {
+    const { store } = setup();
+    expect(store.getState().scanCccd(`${QR_LINE}\n${QR_LINE}`)).toBe(false);
+    expect(store.getState().scanError).toMatch(/^Quét lại/);
+    expect(store.getState().scanError).not.toMatch(/Ngày cấp/);
+    expect(store.getState().idInput).toBe('');
+    expect(store.getState().draft.applicant.fullName).toBe('');
+  });
+
   it('never writes the raw QR line to the saved draft, even while the scanner is still typing', () => {
     const drafts = memoryDraftStorage();
     const saved: string[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoCalendarDate, parseCardDate } from '../../../../shared/domain/cccd/card-date.js';
+import { birthDateProblem } from '../../../../shared/domain/cccd/birth-date.js';
 
 describe('card dates', () => {
   it('turns ddMMyyyy into yyyy-MM-dd for real dates only', () => {
@@ -19,5 +20,14 @@ describe('card dates', () => {
     expect(isIsoCalendarDate('2026-02-29')).toBe(false);
     expect(isIsoCalendarDate('2026-11-29T00:00:00Z')).toBe(false);
     expect(isIsoCalendarDate('20261129')).toBe(false);
+  });
+});
+
+describe('birthDateProblem (the QR parser and the core share it)', () => {
+  it('refuses a birth date before 1900 or after today; today itself is fine', () => {
+    expect(birthDateProblem('1899-12-31', '2026-11-29')).toBe('before_1900');
+    expect(birthDateProblem('1900-01-01', '2026-11-29')).toBeNull();
+    expect(birthDateProblem('2026-11-29', '2026-11-29')).toBeNull();
+    expect(birthDateProblem('2026-11-30', '2026-11-29')).toBe('in_future');
   });
 });

@@ -132,6 +132,26 @@ describe('parseCccdQr', () => {
     expect(warningCodes(noAddress)).toEqual(['address_missing']);
   });
 
+  it('asks for a rescan when two scans are joined (the field was not cleared), not for a bad issue date', () => {
+    const second = qr({ id: '022085000456', name: 'Lê Văn C', birth: '01011985', sex: 'Nam' });
+    for (const joined of [`${SAMPLE}\n${second}`, `${SAMPLE}\r\n${second}\r\n`, `${SAMPLE}${second}`]) {
+      const result = parseCccdQr(joined, TODAY);
+      expect(errorCode(result)).toBe('scanned_twice');
+      expect(result.ok ? '' : result.error.message).toMatch(/^Quét lại/);
+    }
+    // One scan with the scanner's own CR LF is still one scan.
+    expect(errorCode(parseCccdQr(`${SAMPLE}\r\n`, TODAY))).toBeUndefined();
+  });
+
+  it('asks for a rescan when the name or address holds control or bidi characters; drops zero-width ones', () => {
+    for (const name of ['Trần Thị\0 B', 'Trần \u202eB ịhT', 'Trần\u001b Thị B']) {
+      expect(errorCode(parseCccdQr(qr({ name }), TODAY)), JSON.stringify(name)).toBe('characters_invalid');
+    }
+    expect(errorCode(parseCccdQr(qr({ address: 'Tổ 1\0, Khu 2' }), TODAY))).toBe('characters_invalid');
+    const zeroWidth = parseCccdQr(qr({ name: 'Trần\u200b Thị\u2060 B\ufeff' }), TODAY);
+    expect(zeroWidth.ok && zeroWidth.card.fullName).toBe('Trần Thị B');
+  });
+
   describe('cross-checks of the ID digits (warnings, the card is still read)', () => {
     it('warns when digits 1–3 are not a province code', () => {
       expect(warningCodes(parseCccdQr(qr({ id: '003190000123' }), TODAY))).toEqual(['province_code_unknown']);
