@@ -1,4 +1,4 @@
-import { MAX_CLOCK_AHEAD_MS, withinClockBound } from '../../../shared/domain/clock/clock-bound.js';
+import { MAX_ADOPTED_AHEAD_MS, withinClockBound } from '../../../shared/domain/clock/clock-bound.js';
 import { formatHlc, isHlcString, parseHlc, tick, type Hlc } from '../../../shared/domain/clock/hlc.js';
 import type { DeskDatabase } from '../db/open-database.js';
 
@@ -58,7 +58,7 @@ export class DeviceClockRepository {
 
   private healed(deviceId: string, nowMs: number): Hlc {
     const now = Number.isFinite(nowMs) ? Math.max(0, Math.floor(nowMs)) : 0;
-    const limit = Math.min(10 ** WALL_DIGITS - 1, now + MAX_CLOCK_AHEAD_MS + 1);
+    const limit = Math.min(10 ** WALL_DIGITS - 1, now + MAX_ADOPTED_AHEAD_MS + 1);
     const greatest = this.greatestBelowStmt.get(String(limit).padStart(WALL_DIGITS, '0'))?.hlc ?? null;
     const base = greatest === null ? null : { ...parseHlc(greatest), node: deviceId };
     return tick(base, nowMs, deviceId);
@@ -68,5 +68,5 @@ export class DeviceClockRepository {
 function usableStamp(text: string, nowMs: number): Hlc | null {
   if (!isHlcString(text)) return null;
   const stamp = parseHlc(text);
-  return withinClockBound(stamp.wallMs, nowMs) ? stamp : null;
+  return withinClockBound(stamp.wallMs, nowMs, MAX_ADOPTED_AHEAD_MS) ? stamp : null;
 }

@@ -21,6 +21,17 @@ const DAY_MS = 24 * HOUR_MS;
 export const MAX_CLOCK_AHEAD_MS = 3 * HOUR_MS;
 
 /**
+ * How far beyond its own clock a desk adopts a received stamp (hlc.ts, receive), and so how far ahead
+ * a stored clock may be before the desk heals it at start. Wider than the centre's bound on purpose:
+ * the centre already refuses events more than MAX_CLOCK_AHEAD_MS ahead of its trusted clock, so what
+ * reaches a desk is near true time, and a desk whose own clock is slow by hours or days must still
+ * adopt its peers' stamps, or its next events would sort before what it has seen (the fold reads
+ * events in stamp order). A stamp years away — forged, or stored by a centre before the bound
+ * existed — is never adopted.
+ */
+export const MAX_ADOPTED_AHEAD_MS = 7 * DAY_MS;
+
+/**
  * An appointment may lie at most this far ahead of the centre's clock. The longest limit in the
  * catalogue is 60 calendar days; an apology may move a date further. Two years covers both and
  * refuses a date decades away.
@@ -125,6 +136,6 @@ export function eventClockProblem(raw: Readonly<Record<string, unknown>>, nowMs:
 }
 
 /** Does a stamp's wall time lie within MAX_CLOCK_AHEAD_MS of `nowMs`? (A stamp behind it always does.) */
-export function withinClockBound(wallMs: number, nowMs: number): boolean {
-  return wallMs - nowMs <= MAX_CLOCK_AHEAD_MS;
+export function withinClockBound(wallMs: number, nowMs: number, boundMs: number = MAX_CLOCK_AHEAD_MS): boolean {
+  return wallMs - nowMs <= boundMs;
 }

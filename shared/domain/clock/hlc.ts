@@ -1,5 +1,5 @@
 import { CommandError } from '../../contract/errors.js';
-import { MAX_CLOCK_AHEAD_MS } from './clock-bound.js';
+import { MAX_ADOPTED_AHEAD_MS } from './clock-bound.js';
 
 // A hybrid logical clock (Kulkarni et al., 2014): physical milliseconds plus a counter, so stamps
 // follow causality across desks even when a machine's clock is wrong. Every stamp a device issues
@@ -57,7 +57,7 @@ export function tick(previous: Hlc | null, nowMs: number, node: string): Hlc {
  * this device, and of every device that hears from it, that far ahead for good. Order with this
  * device's own stamps is then kept by the counter alone.
  */
-export function receive(local: Hlc, remote: Hlc, nowMs: number, maxAheadMs: number = MAX_CLOCK_AHEAD_MS): Hlc {
+export function receive(local: Hlc, remote: Hlc, nowMs: number, maxAheadMs: number = MAX_ADOPTED_AHEAD_MS): Hlc {
   const now = sanitiseNow(nowMs);
   const adoptable = remote.wallMs - now <= maxAheadMs;
   const wallMs = Math.max(local.wallMs, adoptable ? remote.wallMs : 0, now);
