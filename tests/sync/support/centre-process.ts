@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import { EnrollmentService } from '../../../server/enrollment/enrollment-service.js';
 import { StaffService } from '../../../server/staff/staff-service.js';
 import { openStorage } from '../../../server/storage/open-storage.js';
+import { faketimeEnv } from '../../support/faketime.js';
+import type { RunningClock } from '../../support/test-now.js';
 
 // The centre as a real child process (`tsx server/cli.ts`), as in production: tests talk to it over
 // loopback only, and can SIGKILL it at any moment and start it again on the same data.
@@ -29,14 +31,22 @@ export interface CentreDatabase {
   schema?: string;
 }
 
-/** Creates the administrator and one-time enrollment codes directly in the centre's database. */
-export async function prepareCentre(dataDir: string, codes: { unitGsoCode: string; station: number }[], db: CentreDatabase = {}): Promise<string[]> {
+/**
+ * Creates the administrator and one-time enrollment codes directly in the centre's database, as of
+ * `now` (the clock the centre will run on: a code issued by another clock could be already expired).
+ */
+export async function prepareCentre(
+  dataDir: string,
+  codes: { unitGsoCode: string; station: number }[],
+  db: CentreDatabase = {},
+  now: () => number = Date.now,
+): Promise<string[]> {
   const storage = await openStorage({ dataDir, database: db.database, schema: db.schema });
   try {
     if ((await storage.staffByUsername(ADMIN.username)) === null) {
-      await new StaffService(storage, Date.now).create({ ...ADMIN, role: 'admin' });
+      await new StaffService(storage, now).create({ ...ADMIN, role: 'admin' });
     }
-    const enrollment = new EnrollmentService(storage, Date.now);
+    const enrollment = new EnrollmentService(storage, now);
     const issued: string[] = [];
     for (const code of codes) issued.push((await enrollment.issueCode({ ...code, createdBy: 'test' })).code);
     return issued;
@@ -51,13 +61,23 @@ export interface CentreTlsFiles {
   keyPath: string;
 }
 
-export async function startCentre(options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles } & CentreDatabase): Promise<CentreProcess> {
+/** Options of a centre process; with `clock`, it runs on that clock's time (libfaketime), not the machine's. */
+export interface CentreOptions extends CentreDatabase {
+  dataDir: string;
+  port?: number;
+  extraArgs?: string[];
+  tls?: CentreTlsFiles;
+  clock?: RunningClock;
+}
+
+export async function startCentre(options: CentreOptions): Promise<CentreProcess> {
   const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
   if (options.database !== undefined) args.push('--database', options.database);
   if (options.schema !== undefined) args.push('--schema', options.schema);
   if (options.tls !== undefined) args.push('--tls-cert', options.tls.certPath, '--tls-key', options.tls.keyPath);
   args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = options.clock === undefined ? process.env : { ...process.env, ...faketimeEnv(options.clock) };
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logLines: string[] = [];
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
