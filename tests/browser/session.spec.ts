@@ -29,7 +29,7 @@ test('the first-start screen names every problem next to its field', async ({ pa
 test('the desk locks itself after ten idle minutes, stays locked on reload, and opens with the password', async ({ page, webHost }) => {
   await initialiseDesk(webHost.core);
   await receiveThroughCore(webHost.core, 'Nguyễn Văn Đức');
-  await page.clock.install();
+  // The page's clock is installed by the fixture (support/web-host.ts): fastForward moves it.
   await page.goto(webHost.url);
   await expect(page.getByText('Nguyễn Văn Đức')).toBeVisible();
 

@@ -27,10 +27,12 @@ interface TestCentre {
   codes: string[];
 }
 
-async function openCentre(codes: number): Promise<TestCentre> {
+/** A real centre process on the desk's clock (libfaketime), so the two agree on the time whatever the real date. */
+async function openCentre(webHost: RunningWebHost, codes: number): Promise<TestCentre> {
   const dataDir = await mkdtemp(join(tmpdir(), 'centre-browser-'));
-  const issued = await prepareCentre(dataDir, Array.from({ length: codes }, () => ({ unitGsoCode: DESK.unitGsoCode, station: DESK.station })));
-  return { dataDir, process: await startCentre({ dataDir }), codes: issued };
+  const wanted = Array.from({ length: codes }, () => ({ unitGsoCode: DESK.unitGsoCode, station: DESK.station }));
+  const issued = await prepareCentre(dataDir, wanted, {}, webHost.clock.now);
+  return { dataDir, process: await startCentre({ dataDir, clock: webHost.clock }), codes: issued };
 }
 
 async function closeCentre(centre: TestCentre | null): Promise<void> {
@@ -79,7 +81,7 @@ test('a supervisor enrolls the desk with a real centre; dossiers become "Đã đ
   const problems = watchPageProblems(page);
   let centre: TestCentre | null = null;
   try {
-    centre = await openCentre(1);
+    centre = await openCentre(webHost, 1);
     await initialiseDesk(webHost.core);
     const info = await call(webHost.core, 'app.info', {});
     // Received before the desk knew any centre: it must still reach the centre after enrollment.
@@ -136,7 +138,7 @@ test('a supervisor enrolls the desk with a real centre; dossiers become "Đã đ
     await expectNoSeriousAccessibilityViolations(page);
 
     // The centre returns on the same address; "Đồng bộ ngay" sends what waited.
-    centre.process = await startCentre({ dataDir: centre.dataDir, port: centre.process.port });
+    centre.process = await startCentre({ dataDir: centre.dataDir, port: centre.process.port, clock: webHost.clock });
     await openSyncSettings(page);
     await expect(page.getByTestId('sync-pending')).toHaveText(/^\d+ thay đổi$/);
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).focus();
@@ -187,7 +189,7 @@ test('a wrong code, an unreachable centre and a malformed address are each named
   test.setTimeout(90_000);
   let centre: TestCentre | null = null;
   try {
-    centre = await openCentre(0);
+    centre = await openCentre(webHost, 0);
     await initialiseDesk(webHost.core);
     await page.goto(`${webHost.url}#/dong-bo`);
     const form = page.getByRole('form', { name: 'Đăng ký máy với trung tâm' });

@@ -81,7 +81,7 @@ test('100,000 dossiers: only the rows on screen exist, and any row is reached', 
 test('an overdue dossier stands out on the list, the filter finds it, and the day’s numbers count it', async ({ page, webHost }) => {
   await initialiseDesk(webHost.core);
   // Logged on paper three weeks ago during an outage and entered now: its appointment has passed.
-  const threeWeeksAgo = new Date(Date.now() - 21 * 86_400_000).toISOString();
+  const threeWeeksAgo = new Date(webHost.clock.now() - 21 * 86_400_000).toISOString();
   await call(webHost.core, 'dossiers.receive', {
     procedureId: 'ho-tich.dang-ky-khai-sinh',
     channel: 1,

@@ -28,6 +28,11 @@ export interface RunningCentre {
 }
 
 export const test = base.extend<{ centre: RunningCentre }>({
+  // The page agrees with the centre on the time (nothing on the dashboard may read the machine's clock).
+  page: async ({ page }, use) => {
+    await page.clock.install({ time: CENTRE_NOW });
+    await use(page);
+  },
   // eslint-disable-next-line no-empty-pattern
   centre: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'centre-dashboard-'));

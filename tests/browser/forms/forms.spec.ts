@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DossierDetail } from '../../../shared/contract/dossiers.js';
-import { addDaysToLocalDate, localDateOf } from '../../../shared/domain/calendar/vietnam-time.js';
+import { addDaysToLocalDate, instantOfLocal, localDateOf } from '../../../shared/domain/calendar/vietnam-time.js';
 import { counterReferenceOf } from '../../../shared/domain/dossier/reception.js';
 import { expectNoSeriousAccessibilityViolations } from '../support/accessibility.js';
 import { watchPageProblems } from '../support/page-problems.js';
@@ -75,6 +75,30 @@ function expectHeader(text: string, signedAt: string): void {
   const [day, month, year] = vietnamParts(signedAt).date.split('/');
   const monthText = Number(month) <= 2 ? month : String(Number(month));
   expect(text).toContain(`Hạ Long, ngày ${day} tháng ${monthText} năm ${year}`);
+}
+
+/** A yyyy-MM-dd day as the officer types it. */
+function typedDate(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
+/**
+ * The log book's dates and times that are not on one line or spill out of their cell's content box
+ * (a date split "02/12/20" / "26" misreads on paper), as 'text (lines, width/room px)'.
+ */
+function datesBrokenOrSpilling(page: Page): Promise<string[]> {
+  return page.locator('.log-book__date, .log-book__time').evaluateAll((spans) =>
+    spans.flatMap((span) => {
+      const cell = span.closest('td')!;
+      const style = getComputedStyle(cell);
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const range = document.createRange();
+      range.selectNodeContents(span);
+      const lines = range.getClientRects().length;
+      const width = range.getBoundingClientRect().width;
+      return lines === 1 && width <= room ? [] : [`${span.textContent} (${lines} lines, ${width.toFixed(1)}/${room.toFixed(1)} px)`];
+    }),
+  );
 }
 
 function code(detail: DossierDetail): string {
@@ -230,10 +254,17 @@ test('form 04: the apology gives the old appointment, the reason and the new dat
 
 test('form 05: the control sheet has a row per hand-over with times, parties and step results', async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
+  // Received at 16:00, after the same-day procedure's 15:00 cut-off: the appointment falls on a later day
+  // whatever day today is, so the steps taken that afternoon are early (a morning receipt is due the same
+  // day, and its steps on time).
+  const afternoon = instantOfLocal(localDateOf(webHost.clock.now()), '16:00');
+  webHost.clock.set(afternoon);
+  await page.clock.setSystemTime(afternoon);
   await initialiseDesk(webHost.core);
   const dossier = await processToHandBack(webHost.core);
   const { state } = dossier;
   expect(state.handovers).toHaveLength(3);
+  expect(localDateOf(state.appointmentAt ?? '') > localDateOf(state.receivedAt ?? '')).toBe(true);
 
   const { file, text } = await printToPdf(page, webHost.url, `#/in/05/${state.id}`, 'form-05-control-sheet');
 
@@ -250,7 +281,7 @@ test('form 05: the control sheet has a row per hand-over with times, parties and
   for (const at of [...state.handovers.map((row) => row.at), state.resultAt ?? '', state.handedBackAt ?? '']) {
     expect(text).toContain(hourMinuteDay(at));
   }
-  // Everything happened on the day of receipt, before the appointment: each timed step is early.
+  // Everything happened on the day of receipt, before the appointment's day: each timed step is early.
   await expect(table.nth(1)).toContainText('Trước hạn');
   await expect(table.nth(3)).toContainText('Trước hạn');
   expect(text).toContain('Người giao');
@@ -261,7 +292,7 @@ test('form 05: the control sheet has a row per hand-over with times, parties and
 test('form 06: the log book lists the dossiers received in the range, in order, on landscape A4', async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
-  const today = localDateOf(new Date().toISOString());
+  const today = localDateOf(webHost.clock.now());
   const [outside, ...inRange] = await receiveOnDays(webHost.core, today, [12, 6, 4, 3]);
   const todays = await receiveBirthRegistration(webHost.core);
   await refuseAtIntake(webHost.core);
@@ -270,30 +301,60 @@ test('form 06: the log book lists the dossiers received in the range, in order, 
   const from = addDaysToLocalDate(today, -6);
   const to = addDaysToLocalDate(today, -3);
 
-  // Opened from the menu without dates, the book shows today; the officer then chooses the range.
+  // Opened from the menu without dates, the book shows today; the officer then chooses the range,
+  // typed day/month/year as everywhere on the desk (never the machine's order).
   await page.goto(`${webHost.url}#/in/06`);
   const rows = page.locator('.log-book tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(code(todays));
-  await page.getByLabel('Từ ngày').fill(from);
-  await page.getByLabel('Đến ngày').fill(to);
+  const fromField = page.getByLabel('Từ ngày');
+  const toField = page.getByLabel('Đến ngày');
+  await expect(fromField).toHaveValue(typedDate(today));
+  await expect(toField).toHaveValue(typedDate(today));
+
+  // A day that does not exist, then a range written backwards: each named next to its field, nothing loaded.
+  await fromField.fill('31/11/2026');
+  await page.getByRole('button', { name: 'Xem sổ' }).press('Enter');
+  await expect(fromField).toBeFocused();
+  await expect(fromField).toHaveAccessibleDescription(/Ngày bắt đầu phải là một ngày có thật, dạng ngày\/tháng\/năm/u);
+  await fromField.fill(typedDate(to));
+  await toField.fill(typedDate(from));
+  await page.getByRole('button', { name: 'Xem sổ' }).press('Enter');
+  await expect(toField).toBeFocused();
+  await expect(toField).toHaveAccessibleDescription(`Khoảng ngày bị ngược: ngày bắt đầu ${typedDate(to)} nằm sau ngày kết thúc ${typedDate(from)}. Hãy đổi lại hai ngày.`);
+  await expect(page).toHaveURL(/#\/in\/06$/u);
+  await expect(rows).toHaveCount(1);
+
+  await fromField.fill(typedDate(from));
+  await toField.fill(typedDate(to));
   await page.getByRole('button', { name: 'Xem sổ' }).press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/in/06\\?from=${from}&to=${to}$`, 'u'));
   await expect(rows).toHaveCount(3);
+  await expect(fromField).toHaveValue(typedDate(from));
   await page.screenshot({ path: join(FORMS_DIR, 'form-06-screen.png') });
   await expectNoSeriousAccessibilityViolations(page);
+  // Every date and time sits on one line inside its cell (the sheet on screen is laid out as the paper).
+  expect(await datesBrokenOrSpilling(page)).toEqual([]);
   const { file, text } = await printShownForm(page, 'form-06-log-book');
 
   expectA4(file, 1, 'landscape');
-  expectHeader(text, new Date().toISOString());
+  expectHeader(text, webHost.clock.iso());
   expect(text).toContain('SỔ THEO DÕI HỒ SƠ');
   expect(text).toContain(`Từ ngày ${vietnamParts(`${from}T12:00:00+07:00`).date} đến ngày ${vietnamParts(`${to}T12:00:00+07:00`).date}`);
   for (const [index, detail] of inRange.entries()) {
     await expect(rows.nth(index)).toContainText(code(detail));
     await expect(rows.nth(index)).toContainText(detail.state.applicant.fullName);
     await expect(rows.nth(index)).toContainText(vietnamParts(detail.state.receivedAt ?? '').date);
-    expect(text).toContain(vietnamParts(detail.state.receivedAt ?? '').date);
+    // Received and appointment, each date and time whole on the paper.
+    for (const at of [detail.state.receivedAt ?? '', detail.state.appointmentAt ?? '']) {
+      expect(text).toContain(vietnamParts(at).date);
+      expect(text).toContain(vietnamParts(at).time);
+    }
   }
+  const forwardedDetail = await call(webHost.core, 'dossiers.get', { id: forwarded });
+  const forwardedAt = forwardedDetail.state.handovers.find((row) => row.kind === 'forward')?.at ?? '';
+  expect(text).toContain(vietnamParts(forwardedAt).date);
+  expect(text).toContain(vietnamParts(forwardedAt).time);
   expect(outside).toBeDefined();
   expect(text).not.toContain(outside?.state.code ?? 'missing');
   expect(text).not.toContain(code(todays));

@@ -7,12 +7,14 @@ import { readPackageIdentity } from '../../../electron/core/app/package-version.
 import { startCore } from '../../../electron/core/start-core.js';
 import { createWebHost, listenOnLoopback } from '../../../electron/webhost/server.js';
 import { TestClock } from '../../support/desk-fixture.js';
+import { testNowMs } from '../../support/test-now.js';
 import { test as base, type RunningWebHost } from '../support/web-host.js';
 
-// The web host fixture (support/web-host.ts) with one difference: the core runs on a test clock, so
-// a report screen can be shown for a quarter of dossiers that happened over weeks, in seconds.
+// The web host fixture (support/web-host.ts) with one difference: the core's clock stands still and
+// moves only when the test sets it, so a report screen can be shown for a quarter of dossiers that
+// happened over weeks, in seconds, with every instant exactly as the story says.
 
-export interface ClockedWebHost extends RunningWebHost {
+export interface ClockedWebHost extends Omit<RunningWebHost, 'clock'> {
   clock: TestClock;
 }
 
@@ -28,7 +30,7 @@ export const test = base.extend<{ clockedHost: ClockedWebHost }>({
     const dataDir = await mkdtemp(join(tmpdir(), 'desk-reports-'));
     const token = randomBytes(24).toString('base64url');
     const identity = readPackageIdentity(join(projectRoot, 'package.json'));
-    const clock = new TestClock(Date.now());
+    const clock = new TestClock(testNowMs());
     const core = startCore({ ...identity, dataDir }, { now: clock.now });
     const server = createWebHost({ handlers: core.handlers, events: core.events, rendererDir, token });
     try {

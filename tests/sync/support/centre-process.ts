@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { EnrollmentService } from '../../../server/enrollment/enrollment-service.js';
 import { StaffService } from '../../../server/staff/staff-service.js';
 import { openStorage } from '../../../server/storage/open-storage.js';
+import { faketimeEnv, faketimeEnvAt, type FixedStart } from '../../support/faketime.js';
+import { RunningClock } from '../../support/test-now.js';
 
 // The centre as a real child process (`tsx server/cli.ts`), as in production: tests talk to it over
 // loopback only, and can SIGKILL it at any moment and start it again on the same data.
@@ -33,8 +35,8 @@ export interface CentreDatabase {
 }
 
 /**
- * Creates the administrator and one-time enrollment codes directly in the centre's database.
- * `now`: the clock the codes' validity is counted from (a centre on a fixed clock needs codes of its time).
+ * Creates the administrator and one-time enrollment codes directly in the centre's database, as of
+ * `now` (the clock the centre will run on: a code issued by another clock could be already expired).
  */
 export async function prepareCentre(
   dataDir: string,
@@ -62,34 +64,27 @@ export interface CentreTlsFiles {
   keyPath: string;
 }
 
-/** libfaketime (Debian's `faketime` package): the centre's clock, for tests that must not depend on today. */
-const LIBFAKETIME = ['x86_64-linux-gnu', 'aarch64-linux-gnu'].map((arch) => `/usr/lib/${arch}/faketime/libfaketime.so.1`).find((path) => existsSync(path));
+/** A centre process's clock: a running test clock (shifted like the test's core), or a fixed start. */
+export type CentreClock = RunningClock | FixedStart;
 
-/** A fixed clock for the centre process: starting at `at` and running, or stopped at `at` for good. */
-export interface CentreClock {
-  at: number;
-  frozen?: boolean;
+/** Options of a centre process; with `clock`, it runs on that clock's time (libfaketime), not the machine's. */
+export interface CentreOptions extends CentreDatabase {
+  dataDir: string;
+  port?: number;
+  extraArgs?: string[];
+  tls?: CentreTlsFiles;
+  clock?: CentreClock;
+  env?: Record<string, string>;
 }
 
-/**
- * The environment that sets a process's wall clock (libfaketime preloaded; in UTC, so `at` is read
- * the same on every machine). Timers keep the real monotonic clock, so a frozen wall clock is safe.
- */
-function fakeTimeEnv(clock: CentreClock): NodeJS.ProcessEnv {
-  if (LIBFAKETIME === undefined) throw new Error('libfaketime is not installed (apt-get install -y faketime; tests/support/system-deps.sh does it)');
-  const at = new Date(clock.at).toISOString().replace('T', ' ').slice(0, 19);
-  return { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: clock.frozen === true ? at : `@${at}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
-}
-
-export async function startCentre(
-  options: { dataDir: string; port?: number; extraArgs?: string[]; tls?: CentreTlsFiles; clock?: CentreClock; env?: Record<string, string> } & CentreDatabase,
-): Promise<CentreProcess> {
+export async function startCentre(options: CentreOptions): Promise<CentreProcess> {
   const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
   if (options.database !== undefined) args.push('--database', options.database);
   if (options.schema !== undefined) args.push('--schema', options.schema);
   if (options.tls !== undefined) args.push('--tls-cert', options.tls.certPath, '--tls-key', options.tls.keyPath);
   args.push(...(options.extraArgs ?? []));
-  const env = { ...(options.clock === undefined ? process.env : fakeTimeEnv(options.clock)), ...options.env };
+  const clockEnv = options.clock === undefined ? {} : options.clock instanceof RunningClock ? faketimeEnv(options.clock) : faketimeEnvAt(options.clock);
+  const env = { ...process.env, ...clockEnv, ...options.env };
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logLines: string[] = [];
   const stderr: string[] = [];

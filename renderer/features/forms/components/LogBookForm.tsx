@@ -7,15 +7,20 @@ import { FormHeader, FormTitle } from './FormHeader.js';
 import { FormSheet } from './FormSheet.js';
 import { FormSignatures } from './FormSignatures.js';
 
-/** A date-time cell: the date, the time under it (the columns are narrow on a landscape A4). */
+/**
+ * A date-time cell: the date, the time under it (the columns are narrow on a landscape A4). Neither is
+ * ever split across lines: a date broken as "02/12/20" / "26" misreads on paper (print-forms.css).
+ */
 function When({ at }: { at: string | null }) {
-  if (at === null) return null;
   return (
-    <>
-      {formatVietnamDate(at)}
-      <br />
-      {localTimeOf(at)}
-    </>
+    <td className="form-table__center log-book__when">
+      {at !== null && (
+        <>
+          <span className="log-book__date">{formatVietnamDate(at)}</span>
+          <span className="log-book__time">{localTimeOf(at)}</span>
+        </>
+      )}
+    </td>
   );
 }
 
@@ -29,11 +34,11 @@ function EntryRow({ entry, index }: { entry: LogBookEntry; index: number }) {
       <td>{entry.applicantName}</td>
       <td>{[entry.address, entry.phone].filter(Boolean).join('; ')}</td>
       <td>{entry.leadAgency}</td>
-      <td className="form-table__center"><When at={entry.receivedAt} /></td>
-      <td className="form-table__center"><When at={entry.appointmentAt} /></td>
-      <td className="form-table__center"><When at={entry.forwardedAt} /></td>
-      <td className="form-table__center"><When at={entry.resultAt} /></td>
-      <td className="form-table__center"><When at={entry.handedBackAt} /></td>
+      <When at={entry.receivedAt} />
+      <When at={entry.appointmentAt} />
+      <When at={entry.forwardedAt} />
+      <When at={entry.resultAt} />
+      <When at={entry.handedBackAt} />
       <td />
       <td>{entry.notes}</td>
     </tr>
@@ -41,7 +46,9 @@ function EntryRow({ entry, index }: { entry: LogBookEntry; index: number }) {
 }
 
 // Column widths in per cent of the landscape page, so the table keeps its shape however long a name is.
-const COLUMN_WIDTHS = [3, 10.5, 12, 4.5, 9, 11, 8, 6.2, 6.2, 6.2, 6.2, 6.2, 4, 7] as const;
+// The five date-time columns (6.8% = 18.5 mm) hold "dd/MM/yyyy" on one line at 8pt even in a wide
+// fallback serif (DejaVu Serif: 16.3 mm, plus 1.8 mm of padding) where Times New Roman is missing.
+const COLUMN_WIDTHS = [3, 10, 11, 4.5, 8.5, 10.5, 7, 6.8, 6.8, 6.8, 6.8, 6.8, 4, 7.5] as const;
 
 /** Form 06, Sổ theo dõi hồ sơ, for the days from `from` to `to`: every dossier received, in order. */
 export function LogBookForm({ logBook, printedAt }: { logBook: LogBook; printedAt: string }) {

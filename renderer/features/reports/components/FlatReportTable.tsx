@@ -1,10 +1,11 @@
 import type { FlatTable } from '../../../../shared/domain/reports/report-tables.js';
+import { ScrollRegion } from '../../../ui/ScrollRegion.js';
 import { formatCell } from './format-cell.js';
 
 /** Any report as its flat table (the same columns and labels as the CSV file). */
 export function FlatReportTable({ table, caption, testId }: { table: FlatTable; caption: string; testId: string }) {
   return (
-    <div className="report-table__scroll">
+    <ScrollRegion className="report-table__scroll" label={caption}>
       <table className="report-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -40,6 +41,6 @@ export function FlatReportTable({ table, caption, testId }: { table: FlatTable; 
           </tfoot>
         )}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

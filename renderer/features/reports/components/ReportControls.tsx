@@ -1,20 +1,28 @@
+import { useRef } from 'react';
 import { QUICK_PERIOD_LABELS, type QuickPeriod } from '../../../../shared/domain/reports/report-period.js';
 import { REPORT_KINDS, REPORT_SHORT_NAMES } from '../../../../shared/domain/reports/report-kinds.js';
+import { TextField } from '../../../ui/Field.js';
 import { useReportsStore } from '../store/reports-store-context.js';
 
 const QUICK_PERIODS = Object.keys(QUICK_PERIOD_LABELS) as QuickPeriod[];
 
-/** Which report, and for which period: quick picks (hôm nay, tháng này, quý này, quý trước) or two dates. */
+/**
+ * Which report, and for which period: quick picks (hôm nay, tháng này, quý này, quý trước) or two dates
+ * typed dd/MM/yyyy, as everywhere on the desk (a browser's date input shows the machine's order).
+ */
 export function ReportControls() {
   const kind = useReportsStore((s) => s.kind);
-  const period = useReportsStore((s) => s.period);
+  const typed = useReportsStore((s) => s.typed);
+  const dateErrors = useReportsStore((s) => s.dateErrors);
   const quick = useReportsStore((s) => s.quick);
-  const today = useReportsStore((s) => s.today);
   const status = useReportsStore((s) => s.status);
   const choose = useReportsStore((s) => s.choose);
   const pickQuick = useReportsStore((s) => s.pickQuick);
-  const setDates = useReportsStore((s) => s.setDates);
+  const typeDate = useReportsStore((s) => s.typeDate);
+  const readDates = useReportsStore((s) => s.readDates);
   const load = useReportsStore((s) => s.load);
+  const fromRef = useRef<HTMLInputElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
 
   return (
     <div className="reports-controls no-print">
@@ -32,9 +40,13 @@ export function ReportControls() {
       ) : (
         <form
           className="reports-controls__period"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void load();
+            const wrong = readDates();
+            if (wrong === null) return void load();
+            // The officer corrects the first wrong date next; its message is the field's description.
+            (wrong === 'from' ? fromRef : toRef).current?.focus();
           }}
         >
           <fieldset className="reports-controls__quick">
@@ -46,14 +58,28 @@ export function ReportControls() {
             ))}
           </fieldset>
           <div className="reports-controls__dates">
-            <label className="field">
-              <span className="field__label">Từ ngày</span>
-              <input className="field__input" type="date" value={period.from} max={today} required onChange={(e) => setDates({ from: e.target.value })} />
-            </label>
-            <label className="field">
-              <span className="field__label">{kind === 'dailyTally' ? 'Đến ngày (ngày thống kê)' : 'Đến ngày'}</span>
-              <input className="field__input" type="date" value={period.to} max={today} required onChange={(e) => setDates({ to: e.target.value })} />
-            </label>
+            <TextField
+              id="report-from"
+              label="Từ ngày"
+              placeholder="dd/mm/yyyy"
+              inputMode="numeric"
+              value={typed.from}
+              onChange={(text) => typeDate('from', text)}
+              error={dateErrors.from}
+              inputRef={fromRef}
+              required
+            />
+            <TextField
+              id="report-to"
+              label={kind === 'dailyTally' ? 'Đến ngày (ngày thống kê)' : 'Đến ngày'}
+              placeholder="dd/mm/yyyy"
+              inputMode="numeric"
+              value={typed.to}
+              onChange={(text) => typeDate('to', text)}
+              error={dateErrors.to}
+              inputRef={toRef}
+              required
+            />
             <button type="submit" className="button" disabled={status === 'loading'}>
               Xem báo cáo
             </button>

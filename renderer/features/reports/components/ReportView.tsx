@@ -3,6 +3,7 @@ import { periodTitle } from '../../../../shared/domain/reports/report-period.js'
 import { holdsPersonalData, PERSONAL_DATA_NOTICE, REPORT_TITLES } from '../../../../shared/domain/reports/report-kinds.js';
 import { logBookTable, overdueTable, satisfactionTable } from '../../../../shared/domain/reports/report-tables.js';
 import { formatDateTime } from '../../../ui/format-date.js';
+import { ScrollRegion } from '../../../ui/ScrollRegion.js';
 import type { ReportView as View } from '../store/reports-store.js';
 import { Bieu06Table } from './Bieu06Table.js';
 import { DailyTallyView } from './DailyTallyView.js';
@@ -73,9 +74,9 @@ export function ReportBody({ view }: { view: View }) {
               Số liệu không khớp giữa các cột: {view.result.problems.join('; ')}
             </p>
           )}
-          <div className="report-table__scroll">
+          <ScrollRegion className="report-table__scroll" label="Bảng số liệu Biểu 06">
             <Bieu06Table report={view.result} />
-          </div>
+          </ScrollRegion>
           <p className="report-note">
             Đơn vị tính: hồ sơ. So sánh theo ngày (không theo giờ); hồ sơ rút và dừng xử lý tính là đúng hạn; phiếu xin lỗi (mẫu 04) không làm thay đổi hạn giải quyết.
           </p>

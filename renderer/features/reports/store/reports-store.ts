@@ -13,7 +13,10 @@ import type {
   ReportProgress,
   SatisfactionResult,
 } from '../../../../shared/contract/reports.js';
-import { quickPeriod, type QuickPeriod, type ReportPeriod } from '../../../../shared/domain/reports/report-period.js';
+import { CommandError } from '../../../../shared/contract/errors.js';
+import { firstWrongField, readTypedRange, type RangeField } from '../../../ui/date-range.js';
+import { formatLocalDate } from '../../../ui/format-date.js';
+import { checkReportPeriod, quickPeriod, type QuickPeriod, type ReportPeriod } from '../../../../shared/domain/reports/report-period.js';
 import type { ExportFormat, ReportKind } from '../../../../shared/domain/reports/report-kinds.js';
 
 /** What the screen shows for the chosen report (one at a time). */
@@ -32,7 +35,12 @@ export interface ExportState {
 
 export interface ReportsState {
   kind: ReportKind;
+  /** The period last read from the date fields (or set by a quick pick), yyyy-MM-dd. */
   period: ReportPeriod;
+  /** The date fields as the officer typed them, dd/MM/yyyy. */
+  typed: { from: string; to: string };
+  /** Why the typed dates cannot be a period, next to the field to correct. */
+  dateErrors: Partial<Record<RangeField, string>>;
   /** The quick pick the period came from; null once a date was typed. */
   quick: QuickPeriod | null;
   today: string;
@@ -47,7 +55,9 @@ export interface ReportsState {
 
   choose(kind: ReportKind): void;
   pickQuick(quick: QuickPeriod): void;
-  setDates(period: Partial<ReportPeriod>): void;
+  typeDate(field: RangeField, text: string): void;
+  /** Reads the typed dates into the period; when they cannot be one, the first field to correct (its reason in dateErrors). */
+  readDates(): RangeField | null;
   /** Draws up the chosen report for the period (and the 30-day chart for the daily tally). */
   load(): Promise<void>;
   exportAs(format: ExportFormat): Promise<ExportResult | null>;
@@ -64,11 +74,16 @@ export interface ReportsBackend extends DeskClient {
 export const LOG_BOOK_SCREEN_ROWS = 500;
 export const SERIES_DAYS = 30;
 
+const typedPeriod = (period: ReportPeriod) => ({ from: formatLocalDate(period.from), to: formatLocalDate(period.to) });
+
 export function createReportsStore(backend: ReportsBackend, today: string): ReportsStore {
   let request = 0;
+  const initial = quickPeriod('thisQuarter', today);
   return createStore<ReportsState>()((set, get) => ({
     kind: 'bieu06',
-    period: quickPeriod('thisQuarter', today),
+    period: initial,
+    typed: typedPeriod(initial),
+    dateErrors: {},
     quick: 'thisQuarter',
     today,
     status: 'idle',
@@ -86,16 +101,43 @@ export function createReportsStore(backend: ReportsBackend, today: string): Repo
     },
 
     pickQuick(quick) {
-      set({ quick, period: quickPeriod(quick, get().today), lastExport: null, exportError: null });
+      const period = quickPeriod(quick, get().today);
+      set({ quick, period, typed: typedPeriod(period), dateErrors: {}, lastExport: null, exportError: null });
       void get().load();
     },
 
-    setDates(period) {
-      set((state) => ({ quick: null, period: { ...state.period, ...period }, lastExport: null, exportError: null }));
+    typeDate(field, text) {
+      set((state) => {
+        const { [field]: _corrected, ...otherErrors } = state.dateErrors;
+        return { quick: null, typed: { ...state.typed, [field]: text }, dateErrors: otherErrors, lastExport: null, exportError: null };
+      });
+    },
+
+    readDates() {
+      const range = readTypedRange(get().typed.from, get().typed.to);
+      // A report left on screen would no longer match the fields: it goes with the refusal.
+      const refuse = (dateErrors: Partial<Record<RangeField, string>>) => set({ dateErrors, status: 'idle', view: null, error: null });
+      if (!range.ok) {
+        refuse(range.errors);
+        return firstWrongField(range.errors);
+      }
+      const period = { from: range.from, to: range.to };
+      try {
+        // The core refuses the same periods (a future end, too long a span); saying so here keeps the
+        // message next to the field and spares a round trip.
+        checkReportPeriod(period, get().today);
+      } catch (error) {
+        if (!(error instanceof CommandError)) throw error;
+        refuse({ to: error.message });
+        return 'to';
+      }
+      set({ period, dateErrors: {} });
+      return null;
     },
 
     async load() {
       const mine = ++request;
+      if (get().kind !== 'overdue' && get().readDates() !== null) return;
       const { kind, period } = get();
       set({ status: 'loading', error: null });
       const settle = (view: ReportView | null, error: CommandErrorData | null) => {
@@ -135,6 +177,7 @@ export function createReportsStore(backend: ReportsBackend, today: string): Repo
     },
 
     async exportAs(format) {
+      if (get().kind !== 'overdue' && get().readDates() !== null) return null;
       const { kind, period } = get();
       set({ exporting: { format, progress: null }, exportError: null, lastExport: null });
       const answer = await backend.invoke('reports.export', { report: kind, format, ...(kind === 'overdue' ? {} : period) });

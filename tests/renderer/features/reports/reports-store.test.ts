@@ -57,15 +57,52 @@ describe('the reports store', () => {
     expect(view?.kind === 'bieu06' && view.result.period).toEqual({ from: '2026-12-01', to: '2026-12-15' });
   });
 
-  it('shows the core refusal of a backwards period, and no stale report', async () => {
+  it('reads the period from dates typed day/month/year, and the quick picks write theirs back', async () => {
     const backend = fakeWithArgs();
     const store = createReportsStore(backend, '2026-12-15');
-    store.getState().setDates({ from: '2026-12-10', to: '2026-12-01' });
+    expect(store.getState().typed).toEqual({ from: '01/10/2026', to: '15/12/2026' });
+    store.getState().typeDate('from', '1/11/2026');
+    store.getState().typeDate('to', '30.11.2026');
     expect(store.getState().quick).toBeNull();
     const loading = store.getState().load();
-    backend.answer(errorEnvelope('invalid_argument', 'Kỳ báo cáo bị ngược'));
+    expect(lastArgs(backend)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    backend.answer(okEnvelope(bieu06('2026-11-01', '2026-11-30')));
     await loading;
-    expect(store.getState()).toMatchObject({ status: 'failed', view: null, error: { code: 'invalid_argument', message: 'Kỳ báo cáo bị ngược' } });
+    store.getState().pickQuick('lastQuarter');
+    expect(store.getState().typed).toEqual({ from: '01/07/2026', to: '30/09/2026' });
+  });
+
+  it('names a date that is not one, a backwards range and a future end next to their field, and asks the core nothing', async () => {
+    const backend = fakeWithArgs();
+    const store = createReportsStore(backend, '2026-12-15');
+    const { typeDate, readDates } = store.getState();
+    typeDate('from', '31/11/2026');
+    typeDate('to', '2026-11-30');
+    expect(readDates()).toBe('from');
+    expect(store.getState().dateErrors).toEqual({
+      from: 'Ngày bắt đầu phải là một ngày có thật, dạng ngày/tháng/năm, ví dụ 01/11/2026.',
+      to: 'Ngày kết thúc phải là một ngày có thật, dạng ngày/tháng/năm, ví dụ 30/11/2026.',
+    });
+    // Correcting a field clears its own message only.
+    typeDate('from', '10/12/2026');
+    expect(Object.keys(store.getState().dateErrors)).toEqual(['to']);
+    typeDate('to', '01/12/2026');
+    await store.getState().load();
+    expect(store.getState().dateErrors).toEqual({ to: 'Khoảng ngày bị ngược: ngày bắt đầu 10/12/2026 nằm sau ngày kết thúc 01/12/2026. Hãy đổi lại hai ngày.' });
+    expect(store.getState()).toMatchObject({ status: 'idle', view: null });
+    typeDate('to', '16/12/2026');
+    expect(await store.getState().exportAs('xlsx')).toBeNull();
+    expect(store.getState().dateErrors.to).toContain('Ngày kết thúc kỳ báo cáo 16/12/2026 ở tương lai');
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('shows a refusal of the core, and no stale report', async () => {
+    const backend = fakeWithArgs();
+    const store = createReportsStore(backend, '2026-12-15');
+    const loading = store.getState().load();
+    backend.answer(errorEnvelope('storage_failure', 'Không đọc được dữ liệu'));
+    await loading;
+    expect(store.getState()).toMatchObject({ status: 'failed', view: null, error: { code: 'storage_failure', message: 'Không đọc được dữ liệu' } });
   });
 
   it('loads the day tally with the 30-day series for the daily report', async () => {
