@@ -146,6 +146,10 @@ export const dossiersResolveConflictArgs = onDossier({
   reason: requiredTextArg(2000, 'Cách xử lý'),
   status: statusArg.optional(),
 });
+/** A supervisor's new code for a dossier set aside because another dossier of the unit holds its code. */
+export const dossiersReissueCodeArgs = onDossier({
+  reason: requiredTextArg(2000, 'Lý do cấp lại mã'),
+});
 export const dossiersRebuildArgs = z.strictObject({});
 
 export const talliesDailyArgs = z.strictObject({ date: localDateArg });

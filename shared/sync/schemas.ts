@@ -1,5 +1,7 @@
 import '../contract/zod-vietnamese.js';
 import { z } from 'zod';
+import { AGENCY_IDENTIFIER_PATTERN } from '../domain/dossier-code/agency-identifier.js';
+import { FIRST_STATION, LAST_STATION } from '../domain/dossier-code/serial-block.js';
 import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { ProcedureSchema } from '../domain/catalogue/procedure.js';
 import { HLC_NODE_PATTERN } from '../domain/clock/hlc.js';
@@ -33,6 +35,8 @@ export const enrollRequestSchema = z.strictObject({
   deviceName: z.string().trim().min(1).max(100),
   deviceId: deviceIdSchema.optional(),
   unitGsoCode: gsoCodeSchema.optional(),
+  station: z.int().min(FIRST_STATION).max(LAST_STATION).optional(),
+  agencyId: z.string().regex(AGENCY_IDENTIFIER_PATTERN).optional(),
 });
 
 export const enrollResponseSchema = z.strictObject({
