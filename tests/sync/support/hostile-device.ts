@@ -26,7 +26,7 @@ export async function enrollHostile(centreUrl: string, code: string, unit: UnitK
     fetch(`${centreUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
-      body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : (body as Uint8Array),
+      body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Uint8Array),
     });
   return {
     deviceId,
