@@ -44,6 +44,15 @@ export class EnrollmentService {
     if (request.unitGsoCode !== undefined && request.unitGsoCode !== code.unitGso) {
       throw new CentreHttpError(409, 'unit_mismatch', `Mã đăng ký này dành cho đơn vị ${code.unitGso}, không phải đơn vị ${request.unitGsoCode} của máy này.`);
     }
+    // A desk set up for one station must not sign codes from another station's block.
+    if (request.station !== undefined && request.station !== code.station) {
+      throw new CentreHttpError(
+        409,
+        'station_mismatch',
+        `Mã đăng ký này dành cho quầy số ${code.station}, nhưng máy này được cài đặt là quầy số ${request.station}. Hãy xin mã đăng ký cho quầy số ${request.station}, hoặc cài đặt lại số quầy của máy.`,
+      );
+    }
+    if (request.agencyId !== undefined) await this.bindAgency(code.unitGso, request.agencyId);
     if (code.usedAt !== null) return this.retry(request, hash, nowIso);
     const deviceId = request.deviceId ?? randomUUID();
     if (deviceId === CENTRE_DEVICE_ID) throw conflict('Mã thiết bị này dành riêng cho trung tâm.');
@@ -76,6 +85,24 @@ export class EnrollmentService {
     const used = await this.storage.reissueEnrollment({ codeHash, deviceId: request.deviceId, deviceName: request.deviceName, tokenHash: sha256Hex(token), nowIso });
     if (used === null) throw invalidCode();
     return { deviceId: request.deviceId, token, unitGsoCode: used.unitGso, station: used.station, centreTime: nowIso };
+  }
+
+  /**
+   * The unit's agency identifier opens every dossier code its desks issue, so the centre refuses codes
+   * under any other. The catalogue's identifiers are placeholders an administrator corrects at each
+   * desk's first start, so the centre takes the unit's from its first enrolled desk (its code was issued
+   * by a centre administrator) and holds every later desk of the unit to it; no two units share one.
+   */
+  private async bindAgency(unitGso: string, agencyId: string): Promise<void> {
+    const held = await this.storage.transaction(async (tx) => ((await tx.claimUnitAgency(unitGso, agencyId)) ? agencyId : await tx.unitAgency(unitGso)));
+    if (held === agencyId) return;
+    throw new CentreHttpError(
+      409,
+      'agency_mismatch',
+      held === null
+        ? `Mã định danh cơ quan ${agencyId} của máy này đã thuộc một đơn vị khác. Hãy kiểm tra lại mã định danh trong cài đặt của máy.`
+        : `Đơn vị ${unitGso} dùng mã định danh cơ quan ${held}, nhưng máy này được cài đặt ${agencyId}. Hãy sửa mã định danh trong cài đặt của máy cho khớp.`,
+    );
   }
 
   revoke(deviceId: string): Promise<boolean> {

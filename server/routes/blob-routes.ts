@@ -96,6 +96,7 @@ export function blobRoutes(app: FastifyInstance, deps: CentreDeps): void {
   }
 
   // A small scan in one request: PUT /v1/blobs/<sha256> with the bytes (BLOB_PUT_MAX_BYTES at most).
+  // `stored` is false only when the desk's own unit already held the bytes: never a sign of another unit's.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BLOB_PUT_MAX_BYTES }, (_request, body, done) => done(null, body));
   app.put(`${SYNC_PATHS.blobPrefix}:sha256`, {
     schema: {
@@ -121,7 +122,8 @@ export function blobRoutes(app: FastifyInstance, deps: CentreDeps): void {
   app.post(SYNC_PATHS.blobsMissing, {
     schema: { body: jsonSchemaOf(blobsMissingRequestSchema), response: { 200: jsonSchemaOf(blobsMissingResponseSchema) } },
     preHandler: auth,
-    handler: async (request) => ({ missing: await deps.storage.missingBlobs(blobsMissingRequestSchema.parse(request.body).sha256) }),
+    // Asked per unit: another unit's scans count as absent, so no desk learns that they exist.
+    handler: async (request) => ({ missing: await deps.storage.missingBlobs(blobsMissingRequestSchema.parse(request.body).sha256, deviceOf(request).unitGso) }),
   });
 
   // HEAD (or GET) /v1/blobs/<sha256>: lets the desk skip what the centre already has.
@@ -133,7 +135,7 @@ export function blobRoutes(app: FastifyInstance, deps: CentreDeps): void {
     preHandler: auth,
     handler: async (request) => {
       const { sha256 } = request.params as { sha256: string };
-      if (!(await deps.blobs.has(sha256))) throw notFound('Trung tâm chưa có tệp này.');
+      if (!(await deps.blobs.has(sha256, deviceOf(request).unitGso))) throw notFound('Trung tâm chưa có tệp này.');
       return { sha256 };
     },
   });

@@ -179,6 +179,31 @@ export const POSTGRES_STEPS: readonly { version: number; sql: string }[] = [
       CREATE INDEX rate_limits_by_end ON rate_limits (ends_ms);
     `,
   },
+  {
+    version: 5,
+    // Codes stay unique per unit (a code held twice is kept by the first dossier, the others lose it:
+    // their desks are asked to reissue); each unit's agency identifier, one unit per identifier; and
+    // which units hold each scan (a device of the unit delivered the bytes), so a desk is never told
+    // that another unit's scan exists.
+    sql: `
+      UPDATE dossiers SET code = NULL WHERE id IN (
+        SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY unit_gso, code ORDER BY id) AS rn FROM dossiers WHERE code IS NOT NULL) AS ranked
+        WHERE rn > 1);
+      CREATE UNIQUE INDEX dossiers_code_per_unit ON dossiers (unit_gso, code) WHERE code IS NOT NULL;
+
+      CREATE TABLE unit_agencies (
+        unit_gso  TEXT PRIMARY KEY NOT NULL,
+        agency_id TEXT COLLATE "C" NOT NULL UNIQUE
+      );
+
+      CREATE TABLE blob_units (
+        sha256   TEXT COLLATE "C" NOT NULL,
+        unit_gso TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (sha256, unit_gso)
+      );
+      INSERT INTO blob_units (sha256, unit_gso) SELECT b.sha256, d.unit_gso FROM blobs b JOIN devices d ON d.id = b.device_id WHERE true ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_STEPS.at(-1)!.version;

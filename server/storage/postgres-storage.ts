@@ -103,7 +103,22 @@ class PostgresAppendTx implements AppendTx {
   }
 
   async setDossierCode(id: string, code: string): Promise<void> {
-    await this.client.query('UPDATE dossiers SET code = $1 WHERE id = $2 AND code IS NULL', [code, id]);
+    await this.client.query('UPDATE dossiers SET code = $1 WHERE id = $2', [code, id]);
+  }
+
+  async dossierHoldingCode(unitGso: string, code: string): Promise<string | null> {
+    const [row] = await rows<{ id: string }>(this.client, 'SELECT id FROM dossiers WHERE unit_gso = $1 AND code = $2', [unitGso, code]);
+    return row?.id ?? null;
+  }
+
+  async unitAgency(unitGso: string): Promise<string | null> {
+    const [row] = await rows<{ agency_id: string }>(this.client, 'SELECT agency_id FROM unit_agencies WHERE unit_gso = $1', [unitGso]);
+    return row?.agency_id ?? null;
+  }
+
+  async claimUnitAgency(unitGso: string, agencyId: string): Promise<boolean> {
+    await this.client.query('INSERT INTO unit_agencies (unit_gso, agency_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [unitGso, agencyId]);
+    return (await this.unitAgency(unitGso)) === agencyId;
   }
 
   async insertLog(records: readonly LogInsert[]): Promise<Set<string>> {
@@ -409,20 +424,27 @@ export class PostgresStorage implements CentreStorage {
   }
 
   async recordBlob(blob: BlobRecord): Promise<boolean> {
-    const result = await this.pool.query(
-      'INSERT INTO blobs (sha256, size, stored_at, device_id) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING',
+    // One statement: the blob row (once) and the unit of the device that delivered the bytes.
+    const [row] = await rows<{ added: number }>(
+      this.pool,
+      `WITH blob AS (INSERT INTO blobs (sha256, size, stored_at, device_id) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING RETURNING 1),
+            unit AS (INSERT INTO blob_units (sha256, unit_gso) SELECT $1, unit_gso FROM devices WHERE id = $4 ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT ((SELECT count(*) FROM blob) + (SELECT count(*) FROM unit))::int AS added`,
       [blob.sha256, blob.size, blob.storedAt, blob.deviceId],
     );
-    return result.rowCount === 1;
+    return row!.added > 0;
   }
 
-  async hasBlob(sha256: string): Promise<boolean> {
-    const [row] = await rows<{ n: number }>(this.pool, 'SELECT count(*) AS n FROM blobs WHERE sha256 = $1', [sha256]);
-    return row!.n > 0;
+  async hasBlob(sha256: string, unitGso?: string): Promise<boolean> {
+    return (await this.missingBlobs([sha256], unitGso)).length === 0;
   }
 
-  async missingBlobs(sha256s: readonly string[]): Promise<string[]> {
-    const held = new Set((await rows<{ sha256: string }>(this.pool, 'SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[])', [sha256s])).map((r) => r.sha256));
+  async missingBlobs(sha256s: readonly string[], unitGso?: string): Promise<string[]> {
+    const found =
+      unitGso === undefined
+        ? await rows<{ sha256: string }>(this.pool, 'SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[])', [sha256s])
+        : await rows<{ sha256: string }>(this.pool, 'SELECT sha256 FROM blob_units WHERE unit_gso = $1 AND sha256 = ANY($2::text[])', [unitGso, sha256s]);
+    const held = new Set(found.map((r) => r.sha256));
     return sha256s.filter((sha) => !held.has(sha));
   }
 

@@ -110,7 +110,20 @@ class SqliteAppendTx implements AppendTx {
   }
 
   async setDossierCode(id: string, code: string): Promise<void> {
-    this.db.prepare('UPDATE dossiers SET code = ? WHERE id = ? AND code IS NULL').run(code, id);
+    this.db.prepare('UPDATE dossiers SET code = ? WHERE id = ?').run(code, id);
+  }
+
+  async dossierHoldingCode(unitGso: string, code: string): Promise<string | null> {
+    return this.db.prepare<[string, string], { id: string }>('SELECT id FROM dossiers WHERE unit_gso = ? AND code = ?').get(unitGso, code)?.id ?? null;
+  }
+
+  async unitAgency(unitGso: string): Promise<string | null> {
+    return this.db.prepare<[string], { agency_id: string }>('SELECT agency_id FROM unit_agencies WHERE unit_gso = ?').get(unitGso)?.agency_id ?? null;
+  }
+
+  async claimUnitAgency(unitGso: string, agencyId: string): Promise<boolean> {
+    this.db.prepare('INSERT INTO unit_agencies (unit_gso, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(unitGso, agencyId);
+    return (await this.unitAgency(unitGso)) === agencyId;
   }
 
   async insertLog(rows: readonly LogInsert[]): Promise<Set<string>> {
@@ -393,22 +406,33 @@ export class SqliteStorage implements CentreStorage {
   }
 
   recordBlob(blob: BlobRecord): Promise<boolean> {
-    return this.write(
-      (db) =>
-        db
+    return this.write((db) =>
+      db.transaction(() => {
+        const newBlob = db
           .prepare('INSERT INTO blobs (sha256, size, stored_at, device_id) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
-          .run(blob.sha256, blob.size, blob.storedAt, blob.deviceId).changes === 1,
+          .run(blob.sha256, blob.size, blob.storedAt, blob.deviceId).changes;
+        const newToUnit = db
+          .prepare('INSERT INTO blob_units (sha256, unit_gso) SELECT ?, unit_gso FROM devices WHERE id = ? ON CONFLICT DO NOTHING')
+          .run(blob.sha256, blob.deviceId).changes;
+        return newBlob + newToUnit > 0;
+      })(),
     );
   }
 
-  async hasBlob(sha256: string): Promise<boolean> {
-    return this.reader.prepare<[string], { n: number }>('SELECT count(*) AS n FROM blobs WHERE sha256 = ?').get(sha256)!.n > 0;
+  async hasBlob(sha256: string, unitGso?: string): Promise<boolean> {
+    return (await this.missingBlobs([sha256], unitGso)).length === 0;
   }
 
-  async missingBlobs(sha256s: readonly string[]): Promise<string[]> {
+  async missingBlobs(sha256s: readonly string[], unitGso?: string): Promise<string[]> {
     const held = new Set<string>();
     for (const part of chunks(sha256s)) {
-      for (const row of this.reader.prepare<string[], { sha256: string }>(`SELECT sha256 FROM blobs WHERE sha256 IN (${placeholders(part.length)})`).all(...part)) {
+      const rows =
+        unitGso === undefined
+          ? this.reader.prepare<string[], { sha256: string }>(`SELECT sha256 FROM blobs WHERE sha256 IN (${placeholders(part.length)})`).all(...part)
+          : this.reader
+              .prepare<string[], { sha256: string }>(`SELECT sha256 FROM blob_units WHERE unit_gso = ? AND sha256 IN (${placeholders(part.length)})`)
+              .all(unitGso, ...part);
+      for (const row of rows) {
         held.add(row.sha256);
       }
     }

@@ -71,8 +71,17 @@ export interface AppendTx extends DashboardProjectionTx {
   findDossiers(ids: readonly string[]): Promise<Map<string, DossierRecord>>;
   /** Inserts the dossiers not yet known; existing rows are left as they are. Returns the ids this call inserted. */
   insertDossiers(rows: readonly DossierRecord[]): Promise<Set<string>>;
-  /** Records a dossier's code once its creation event arrives. */
+  /** Sets the code a dossier holds (its reception's, or a reissued one); one dossier per code and unit. */
   setDossierCode(id: string, code: string): Promise<void>;
+  /** The dossier of the unit holding this code, or null. */
+  dossierHoldingCode(unitGso: string, code: string): Promise<string | null>;
+  /** The agency identifier the unit's dossier codes open with, or null while none is recorded. */
+  unitAgency(unitGso: string): Promise<string | null>;
+  /**
+   * Records the unit's agency identifier unless it has one; true when the unit now holds `agencyId`
+   * (false: the unit has another, or another unit holds this one).
+   */
+  claimUnitAgency(unitGso: string, agencyId: string): Promise<boolean>;
   /** Inserts log rows without a sequence yet; returns the ids actually inserted (others already existed). */
   insertLog(rows: readonly LogInsert[]): Promise<Set<string>>;
   readDeviceCounters(deviceId: string): Promise<DeviceCounters | null>;
@@ -189,11 +198,18 @@ export interface CentreStorage {
   revokeDevice(id: string, nowIso: string): Promise<boolean>;
   listDevices(): Promise<DeviceRecord[]>;
 
-  /** Returns true if this call recorded it (false: it was already there). */
+  /**
+   * Records the blob, and that the device's unit holds it (its device delivered the bytes). Returns
+   * true if the centre or the device's unit did not hold it before this call.
+   */
   recordBlob(blob: BlobRecord): Promise<boolean>;
-  hasBlob(sha256: string): Promise<boolean>;
-  /** The ones among `sha256s` the centre does not hold. */
-  missingBlobs(sha256s: readonly string[]): Promise<string[]>;
+  /**
+   * Whether the centre holds the blob for this unit (a device of the unit delivered its bytes), or, with
+   * no unit, at all (the centre's own view; never a desk's answer).
+   */
+  hasBlob(sha256: string, unitGso?: string): Promise<boolean>;
+  /** The ones among `sha256s` the centre does not hold for this unit (another unit's scans count as absent), or at all. */
+  missingBlobs(sha256s: readonly string[], unitGso?: string): Promise<string[]>;
 
   /**
    * Counts one request in the rate-limit window `key`; with no window, or one that has ended by

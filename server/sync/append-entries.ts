@@ -1,6 +1,8 @@
 import type { DossierEvent } from '../../shared/domain/dossier/events.js';
+import { codeIssuedBy } from '../../shared/domain/dossier/issued-code.js';
 import type { DeviceProgress, PushRejection } from '../../shared/sync/protocol.js';
 import { projectDossiers } from '../dashboard/project-dossiers.js';
+import { checkIssuedCode, type CodeClaims } from './issued-code-check.js';
 import { CITY_WIDE_SCOPE, type AppendTx, type DeviceCounters, type DossierRecord, type LogInsert } from '../storage/storage.js';
 
 // THE append path: the only code that adds to the centre's log, for desks' pushes, centre staff's
@@ -20,10 +22,15 @@ export interface PreparedReference {
   contentHash: string;
 }
 
-/** Who appends: a desk bound to its unit, or the centre itself (unitGso null: acts for any unit). */
+/**
+ * Who appends: a desk bound to its unit (and station: the block of serials its codes may use), or the
+ * centre itself (unitGso null: acts for any unit, issues no codes).
+ */
 export interface AppendActor {
   deviceId: string;
   unitGso: string | null;
+  /** The station the device is enrolled for; absent: its codes' serials are not checked against a block. */
+  station?: number | null;
 }
 
 export interface AppendOutcome {
@@ -38,22 +45,21 @@ const MESSAGES = {
   foreign_unit: 'Hồ sơ thuộc đơn vị khác: thiết bị chỉ được ghi hồ sơ của đơn vị mình.',
   content_mismatch: 'Trung tâm đã có một sự kiện khác cùng mã này.',
   sequence_reused: 'Trung tâm đã có một sự kiện khác cùng số thứ tự của thiết bị.',
-  unknown_dossier: 'Trung tâm chưa biết hồ sơ này thuộc đơn vị nào.',
+  dossier_unknown: 'Trung tâm chưa nhận được sự kiện tạo hồ sơ này (tiếp nhận hoặc từ chối); máy sẽ tự gửi lại sau.',
 } as const;
 
 function creationUnit(event: DossierEvent): string | null {
   return event.type === 'dossier.received' || event.type === 'dossier.refused' ? event.payload.unit.gsoCode : null;
 }
 
-/**
- * The dossier code an event issues: the receipt's, or — for a dossier turned back at the counter, which
- * takes no code until the citizen brings the papers — the return's, so that the public lookup finds the
- * code printed on form 01. The first code the centre holds for a dossier is kept.
- */
-function codeIssuedBy(event: DossierEvent): string | null {
-  if (event.type === 'dossier.received') return event.payload.code;
-  if (event.type === 'supplement.received') return event.payload.code ?? null;
-  return null;
+/** The last code each dossier is given by the events of this request: the one it ends up holding. */
+function finalCodes(events: readonly PreparedEvent[]): Map<string, string> {
+  const last = new Map<string, string>();
+  for (const { event } of events) {
+    const code = codeIssuedBy(event);
+    if (code !== null) last.set(event.dossierId, code);
+  }
+  return last;
 }
 
 /** Advances "every counter up to here is held" past the counters just stored. */
@@ -109,6 +115,8 @@ export async function appendEntries(
   const acceptedHash = new Map<string, string>();
   const newDossiers = new Map<string, DossierRecord>();
   const codesToSet: { id: string; code: string }[] = [];
+  const lastCodes = finalCodes(events);
+  const codeClaims: CodeClaims = new Map();
 
   for (const { event, body, contentHash } of events) {
     if (event.deviceId !== actor.deviceId) {
@@ -129,7 +137,7 @@ export async function appendEntries(
 
     const known = dossiers.get(event.dossierId) ?? newDossiers.get(event.dossierId);
     const ownUnit = creationUnit(event);
-    let unit: string | null;
+    let unit: string;
     if (ownUnit !== null) {
       if ((actor.unitGso !== null && ownUnit !== actor.unitGso) || (known !== undefined && known.unitGso !== ownUnit)) {
         reject(event.id, 'foreign_unit', MESSAGES.foreign_unit);
@@ -137,21 +145,35 @@ export async function appendEntries(
       }
       unit = ownUnit;
     } else {
-      if (known !== undefined && actor.unitGso !== null && known.unitGso !== actor.unitGso) {
+      // A dossier's unit is fixed by its creation alone: an event that outran it waits on its desk.
+      if (known === undefined) {
+        reject(event.id, 'dossier_unknown', MESSAGES.dossier_unknown);
+        continue;
+      }
+      if (actor.unitGso !== null && known.unitGso !== actor.unitGso) {
         reject(event.id, 'foreign_unit', MESSAGES.foreign_unit);
         continue;
       }
-      // An event that outran its dossier's creation belongs, until then, to the unit of the desk that sent it.
-      unit = known?.unitGso ?? actor.unitGso;
-      if (unit === null) {
-        reject(event.id, 'foreign_unit', MESSAGES.unknown_dossier);
+      unit = known.unitGso;
+    }
+
+    const issued = codeIssuedBy(event);
+    // Only the code the dossier ends with in this request is claimed (a reception followed by a reissue
+    // of its code takes the new one); every code issued is still checked for its agency and station.
+    const claims = issued !== null && issued === lastCodes.get(event.dossierId);
+    if (issued !== null) {
+      const problem = await checkIssuedCode(tx, codeClaims, { unitGso: unit, station: actor.unitGso === null ? null : (actor.station ?? null) }, event.dossierId, issued, claims);
+      if (problem !== null) {
+        reject(event.id, problem.code, problem.message);
         continue;
       }
     }
-
-    const code = codeIssuedBy(event);
+    const code = claims ? issued : null;
     if (known === undefined) newDossiers.set(event.dossierId, { id: event.dossierId, unitGso: unit, code });
-    else if (code !== null && known.code === null) codesToSet.push({ id: event.dossierId, code });
+    else if (code !== null && known.code !== code) {
+      if (newDossiers.has(event.dossierId)) newDossiers.set(event.dossierId, { ...known, code });
+      else codesToSet.push({ id: event.dossierId, code });
+    }
 
     acceptedHash.set(event.id, contentHash);
     seqsHeld.set(event.deviceSeq, event.id);

@@ -32,7 +32,7 @@ export async function pushEvents(
     else invalid.push({ id: result.id, code: 'invalid_event', message: result.message });
   }
   const recordedAt = new Date(nowMs).toISOString();
-  const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso }, valid, [], recordedAt));
+  const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso, station: device.station }, valid, [], recordedAt));
   const rejected = [...invalid, ...outcome.rejected];
   for (const r of rejected) log.warn({ eventId: r.id, deviceId: device.id, rejection: r.code }, 'push: event rejected');
   return {

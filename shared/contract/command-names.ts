@@ -33,6 +33,7 @@ export const COMMAND_NAMES = [
   'dossiers.addNote',
   'dossiers.correctField',
   'dossiers.resolveConflict',
+  'dossiers.reissueCode',
   'dossiers.rebuild',
   'tallies.daily',
   'reports.dailySeries',

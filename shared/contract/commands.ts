@@ -53,6 +53,7 @@ export const COMMAND_SCHEMAS = {
   'dossiers.addNote': d.dossiersAddNoteArgs,
   'dossiers.correctField': d.dossiersCorrectFieldArgs,
   'dossiers.resolveConflict': d.dossiersResolveConflictArgs,
+  'dossiers.reissueCode': d.dossiersReissueCodeArgs,
   'dossiers.rebuild': d.dossiersRebuildArgs,
   'tallies.daily': d.talliesDailyArgs,
   'reports.dailySeries': r.reportsDailySeriesArgs,
@@ -112,6 +113,7 @@ export interface CommandResults {
   'dossiers.addNote': d.DossierDetail;
   'dossiers.correctField': d.DossierDetail;
   'dossiers.resolveConflict': d.DossierDetail;
+  'dossiers.reissueCode': d.DossierDetail;
   'dossiers.rebuild': d.RebuildReport;
   'tallies.daily': d.DailyTally;
   'reports.dailySeries': r.DailySeriesResult;

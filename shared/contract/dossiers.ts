@@ -186,6 +186,10 @@ export const dossiersResolveConflictArgs = onDossier({
   reason: requiredMultilineTextArg(2000, 'Cách xử lý'),
   status: statusArg.optional(),
 });
+/** A supervisor's new code for a dossier set aside because another dossier of the unit holds its code. */
+export const dossiersReissueCodeArgs = onDossier({
+  reason: requiredMultilineTextArg(2000, 'Lý do cấp lại mã'),
+});
 export const dossiersRebuildArgs = z.strictObject({});
 
 export const talliesDailyArgs = z.strictObject({ date: localDateArg });

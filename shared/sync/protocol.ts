@@ -70,6 +70,8 @@ export const CENTRE_ERROR_CODES = [
   'conflict', // e.g. a dossier action the lifecycle forbids at the centre
   'enrollment_code_invalid', // unknown, expired or already used
   'unit_mismatch', // the enrollment code is for another unit than the desk's
+  'station_mismatch', // the enrollment code is for another station than the desk's
+  'agency_mismatch', // the desk's agency identifier is not its unit's (or is another unit's)
   'rate_limited',
   'checksum_mismatch', // an upload's bytes do not hash to the SHA-256 it announced
   'internal',
@@ -91,6 +93,10 @@ export interface EnrollRequest {
   deviceId?: string;
   /** The desk's configured unit: a code for another unit is refused before it is used up. */
   unitGsoCode?: string;
+  /** The desk's configured station: a code for another station is refused before it is used up. */
+  station?: number;
+  /** The agency identifier the desk opens its dossier codes with: the unit's, fixed by its first enrollment. */
+  agencyId?: string;
 }
 
 export interface EnrollResponse {
@@ -115,8 +121,15 @@ export const PUSH_REJECTION_CODES = [
   'content_mismatch', // the centre holds another event with this id
   'sequence_reused', // the centre holds another event with this device counter
   'clock_ahead', // its stamp or a time it carries lies too far ahead of the centre's clock (shared/domain/clock/clock-bound.ts)
+  'code_taken', // the dossier code it issues is held by another dossier of the unit
+  'code_foreign_agency', // the dossier code does not open with the unit's agency identifier
+  'code_outside_station', // the dossier code's serial is outside the device's station block
+  'dossier_unknown', // RETRYABLE: the centre has not yet received the dossier's creation; send it again later
 ] as const;
 export type PushRejectionCode = (typeof PUSH_REJECTION_CODES)[number];
+
+/** Refusals that are not final: the desk keeps the event waiting and sends it again on a later round. */
+export const RETRYABLE_REJECTION_CODES: readonly PushRejectionCode[] = ['dossier_unknown'];
 
 export interface PushRejection {
   id: string;

@@ -1,6 +1,8 @@
 import '../contract/zod-vietnamese.js';
 import { z } from 'zod';
 import { requiredMultilineTextArg, requiredTextArg } from '../contract/inputs.js';
+import { AGENCY_IDENTIFIER_PATTERN } from '../domain/dossier-code/agency-identifier.js';
+import { FIRST_STATION, LAST_STATION } from '../domain/dossier-code/serial-block.js';
 import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { ProcedureSchema } from '../domain/catalogue/procedure.js';
 import { HLC_NODE_PATTERN } from '../domain/clock/hlc.js';
@@ -34,6 +36,8 @@ export const enrollRequestSchema = z.strictObject({
   deviceName: requiredTextArg(100, 'Tên máy'),
   deviceId: deviceIdSchema.optional(),
   unitGsoCode: gsoCodeSchema.optional(),
+  station: z.int().min(FIRST_STATION).max(LAST_STATION).optional(),
+  agencyId: z.string().regex(AGENCY_IDENTIFIER_PATTERN).optional(),
 });
 
 export const enrollResponseSchema = z.strictObject({

@@ -26,6 +26,7 @@ import { requireConfiguredDesk } from '../settings/desk-settings.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
 import { requirePlausibleBirthDate } from './applicant-checks.js';
 import { CodeAllocator } from './code-allocator.js';
+import { CodeConflictRepository } from './code-conflict-repository.js';
 import { DeviceClockRepository } from './device-clock-repository.js';
 import { describeDossier } from './dossier-detail.js';
 import { EventLogRepository } from './event-log-repository.js';
@@ -58,12 +59,14 @@ export class DossierService {
   readonly log: EventLogRepository;
   private readonly projections: ProjectionRepository;
   private readonly codes: CodeAllocator;
+  private readonly conflicts: CodeConflictRepository;
   private readonly recorder: EventRecorderDeps;
 
   constructor(private readonly deps: DossierServiceDeps) {
     this.log = new EventLogRepository(deps.db);
     this.projections = new ProjectionRepository(deps.db);
     this.codes = new CodeAllocator(deps.db);
+    this.conflicts = new CodeConflictRepository(deps.db);
     this.recorder = {
       log: this.log,
       clock: new DeviceClockRepository(deps.db),
@@ -240,6 +243,37 @@ export class DossierService {
           : extendBySupplementWait(state.appointmentAt, open.requestedAt, now, this.deps.calendar.workCalendar());
       return { receivedAt: now, newAppointmentAt };
     });
+  }
+
+  /**
+   * A new code for a dossier set aside because another dossier of the unit holds its code: the
+   * station's next free code, recorded as an event (the receipt is then reprinted with it).
+   */
+  reissueCode(dossierId: string, reason: string): DossierDetail {
+    const officer = this.deps.session.requireOfficer('supervisor');
+    const nowMs = this.deps.now();
+    const nowIso = new Date(nowMs).toISOString();
+    const state = this.deps.db
+      .transaction(() => {
+        const conflict = this.conflicts.of(dossierId);
+        if (conflict === null) throw new CommandError('conflict', 'Hồ sơ này không bị trùng mã: không cần cấp lại mã.');
+        const desk = requireConfiguredDesk(this.deps.settings);
+        const recorded = recordEvent(this.recorder, {
+          dossierId,
+          type: 'code.reissued',
+          officerId: officer.id,
+          occurredAt: nowIso,
+          nowMs,
+          payload: (current) => {
+            if (current === null) throw new CommandError('not_found', 'Không tìm thấy hồ sơ.');
+            return { code: this.codes.allocate(desk.unit.agencyId, desk.station, nowIso), previousCode: current.code, reason };
+          },
+        });
+        this.conflicts.resolve(dossierId);
+        return recorded;
+      })
+      .immediate();
+    return this.notify(state);
   }
 
   calendar(): WorkCalendar {

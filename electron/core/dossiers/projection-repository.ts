@@ -1,3 +1,4 @@
+import { CodeConflictRepository } from './code-conflict-repository.js';
 import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
 import { CLOCK_PAUSED_STATUSES, finishedAt, isPending } from '../../../shared/domain/dossier/overdue.js';
 import { counterReferenceOfState, receivingOfficerOf } from '../../../shared/domain/dossier/reception.js';
@@ -79,10 +80,12 @@ export class ProjectionRepository {
   private readonly deleteSearch;
   private readonly insertSearch;
   private readonly attachments: AttachmentRepository;
+  private readonly conflicts: CodeConflictRepository;
   private readonly reports: ReportProjection;
 
   constructor(private readonly db: DeskDatabase) {
     this.attachments = new AttachmentRepository(db);
+    this.conflicts = new CodeConflictRepository(db);
     this.reports = new ReportProjection(db);
     // Positional parameters (as the row inserts below): binding by name costs a lookup per column.
     this.upsertDossier = db.prepare<DossierRowValues>(`
@@ -131,9 +134,11 @@ export class ProjectionRepository {
     const previous = this.rowidOf.get(id);
     const fresh = previous === undefined;
     const search = searchRowOf(state);
+    // A dossier set aside for a code another dossier holds shows without it, flagged, until reissued.
+    const setAside = state.code !== null && this.conflicts.of(id)?.code === state.code;
     const upserted = this.upsertDossier.run(
       id,
-      state.code,
+      setAside ? null : state.code,
       state.status,
       state.unit.gsoCode,
       state.procedure.id,
@@ -152,7 +157,7 @@ export class ProjectionRepository {
       isPending(state) && !(CLOCK_PAUSED_STATUSES as readonly number[]).includes(state.status) && state.appointmentAt !== null ? 1 : 0,
       state.rating,
       state.feesVnd,
-      state.needsReview ? 1 : 0,
+      state.needsReview || setAside ? 1 : 0,
       state.createdBy,
       state.lastEventAt,
       state.eventCount,

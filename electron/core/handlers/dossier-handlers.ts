@@ -29,6 +29,7 @@ type DossierHandlers = Pick<
   | 'dossiers.addNote'
   | 'dossiers.correctField'
   | 'dossiers.resolveConflict'
+  | 'dossiers.reissueCode'
   | 'dossiers.rebuild'
   | 'tallies.daily'
 >;
@@ -125,6 +126,8 @@ export function dossierHandlers(ctx: CoreContext): DossierHandlers {
         () => (args.status === undefined ? { reason: args.reason, resolution: 'keep_current' } : { reason: args.reason, resolution: 'set_status', status: args.status }),
         { role: 'supervisor' },
       ),
+
+    'dossiers.reissueCode': (args) => service.reissueCode(args.dossierId, args.reason),
 
     'dossiers.rebuild': () => service.rebuild(),
 

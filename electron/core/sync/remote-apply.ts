@@ -7,6 +7,7 @@ import type { PullEntry, PullCursor } from '../../../shared/sync/protocol.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import { DeviceClockRepository } from '../dossiers/device-clock-repository.js';
+import { CodeConflictRepository, codeTakenReason } from '../dossiers/code-conflict-repository.js';
 import { EventLogRepository } from '../dossiers/event-log-repository.js';
 import { ProjectionRepository } from '../dossiers/projection-repository.js';
 import { ReferenceRepository } from './reference-repository.js';
@@ -33,6 +34,7 @@ export class RemoteApplier {
   private readonly projections: ProjectionRepository;
   private readonly references: ReferenceRepository;
   private readonly deviceClock: DeviceClockRepository;
+  private readonly conflicts: CodeConflictRepository;
   private readonly insertStmt;
   private readonly existsStmt;
   private readonly clockStmt;
@@ -46,6 +48,7 @@ export class RemoteApplier {
     this.projections = new ProjectionRepository(db);
     this.references = new ReferenceRepository(db);
     this.deviceClock = new DeviceClockRepository(db);
+    this.conflicts = new CodeConflictRepository(db);
     // ON CONFLICT (id) only: another event reusing a device counter is an anomaly that must surface, not vanish.
     // Positional parameters: a pull inserts tens of thousands of events, and binding by name costs a
     // lookup per column and a copy of each event.
@@ -69,6 +72,7 @@ export class RemoteApplier {
     let references = 0;
     const fresh = new Map<string, DossierEvent[]>();
     const hadEvents = new Map<string, boolean>();
+    const setAside: string[] = [];
 
     this.db.transaction(() => {
       let clock: Hlc | null = null;
@@ -108,12 +112,20 @@ export class RemoteApplier {
       for (const [dossierId, events] of fresh) {
         // A dossier new to this desk folds from the page alone; a known one from all its events.
         const state = foldDossier(hadEvents.get(dossierId) === true ? this.log.eventsOf(dossierId) : events);
-        if (state !== null) this.projections.write(state);
+        if (state === null) continue;
+        // The centre gave this dossier its code, so a dossier of this desk holding it (a restored or
+        // misconfigured desk issued it again) is set aside for the supervisor instead of failing the page.
+        const holder = state.code === null ? null : this.conflicts.holderOf(state.code, dossierId);
+        if (holder !== null && this.conflicts.of(dossierId)?.code !== state.code) {
+          this.conflicts.setAside(holder, state.code!, codeTakenReason(state.code!), recordedAt);
+          setAside.push(holder);
+        }
+        this.projections.write(state);
       }
       if (clock !== null) this.saveClock(clock);
       this.deps.sync.setState('pull.cursor', next);
     })();
-    return { newEvents, references, touchedDossiers: [...fresh.keys()] };
+    return { newEvents, references, touchedDossiers: [...fresh.keys(), ...setAside] };
   }
 
   /** Stores a pulled year the desk's calendar accepts; otherwise keeps the year's old record and says why. */

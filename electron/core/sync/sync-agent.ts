@@ -184,7 +184,14 @@ export class SyncAgent {
     const client = new CentreClient({ baseUrl: input.centreUrl, timeoutMs: this.options.requestTimeoutMs, ...this.fetchOption() }, this.deps.now);
     let answer;
     try {
-      answer = await client.enroll({ code: input.code, deviceName: input.deviceName, deviceId: this.deps.deviceId, unitGsoCode: desk.unit.gsoCode });
+      answer = await client.enroll({
+        code: input.code,
+        deviceName: input.deviceName,
+        deviceId: this.deps.deviceId,
+        unitGsoCode: desk.unit.gsoCode,
+        station: desk.station,
+        agencyId: desk.unit.agencyId,
+      });
     } catch (error) {
       throw enrollmentError(asSyncFailure(error), input.centreUrl);
     }
@@ -354,10 +361,24 @@ export class SyncAgent {
    * the unrecorded batches waiting, to go again (the centre then reports them as duplicates).
    */
   private async pushAll(client: CentreClient): Promise<void> {
-    const total = this.repo.counts().waitingEvents;
     const limit = Math.min(this.options.pushBatch, PUSH_MAX_EVENTS);
+    // A dossier whose code was reissued goes first, whole, in one request (sync-repository.ts says why).
+    const reissued = this.repo.reissuedBatch(limit);
+    if (reissued !== null) {
+      const answer = await client.pushJson(reissued.json);
+      this.repo.recordPushOutcome([...answer.value.stored, ...answer.value.duplicates], answer.value.rejected, new Date(this.deps.now()).toISOString());
+    }
+    // Events the centre asked to send again later (their dossier's creation had not reached it, e.g. it
+    // was in a batch still on its way) go once more at the end of the round; others wait for the next.
+    if ((await this.pushWaiting(client, limit)) > 0) await this.pushWaiting(client, limit);
+  }
+
+  /** One pass over the waiting events; returns how many the centre refused as retryable. */
+  private async pushWaiting(client: CentreClient, limit: number): Promise<number> {
+    const total = this.repo.counts().waitingEvents;
     let done = 0;
     let afterSeq = 0;
+    let retryable = 0;
     // If an answer fails, the batch sent after it settles unobserved and simply goes again next time.
     let inFlight: { ids: string[]; answer: ReturnType<CentreClient['pushJson']> } | null = null;
     for (;;) {
@@ -367,7 +388,7 @@ export class SyncAgent {
         const answer = await inFlight.answer;
         this.noteSkew(answer.centreTime, answer.sentAtMs, answer.receivedAtMs);
         const { stored, duplicates, rejected } = answer.value;
-        this.repo.recordPushOutcome([...stored, ...duplicates], rejected, new Date(this.deps.now()).toISOString());
+        retryable += this.repo.recordPushOutcome([...stored, ...duplicates], rejected, new Date(this.deps.now()).toISOString());
         done += inFlight.ids.length;
         this.setProgress({ phase: 'push', done, total }, false);
       }
@@ -375,6 +396,7 @@ export class SyncAgent {
       if (batch === null) break;
       afterSeq = batch.lastSeq;
     }
+    return retryable;
   }
 
   /**
@@ -568,9 +590,12 @@ async function readScan(path: string): Promise<Buffer> {
   }
 }
 
+/** The centre's refusals that say this desk's own settings disagree with the code or its unit. */
+const ENROLLMENT_CONFLICTS: ReadonlySet<string> = new Set(['unit_mismatch', 'station_mismatch', 'agency_mismatch', 'conflict']);
+
 function enrollmentError(failure: SyncFailure, centreUrl: string): CommandError {
   if (failure.kind === 'refused') {
-    return new CommandError(failure.centreCode === 'unit_mismatch' || failure.centreCode === 'conflict' ? 'conflict' : 'invalid_argument', failure.message);
+    return new CommandError(ENROLLMENT_CONFLICTS.has(failure.centreCode ?? '') ? 'conflict' : 'invalid_argument', failure.message);
   }
   // not_found: the form shows it beside the centre's address.
   if (failure.kind === 'certificate') return new CommandError('not_found', failure.message);

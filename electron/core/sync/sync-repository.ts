@@ -1,6 +1,8 @@
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
-import type { PushRejection } from '../../../shared/sync/protocol.js';
+import { codeIssuedBy } from '../../../shared/domain/dossier/issued-code.js';
+import { RETRYABLE_REJECTION_CODES, type PushRejection } from '../../../shared/sync/protocol.js';
 import type { DeskDatabase } from '../db/open-database.js';
+import { CodeConflictRepository, codeTakenReason } from '../dossiers/code-conflict-repository.js';
 import { eventFromRow } from '../dossiers/event-log-repository.js';
 
 // The desk's side of sync, in SQL: the enrollment, the small sync facts (cursor, last success, last
@@ -49,6 +51,9 @@ export class SyncRepository {
   private readonly rejectedCountStmt;
   private readonly markPushedStmt;
   private readonly markRejectedStmt;
+  private readonly eventRowStmt;
+  private readonly reissuedStmt;
+  private readonly conflicts: CodeConflictRepository;
   private readonly getStateStmt;
   private readonly putStateStmt;
 
@@ -70,6 +75,16 @@ export class SyncRepository {
     );
     this.markPushedStmt = db.prepare<[string, string]>("UPDATE events SET pushed_at = ? WHERE id = ? AND origin = 'local'");
     this.markRejectedStmt = db.prepare<[string, string]>("UPDATE events SET push_rejection = ? WHERE id = ? AND origin = 'local'");
+    this.eventRowStmt = db.prepare<[string], EventRow>(
+      'SELECT id, dossier_id, type, payload, officer_id, device_id, device_seq, hlc, occurred_at FROM events WHERE id = ?',
+    );
+    this.reissuedStmt = db.prepare<[number], EventRow & { seq: number }>(
+      `SELECT seq, id, dossier_id, type, payload, officer_id, device_id, device_seq, hlc, occurred_at FROM events
+       WHERE origin = 'local' AND pushed_at IS NULL AND push_rejection IS NULL AND dossier_id IN (
+         SELECT dossier_id FROM events WHERE origin = 'local' AND pushed_at IS NULL AND push_rejection IS NULL AND type = 'code.reissued')
+       ORDER BY seq LIMIT ?`,
+    );
+    this.conflicts = new CodeConflictRepository(db);
     this.getStateStmt = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
     this.putStateStmt = db.prepare<[string, string]>(
       'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -156,7 +171,10 @@ export class SyncRepository {
 
   /** The next waiting events after local sequence `afterSeq`, as JSON text for the push body. */
   waitingBatch(afterSeq: number, limit: number): PushBatch | null {
-    const rows = this.batchStmt.all(afterSeq, limit);
+    return this.toBatch(this.batchStmt.all(afterSeq, limit));
+  }
+
+  private toBatch(rows: (EventRow & { seq: number })[]): PushBatch | null {
     if (rows.length === 0) return null;
     const text = JSON.stringify;
     const json = rows
@@ -169,12 +187,41 @@ export class SyncRepository {
     return { ids: rows.map((r) => r.id), json: `[${json}]`, lastSeq: rows.at(-1)!.seq };
   }
 
-  /** Records the centre's answer to one push, in one transaction. */
-  recordPushOutcome(storedOrDuplicate: readonly string[], rejected: readonly PushRejection[], atIso: string): void {
+  /**
+   * Records the centre's answer to one push, in one transaction. A retryable refusal leaves the event
+   * waiting (returned: how many); a reception refused for a code another dossier holds sets its
+   * dossier aside for the supervisor (code-conflict-repository.ts).
+   */
+  recordPushOutcome(storedOrDuplicate: readonly string[], rejected: readonly PushRejection[], atIso: string): number {
+    let retryable = 0;
     this.db.transaction(() => {
       for (const id of storedOrDuplicate) this.markPushedStmt.run(atIso, id);
-      for (const r of rejected) this.markRejectedStmt.run(JSON.stringify({ code: r.code, message: r.message }), r.id);
+      for (const r of rejected) {
+        if (RETRYABLE_REJECTION_CODES.includes(r.code)) {
+          retryable += 1;
+          continue;
+        }
+        this.markRejectedStmt.run(JSON.stringify({ code: r.code, message: r.message }), r.id);
+        if (r.code === 'code_taken') this.setAsideRefused(r.id, atIso);
+      }
     })();
+    return retryable;
+  }
+
+  private setAsideRefused(eventId: string, atIso: string): void {
+    const row = this.eventRowStmt.get(eventId);
+    if (row === undefined) return;
+    const code = codeIssuedBy(eventFromRow(row));
+    if (code !== null) this.conflicts.setAside(row.dossier_id, code, codeTakenReason(code), atIso);
+  }
+
+  /**
+   * Every waiting event of the dossiers whose code was reissued, in local order, as one push: the
+   * reception the centre refused for its taken code goes again with the reissue, so the centre sees
+   * the code the dossier ends with (at most `limit` events).
+   */
+  reissuedBatch(limit: number): PushBatch | null {
+    return this.toBatch(this.reissuedStmt.all(limit));
   }
 
   counts(): { waitingEvents: number; rejectedEvents: number } {

@@ -293,6 +293,8 @@ export function applyEvent(state: DossierState | null, event: DossierEvent, mode
       return applyAttachmentAdded(s, event);
     case 'attachment.retracted':
       return applyAttachmentRetracted(s, event);
+    case 'code.reissued':
+      return allowed ? { ...s, code: event.payload.code } : s;
     case 'conflict.resolved': {
       if (!allowed) return s;
       const p = event.payload;

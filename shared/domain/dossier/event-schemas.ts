@@ -2,6 +2,7 @@ import '../../contract/zod-vietnamese.js';
 import { z } from 'zod';
 import { DEADLINE_LIMIT_KINDS } from '../calendar/deadlines.js';
 import { HLC_NODE_PATTERN, HLC_PATTERN } from '../clock/hlc.js';
+import { parseDossierCode } from '../dossier-code/dossier-code.js';
 import {
   ATTACHMENT_KINDS,
   ATTACHMENT_MEDIA_TYPES,
@@ -238,6 +239,12 @@ const attachmentAddedPayload = z
   });
 const attachmentRetractedPayload = z.strictObject({ attachmentId: ulidSchema, reason: reasonSchema });
 
+const codeReissuedPayload = z.strictObject({
+  code: requiredText(64).refine((code) => parseDossierCode(code) !== null, 'Mã hồ sơ phải có dạng <mã định danh cơ quan>-<yyMMdd>-<NNNN>.'),
+  previousCode: z.string().max(40).nullable(),
+  reason: reasonSchema,
+});
+
 const envelopeShape = {
   id: ulidSchema,
   dossierId: ulidSchema,
@@ -272,6 +279,7 @@ export const dossierEventSchema = z
     member('conflict.resolved', conflictResolvedPayload),
     member('attachment.added', attachmentAddedPayload),
     member('attachment.retracted', attachmentRetractedPayload),
+    member('code.reissued', codeReissuedPayload),
   ])
   .superRefine((event, ctx) => {
     // One business time per fact: the payload's own instant and occurredAt must agree.

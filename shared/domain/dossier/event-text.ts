@@ -76,6 +76,7 @@ function payloadText(event: DossierEvent): DossierEvent['payload'] {
     case 'processing.stopped':
     case 'conflict.resolved':
     case 'attachment.retracted':
+    case 'code.reissued':
       return withReason(event.payload);
     case 'result.handedBack': {
       const c = event.payload.collector;

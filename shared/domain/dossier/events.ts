@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   'conflict.resolved',
   'attachment.added',
   'attachment.retracted',
+  'code.reissued',
 ] as const;
 
 export type DossierEventType = (typeof EVENT_TYPES)[number];
@@ -319,6 +320,17 @@ export interface AttachmentRetractedPayload {
   readonly reason: string;
 }
 
+/**
+ * A new dossier code for a dossier whose code turned out to be held by another dossier of the unit
+ * (a restored or misconfigured desk): the supervisor issues the station's next free code and reprints
+ * the receipt. The old code stays in the history; the lookup and the desks follow the new one.
+ */
+export interface CodeReissuedPayload {
+  readonly code: string;
+  readonly previousCode: string | null;
+  readonly reason: string;
+}
+
 export interface DossierEventPayloads {
   'dossier.received': DossierReceivedPayload;
   'dossier.refused': DossierRefusedPayload;
@@ -337,6 +349,7 @@ export interface DossierEventPayloads {
   'conflict.resolved': ConflictResolvedPayload;
   'attachment.added': AttachmentAddedPayload;
   'attachment.retracted': AttachmentRetractedPayload;
+  'code.reissued': CodeReissuedPayload;
 }
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -77,6 +77,7 @@ export const ACTION_LABELS: Readonly<Record<DossierEventType, string>> = {
   'conflict.resolved': 'xử lý xung đột',
   'attachment.added': 'đính kèm tệp số hoá',
   'attachment.retracted': 'gỡ tệp số hoá',
+  'code.reissued': 'cấp lại mã hồ sơ',
 };
 
 export interface LifecycleProblem {
@@ -152,6 +153,7 @@ const RULES: Readonly<Record<Exclude<DossierEventType, 'dossier.received' | 'dos
   'conflict.resolved': (s) => (s.needsReview ? null : 'hồ sơ không có xung đột cần xử lý'),
   'attachment.added': (s) => (s.status === 3 ? settledObstacle(s.status) : null),
   'attachment.retracted': (s) => (s.attachments.some((a) => a.retractedAt === null) ? null : 'hồ sơ không có tệp số hoá nào'),
+  'code.reissued': (s) => (s.code === null ? 'hồ sơ chưa có mã' : null),
 };
 
 function forbidden(type: DossierEventType, why: string, state: DossierState | null): LifecycleProblem {

@@ -94,14 +94,28 @@ export function defineStorageSuite(open: () => Promise<CentreStorage>, dispose: 
       expect((await append(storage, actorOf(desk), [clash])).rejected.map((r) => r.code)).toEqual(['sequence_reused']);
     });
 
-    it('an event that outran its creation belongs to the sender unit, and the creation then completes it', async () => {
+    it('an event that outran its creation waits (refused as retryable) and claims nothing; after the creation it is stored', async () => {
       const desk = new FakeDevice('desk-a', HONG_GAI_UNIT);
       const [created, note] = desk.dossier(1);
-      expect((await append(storage, actorOf(desk), [note!])).stored).toEqual([note!.id]);
-      expect(await storage.dossier(created!.dossierId)).toMatchObject({ unitGso: HONG_GAI_UNIT.gsoCode, code: null });
-      expect((await append(storage, actorOf(desk), [created!])).stored).toEqual([created!.id]);
+      const early = await append(storage, actorOf(desk), [note!]);
+      expect(early.rejected.map((r) => r.code)).toEqual(['dossier_unknown']);
+      expect(await storage.dossier(created!.dossierId)).toBeNull();
+      expect((await append(storage, actorOf(desk), [created!, note!])).stored).toEqual([created!.id, note!.id]);
       expect(await storage.dossierByCode((created as { payload: { code: string } }).payload.code)).toMatchObject({ id: created!.dossierId });
       expect((await storage.dossierEventBodies(created!.dossierId)).length).toBe(2);
+    });
+
+    it("a code stays with one dossier of the unit and opens with the unit's agency identifier", async () => {
+      const desk = new FakeDevice('desk-a', HONG_GAI_UNIT);
+      const [first] = desk.dossier(0);
+      const [second] = desk.dossier(0);
+      const code = (first as { payload: { code: string } }).payload.code;
+      const twin = { ...second!, payload: { ...(second as { payload: object }).payload, code } } as DossierEvent;
+      expect((await append(storage, actorOf(desk), [first!])).stored).toEqual([first!.id]);
+      expect((await append(storage, actorOf(desk), [twin])).rejected.map((r) => r.code)).toEqual(['code_taken']);
+      const foreign = { ...second!, payload: { ...(second as { payload: object }).payload, code: code.replace(HONG_GAI_UNIT.agencyId, HA_KHANH_UNIT.agencyId) } } as DossierEvent;
+      expect((await append(storage, actorOf(desk), [foreign])).rejected.map((r) => r.code)).toEqual(['code_foreign_agency']);
+      expect(await storage.dossier(second!.dossierId)).toBeNull();
     });
 
     it('counts each device counter and reports the gaps', async () => {

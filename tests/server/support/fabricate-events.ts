@@ -20,10 +20,19 @@ const PROCEDURE: ProcedureSnapshot = {
 
 const ulid = monotonicFactory();
 
+/** Codes already fabricated, per agency: each code once, in station 1's block (1001–1999), a day per 999. */
+const codesIssued = new Map<string, number>();
+function nextCode(agencyId: string): string {
+  const n = codesIssued.get(agencyId) ?? 0;
+  codesIssued.set(agencyId, n + 1);
+  const day = new Date(Date.UTC(2026, 10, 23) + Math.floor(n / 999) * 86_400_000);
+  const dateKey = `${String(day.getUTCFullYear() % 100)}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
+  return `${agencyId}-${dateKey}-${1001 + (n % 999)}`;
+}
+
 export class FakeDevice {
   private seq = 0;
   private wallMs: number;
-  private serial = 0;
 
   constructor(
     readonly deviceId: string,
@@ -51,12 +60,12 @@ export class FakeDevice {
 
   receive(options: { unit?: UnitSnapshot; fullName?: string; idNumber?: string } = {}): DossierEventOf<'dossier.received'> {
     const envelope = this.next(ulid(this.wallMs + 1000));
-    this.serial += 1;
+    const code = nextCode((options.unit ?? this.unit).agencyId);
     return {
       ...envelope,
       type: 'dossier.received',
       payload: {
-        code: `${(options.unit ?? this.unit).agencyId}-261123-${String(this.serial).padStart(4, '0')}`,
+        code,
         unit: options.unit ?? this.unit,
         procedure: PROCEDURE,
         channel: 1,

@@ -39,6 +39,7 @@ describe('dossierEventSchema: valid events', () => {
       s.add('conflict.resolved', at(8), { reason: 'Đã kiểm tra', resolution: 'set_status', status: 10 }),
       s.add('attachment.added', at(8), attachmentPayload({ attachmentId: '01JCATTACHMENT0000000000AA' })),
       s.add('attachment.retracted', at(9), { attachmentId: '01JCATTACHMENT0000000000AA', reason: 'Quét nhầm trang' }),
+      s.add('code.reissued', at(9), { code: '000.15.20.H49-261123-1002', previousCode: null, reason: 'Trùng mã với hồ sơ khác' }),
       new DossierScenario().add('dossier.refused', at(0), refusedPayload(at(0))),
       new DossierScenario().add('dossier.withdrawn', at(0), { reason: 'Công dân xin rút', withdrawnAt: at(0) }),
       new DossierScenario().add('processing.stopped', at(0), { reason: 'Hồ sơ giả mạo', stoppedAt: at(0) }),

@@ -112,6 +112,8 @@ function payloadFor(type: DossierEventType, state: DossierState | null, at: stri
       if (target === undefined) throw new Error('retraction without a file');
       return { attachmentId: target.attachmentId, reason: 'Quét nhầm' };
     }
+    case 'code.reissued':
+      return { code: `000.15.20.H49-261123-${String(1500 + (variant % 400)).padStart(4, '0')}`, previousCode: state?.code ?? null, reason: 'Trùng mã' };
   }
 }
 

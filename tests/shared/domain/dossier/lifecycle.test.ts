@@ -14,18 +14,19 @@ import { DossierScenario, receivedPayload } from './scenario.js';
 import { at, foldScenario, scenarioIn, stateIn } from './states.js';
 
 // The rule table, written out independently of the implementation: status → actions allowed.
+// code.reissued: whenever the dossier has a code (every received dossier; a refused one has none).
 const ALLOWED: Record<StatusCode, DossierEventType[]> = {
   // Only a dossier whose creation event has not arrived is in 1 (and it needs review).
   1: ['dossier.received', 'dossier.refused', 'note.added', 'conflict.resolved'],
-  2: ['supplement.requested', 'dossier.forwarded', 'result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
+  2: ['supplement.requested', 'dossier.forwarded', 'result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added', 'code.reissued'],
   3: ['note.added'],
-  4: ['supplement.requested', 'dossier.forwarded', 'result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
-  5: ['supplement.received', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
-  6: ['result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
-  7: ['note.added', 'field.corrected', 'attachment.added'],
-  8: ['note.added', 'field.corrected', 'attachment.added'],
-  9: ['result.handedBack', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added'],
-  10: ['satisfaction.rated', 'note.added', 'field.corrected', 'attachment.added'],
+  4: ['supplement.requested', 'dossier.forwarded', 'result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added', 'code.reissued'],
+  5: ['supplement.received', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added', 'code.reissued'],
+  6: ['result.recorded', 'appointment.rescheduled', 'dossier.withdrawn', 'processing.stopped', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added', 'code.reissued'],
+  7: ['note.added', 'field.corrected', 'attachment.added', 'code.reissued'],
+  8: ['note.added', 'field.corrected', 'attachment.added', 'code.reissued'],
+  9: ['result.handedBack', 'fee.recorded', 'note.added', 'field.corrected', 'attachment.added', 'code.reissued'],
+  10: ['satisfaction.rated', 'note.added', 'field.corrected', 'attachment.added', 'code.reissued'],
 };
 
 function thrown(run: () => void): CommandError {

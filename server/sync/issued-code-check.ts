@@ -1,0 +1,63 @@
+import { codeOwnershipProblem } from '../../shared/domain/dossier-code/code-ownership.js';
+import { parseDossierCode } from '../../shared/domain/dossier-code/dossier-code.js';
+import { serialBlockOf } from '../../shared/domain/dossier-code/serial-block.js';
+import type { PushRejectionCode } from '../../shared/sync/protocol.js';
+import type { AppendTx } from '../storage/storage.js';
+
+// The centre's checks of a dossier code an event issues (issued-code.ts says which events do): it opens
+// with the unit's agency identifier, its serial lies in the sending desk's station block, and no other
+// dossier of the unit holds it. Without them a desk of another unit could push a dossier under a
+// unit's next predictable code, and the public lookup would show the forgery.
+
+/** Codes claimed earlier in the same request: `${unit} ${code}` → dossier id. */
+export type CodeClaims = Map<string, string>;
+
+export interface CodeRefusal {
+  code: Extract<PushRejectionCode, 'code_taken' | 'code_foreign_agency' | 'code_outside_station' | 'invalid_event'>;
+  message: string;
+}
+
+/**
+ * Why the dossier may not be given `code`, or null. The unit's agency identifier is the one its first
+ * enrollment recorded; a unit enrolled before identifiers were recorded gets the one its first code
+ * opens with (unless another unit holds it). With `claims`, the code is also checked free and
+ * reserved for the dossier in `claimed`.
+ */
+export async function checkIssuedCode(
+  tx: AppendTx,
+  claimed: CodeClaims,
+  owner: { unitGso: string; station: number | null },
+  dossierId: string,
+  code: string,
+  claims: boolean,
+): Promise<CodeRefusal | null> {
+  const parts = parseDossierCode(code);
+  if (parts === null) return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };
+  const agencyId = (await tx.unitAgency(owner.unitGso)) ?? ((await tx.claimUnitAgency(owner.unitGso, parts.agencyIdentifier)) ? parts.agencyIdentifier : null);
+  const problem = codeOwnershipProblem(code, { agencyId: agencyId ?? '', station: owner.station });
+  if (problem === 'malformed') return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };
+  if (problem === 'foreign_agency') {
+    return {
+      code: 'code_foreign_agency',
+      message:
+        agencyId === null
+          ? `Mã định danh ${parts.agencyIdentifier} trong mã hồ sơ ${code} là của một đơn vị khác.`
+          : `Mã hồ sơ ${code} không mang mã định danh ${agencyId} của đơn vị.`,
+    };
+  }
+  if (problem === 'outside_station' && owner.station !== null) {
+    const block = serialBlockOf(owner.station);
+    return {
+      code: 'code_outside_station',
+      message: `Số thứ tự trong mã hồ sơ ${code} không thuộc dải của quầy số ${owner.station} (${block.first}–${block.last}) mà máy này được đăng ký.`,
+    };
+  }
+  if (!claims) return null;
+  const key = `${owner.unitGso} ${code}`;
+  const holder = claimed.get(key) ?? (await tx.dossierHoldingCode(owner.unitGso, code));
+  if (holder !== null && holder !== dossierId) {
+    return { code: 'code_taken', message: `Mã hồ sơ ${code} đã thuộc một hồ sơ khác của đơn vị. Giám sát viên cần cấp lại mã cho hồ sơ này.` };
+  }
+  claimed.set(key, dossierId);
+  return null;
+}
