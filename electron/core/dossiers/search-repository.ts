@@ -183,7 +183,8 @@ function tiersInOrder(tiers: readonly (readonly number[])[], count: number): num
 
 /** The dossiers whose applicant's or owner's name equals the key, and those whose name starts with it. */
 function nameMatches(db: DeskDatabase, nameKey: string, filters: Filters, window: number): { exact: number[]; prefix: number[] } {
-  if (nameKey === '') return { exact: [], prefix: [] };
+  // Digits alone (a code, an ID or phone number) are no one's name.
+  if (!/\p{L}/u.test(nameKey)) return { exact: [], prefix: [] };
   // Strings starting with the key sort from the key itself up to the key followed by the last code point.
   const range = { lo: nameKey, hi: `${nameKey}\u{10FFFF}`, probe: NAME_PREFIX_PROBE + 1 };
   if ((db.prepare(NAME_SEARCH_SQL.countStartingWith).pluck().get(range) as number) <= NAME_PREFIX_PROBE) {
@@ -210,17 +211,26 @@ function nameMatches(db: DeskDatabase, nameKey: string, filters: Filters, window
   return { exact, prefix: prefixMatch === null ? [] : fullTextMatches(db, prefixMatch, filters, window) };
 }
 
-/** Rowids matching an FTS5 query (and the filters), newest first, at most `window`. */
+/**
+ * Rowids matching an FTS5 query (and the filters), newest first, at most `window`. FTS5 walks its lists
+ * forwards about a third faster than backwards (a common full name at 1M dossiers: 5.6 against 7.7 ms),
+ * so they are read oldest first and turned round; only a list longer than the window (a single common
+ * word, cheap either way) is read again backwards for its newest part.
+ */
 function fullTextMatches(db: DeskDatabase, match: string, filters: Filters, window: number): number[] {
-  const sql =
-    filters.where.length === 0
-      ? 'SELECT rowid FROM dossier_search WHERE dossier_search MATCH @match ORDER BY rowid DESC LIMIT @window'
-      : `SELECT s.rowid FROM dossier_search s JOIN dossiers d ON d.rowid = s.rowid
-         WHERE dossier_search MATCH @match${andFilters(filters)} ORDER BY s.rowid DESC LIMIT @window`;
-  return db
-    .prepare(sql)
-    .pluck()
-    .all({ ...(filters.where.length === 0 ? {} : filters.params), match, window }) as number[];
+  const params = { ...(filters.where.length === 0 ? {} : filters.params), match };
+  const matching = (order: 'ASC' | 'DESC', limit: number) =>
+    db
+      .prepare(
+        filters.where.length === 0
+          ? `SELECT rowid FROM dossier_search WHERE dossier_search MATCH @match ORDER BY rowid ${order} LIMIT @limit`
+          : `SELECT s.rowid FROM dossier_search s JOIN dossiers d ON d.rowid = s.rowid
+             WHERE dossier_search MATCH @match${andFilters(filters)} ORDER BY s.rowid ${order} LIMIT @limit`,
+      )
+      .pluck()
+      .all({ ...params, limit }) as number[];
+  const oldestFirst = matching('ASC', window + 1);
+  return oldestFirst.length <= window ? oldestFirst.reverse() : matching('DESC', window);
 }
 
 function rowidsPassing(db: DeskDatabase, rowids: readonly number[], filters: Filters): number[] {
