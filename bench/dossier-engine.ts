@@ -74,10 +74,13 @@ async function main(): Promise<void> {
   const pickSample = () => sample[Math.floor(random() * sample.length)]!;
   const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
+  // Each run receives on its own Monday: a station has 999 serials a day, and the data is reused.
+  const earlierRuns = core.db.prepare<[string], { n: number }>('SELECT count(DISTINCT received_day) AS n FROM dossiers WHERE received_day > ?').get(LAST_DAY)!.n;
+  const receiveFrom = NOW + earlierRuns * 7 * 86_400_000;
   const rows: string[] = [];
   rows.push(
     formatRow('receive one dossier', await timeEach(300, async (i) => {
-      clockMs = NOW + i * 1000;
+      clockMs = receiveFrom + i * 1000;
       await call('dossiers.receive', {
         procedureId: 'cu-tru.dang-ky-thuong-tru',
         channel: 1,
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
       });
     }), 5),
   );
+  clockMs = NOW;
   rows.push(formatRow('open one dossier (state + history)', await timeEach(500, () => call('dossiers.get', { id: pickSample().id })), 5));
   rows.push(formatRow('search: folded full name', await timeEach(300, () => call('dossiers.search', { text: fold(pickSample().applicant_name) })), 20));
   rows.push(formatRow('search: common family name "nguyen"', await timeEach(100, () => call('dossiers.search', { text: 'nguyen' })), 20));

@@ -30,6 +30,7 @@ export function rebuildProjections(db: DeskDatabase): RebuildCount {
       dossiers += 1;
       events += group.length;
     }
+    projections.compactSearchIndex();
     settings.set(PROJECTION_VERSION_SETTING, String(DESK_PROJECTION_VERSION));
   }).immediate();
   return { dossiers, events };

@@ -31,12 +31,6 @@ export const TOTAL_CAP = 10_000;
 /** dossier_search's columns (m0080): free text finds people and numbers, never the procedure. */
 export const SEARCH_COLUMNS: SearchColumns = { names: ['applicant', 'owner'], numbers: ['numbers'], reversedNumbers: 'reversed_numbers' };
 
-/**
- * Names that start with what was typed are read from the name-key index when there are at most this
- * many (a whole name, even a common one); beyond, from the full-text index, newest first, capped.
- */
-const NAME_PREFIX_PROBE = 2_000;
-
 const HOUR_MS = 3_600_000;
 
 /**
@@ -50,11 +44,11 @@ export const OVERDUE_SQL = `((d.clock_running = 1 AND d.appointment_at < @now)
 
 /** The name-key lookups (exported for the migration's query-plan test). */
 export const NAME_SEARCH_SQL = {
-  /** How many names start with the key, counted up to @probe (index entries only). */
-  countStartingWith: `SELECT (SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE applicant_name_key >= @lo AND applicant_name_key < @hi LIMIT @probe))
-    + (SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE owner_name_key >= @lo AND owner_name_key < @hi LIMIT @probe))`,
-  applicantStartsWith: 'SELECT rowid, applicant_name_key AS key FROM dossiers WHERE applicant_name_key >= @lo AND applicant_name_key < @hi LIMIT @probe',
-  ownerStartsWith: 'SELECT rowid, owner_name_key AS key FROM dossiers WHERE owner_name_key >= @lo AND owner_name_key < @hi LIMIT @probe',
+  /** How many names start with the key, counted up to @limit (index entries only). */
+  countStartingWith: `SELECT (SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE applicant_name_key >= @lo AND applicant_name_key < @hi LIMIT @limit))
+    + (SELECT count(*) FROM (SELECT 1 FROM dossiers WHERE owner_name_key >= @lo AND owner_name_key < @hi LIMIT @limit))`,
+  applicantStartsWith: 'SELECT rowid, applicant_name_key AS key FROM dossiers WHERE applicant_name_key >= @lo AND applicant_name_key < @hi LIMIT @limit',
+  ownerStartsWith: 'SELECT rowid, owner_name_key AS key FROM dossiers WHERE owner_name_key >= @lo AND owner_name_key < @hi LIMIT @limit',
   /** Conditions on `d` go in between (` AND …`). */
   exactName: (andFilters: string) =>
     `SELECT d.rowid FROM dossiers d WHERE (d.applicant_name_key = @nameKey OR d.owner_name_key = @nameKey)${andFilters} ORDER BY d.rowid DESC LIMIT @window`,
@@ -183,10 +177,12 @@ function tiersInOrder(tiers: readonly (readonly number[])[], count: number): num
 
 /** The dossiers whose applicant's or owner's name equals the key, and those whose name starts with it. */
 function nameMatches(db: DeskDatabase, nameKey: string, filters: Filters, window: number): { exact: number[]; prefix: number[] } {
-  if (nameKey === '') return { exact: [], prefix: [] };
+  // Digits alone (a code, an ID or phone number) are no one's name.
+  if (!/\p{L}/u.test(nameKey)) return { exact: [], prefix: [] };
   // Strings starting with the key sort from the key itself up to the key followed by the last code point.
-  const range = { lo: nameKey, hi: `${nameKey}\u{10FFFF}`, probe: NAME_PREFIX_PROBE + 1 };
-  if ((db.prepare(NAME_SEARCH_SQL.countStartingWith).pluck().get(range) as number) <= NAME_PREFIX_PROBE) {
+  const range = { lo: nameKey, hi: `${nameKey}\u{10FFFF}`, limit: window + 1 };
+  if ((db.prepare(NAME_SEARCH_SQL.countStartingWith).pluck().get(range) as number) <= window) {
+    // As many as the window holds (a whole name, even a common one): read from the name-key index.
     const exactRowids = new Set<number>();
     const candidates = new Set<number>();
     for (const sql of [NAME_SEARCH_SQL.applicantStartsWith, NAME_SEARCH_SQL.ownerStartsWith]) {
@@ -200,27 +196,37 @@ function nameMatches(db: DeskDatabase, nameKey: string, filters: Filters, window
     return { exact: newestFirst.filter((rowid) => exactRowids.has(rowid)), prefix: newestFirst };
   }
 
-  // A short key shared by many ("nguyen"): both tiers come newest first from indexes, capped.
+  // More names start with the key than the window holds ("nguyen"): the newest of them, from indexes.
   const exact = db
     .prepare(NAME_SEARCH_SQL.exactName(andFilters(filters)))
     .pluck()
     .all({ ...filters.params, nameKey, window }) as number[];
   if (exact.length >= window) return { exact, prefix: exact };
   const prefixMatch = buildFtsNamePrefixQuery(nameKey, SEARCH_COLUMNS);
-  return { exact, prefix: prefixMatch === null ? [] : fullTextMatches(db, prefixMatch, filters, window) };
+  return { exact, prefix: prefixMatch === null ? [] : fullTextMatches(db, prefixMatch, filters, window, 'DESC') };
 }
 
-/** Rowids matching an FTS5 query (and the filters), newest first, at most `window`. */
-function fullTextMatches(db: DeskDatabase, match: string, filters: Filters, window: number): number[] {
-  const sql =
-    filters.where.length === 0
-      ? 'SELECT rowid FROM dossier_search WHERE dossier_search MATCH @match ORDER BY rowid DESC LIMIT @window'
-      : `SELECT s.rowid FROM dossier_search s JOIN dossiers d ON d.rowid = s.rowid
-         WHERE dossier_search MATCH @match${andFilters(filters)} ORDER BY s.rowid DESC LIMIT @window`;
-  return db
-    .prepare(sql)
-    .pluck()
-    .all({ ...(filters.where.length === 0 ? {} : filters.params), match, window }) as number[];
+/**
+ * Rowids matching an FTS5 query (and the filters), newest first, at most `window`. FTS5 walks its lists
+ * forwards about a third faster than backwards (a common full name at 1M dossiers: 5.6 against 7.7 ms),
+ * so unless more matches than the window are expected they are read oldest first and turned round;
+ * only a list longer than the window (a single common word, cheap either way) is read again backwards.
+ */
+function fullTextMatches(db: DeskDatabase, match: string, filters: Filters, window: number, firstTry: 'ASC' | 'DESC' = 'ASC'): number[] {
+  const params = { ...(filters.where.length === 0 ? {} : filters.params), match };
+  const matching = (order: 'ASC' | 'DESC', limit: number) =>
+    db
+      .prepare(
+        filters.where.length === 0
+          ? `SELECT rowid FROM dossier_search WHERE dossier_search MATCH @match ORDER BY rowid ${order} LIMIT @limit`
+          : `SELECT s.rowid FROM dossier_search s JOIN dossiers d ON d.rowid = s.rowid
+             WHERE dossier_search MATCH @match${andFilters(filters)} ORDER BY s.rowid ${order} LIMIT @limit`,
+      )
+      .pluck()
+      .all({ ...params, limit }) as number[];
+  if (firstTry === 'DESC') return matching('DESC', window);
+  const oldestFirst = matching('ASC', window + 1);
+  return oldestFirst.length <= window ? oldestFirst.reverse() : matching('DESC', window);
 }
 
 function rowidsPassing(db: DeskDatabase, rowids: readonly number[], filters: Filters): number[] {

@@ -4,7 +4,7 @@ import { MIN_TAIL_DIGITS, NON_TOKEN_CHARACTERS, reversedDigits } from './search-
 
 // Builds the right-hand side of `… MATCH ?` from whatever an officer typed in the search box.
 // What comes from the officer is only ever letters and digits inside double quotes; around them the
-// builder writes nothing but its own column filters, `*`, `(`, `)` and `OR`. So FTS5's query syntax
+// builder writes nothing but its own column filters, `*`, `(`, `)`, `AND` and `OR`. So FTS5's query syntax
 // (AND/OR/NOT/NEAR, ^, +, -, :, column names) can never be triggered by the input.
 
 /** Beyond this many tokens the query is cut: longer input is a paste, not a search. */
@@ -24,7 +24,7 @@ export interface SearchColumns {
 const WRITTEN_NUMBER = /^\+?[\d\s.()-]*\d[\d\s.()-]*$/u;
 
 /**
- * "Nguyễn Văn Đức" → `"nguyen"* "van"* "duc"*` (every word must match, each as a prefix).
+ * "Nguyễn Văn Đức" → `"nguyen"* AND "van"* AND "duc"*` (every word must match, each as a prefix).
  * A word with inner punctuation becomes one phrase: "000.21.09.H49-2611" → `"000 21 09 h49 2611"*`,
  * so a dossier code finds its own tokens in order. A number — one word of digits, or the whole text
  * when it is only a number written in groups ("0912 345 222", "+84 912…") — may also be a phone or ID
@@ -49,7 +49,8 @@ export function buildFtsMatchQuery(searchText: string, columns: SearchColumns): 
     const phrase = inTextColumns(tokens, scope);
     terms.push(WRITTEN_NUMBER.test(word) ? numberTerm(phrase, tokens, word, scope, columns.reversedNumbers) : phrase);
   }
-  return terms.length === 0 ? null : terms.join(' ');
+  // Explicit AND: FTS5 takes a space for AND between phrases only, not next to a bracket.
+  return terms.length === 0 ? null : terms.join(' AND ');
 }
 
 /**

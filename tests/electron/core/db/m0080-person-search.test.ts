@@ -48,7 +48,7 @@ describe('migration m0080 (person search)', () => {
   it('answers an exact or starting name from the name-key indexes, never a scan of the dossiers', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);
-    const range = { lo: 'nguyen van', hi: 'nguyen van\u{10FFFF}', probe: 2001 };
+    const range = { lo: 'nguyen van', hi: 'nguyen van\u{10FFFF}', limit: 10_001 };
     expect(planOf(db, NAME_SEARCH_SQL.applicantStartsWith, range)).toMatch(/^SEARCH dossiers USING COVERING INDEX dossiers_by_applicant_name_key \(applicant_name_key>\? AND applicant_name_key<\?\)$/);
     expect(planOf(db, NAME_SEARCH_SQL.ownerStartsWith, range)).toMatch(/^SEARCH dossiers USING COVERING INDEX dossiers_by_owner_name_key \(owner_name_key>\? AND owner_name_key<\?\)$/);
     const exact = planOf(db, NAME_SEARCH_SQL.exactName(''), { nameKey: 'nguyen van duc', window: 10_001 });

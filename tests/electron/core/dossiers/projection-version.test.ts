@@ -19,6 +19,7 @@ function makeOldRelease(path: string): void {
     UPDATE events SET payload = json_set(payload, '$.applicant.phone', '+84912345444') WHERE type = 'dossier.received';
     DROP INDEX dossiers_by_applicant_name_key;
     DROP INDEX dossiers_by_owner_name_key;
+    DROP INDEX dossiers_settled_late;
     ALTER TABLE dossiers DROP COLUMN applicant_name_key;
     ALTER TABLE dossiers DROP COLUMN owner_name_key;
     UPDATE dossiers SET applicant_phone = '+84912345444';

@@ -6,15 +6,15 @@ const COLUMNS: SearchColumns = { names: ['a', 'o'], numbers: ['n'], reversedNumb
 const build = (text: string) => buildFtsMatchQuery(text, COLUMNS);
 
 // What the officer typed only ever appears inside quotes, as letters and digits; outside them, only the
-// builder's own syntax: the column filters, ':', '^', '(', ')', 'OR', '*'.
+// builder's own syntax: the column filters, ':', '^', '(', ')', 'AND', 'OR', '*'.
 const QUOTED = /"[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*"\*/gu;
-const OWN_SYNTAX = /^(?:\{a o n\}|\{a o\}|r|:|\^|\(|\)|OR| )*$/u;
+const OWN_SYNTAX = /^(?:\{a o n\}|\{a o\}|r|:|\^|\(|\)|AND|OR| )*$/u;
 const isSafe = (query: string) => OWN_SYNTAX.test(query.replace(QUOTED, ' '));
 
 describe('buildFtsMatchQuery', () => {
   it('folds the words and makes each one a quoted prefix term', () => {
-    expect(build('Nguyễn Văn Đức')).toBe('"nguyen"* "van"* "duc"*');
-    expect(build('  nguyen   VAN ')).toBe('"nguyen"* "van"*');
+    expect(build('Nguyễn Văn Đức')).toBe('"nguyen"* AND "van"* AND "duc"*');
+    expect(build('  nguyen   VAN ')).toBe('"nguyen"* AND "van"*');
   });
 
   it('keeps a code together as one phrase', () => {
@@ -22,7 +22,7 @@ describe('buildFtsMatchQuery', () => {
   });
 
   it('keeps digits off the reversed numbers, where they would match the end of a number', () => {
-    expect(build('h49 12')).toBe('"h49"* {a o n} : "12"*');
+    expect(build('h49 12')).toBe('"h49"* AND {a o n} : "12"*');
   });
 
   it('reads a written number also as a canonical phone (a prefix of it) and, from 4 digits, as the end of one', () => {
@@ -33,14 +33,14 @@ describe('buildFtsMatchQuery', () => {
     expect(build('5444')).toBe('({a o n} : "5444"* OR r : "4445"*)');
     expect(build('444')).toBe('{a o n} : "444"*');
     // In a text with words, each number word on its own.
-    expect(build('Đức 0912.345.222')).toBe('"duc"* ({a o n} : "0912 345 222"* OR {a o n} : "0912345222"* OR r : "2225432190"*)');
+    expect(build('Đức 0912.345.222')).toBe('"duc"* AND ({a o n} : "0912 345 222"* OR {a o n} : "0912345222"* OR r : "2225432190"*)');
   });
 
   it('drops FTS5 syntax characters and keywords lose their power once quoted', () => {
     expect(build('name: "a" OR (b* NOT c) ^d +e -f {g}')).toBe(
-      '"name"* "a"* "or"* "b"* "not"* "c"* "d"* "e"* "f"* "g"*',
+      '"name"* AND "a"* AND "or"* AND "b"* AND "not"* AND "c"* AND "d"* AND "e"* AND "f"* AND "g"*',
     );
-    expect(build('NEAR(x y, 3)')).toBe('"near x"* "y"* {a o n} : "3"*');
+    expect(build('NEAR(x y, 3)')).toBe('"near x"* AND "y"* AND {a o n} : "3"*');
   });
 
   it('returns null when nothing searchable remains', () => {
