@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { m0080PersonSearch } from '../../../../electron/core/db/migrations/m0080-person-search.js';
+import { MIGRATIONS } from '../../../../electron/core/db/migrations/registry.js';
 import { DESK_PROJECTION_VERSION, PROJECTION_VERSION_SETTING } from '../../../../electron/core/dossiers/projection-version.js';
 import { DATABASE_FILE } from '../../../../electron/core/start-core.js';
 import { openTestDesk, SAMPLE_APPLICANT } from '../../../support/desk-fixture.js';
@@ -23,6 +24,7 @@ function makeOldRelease(path: string): void {
     ALTER TABLE dossiers DROP COLUMN applicant_name_key;
     ALTER TABLE dossiers DROP COLUMN owner_name_key;
     UPDATE dossiers SET applicant_phone = '+84912345444';
+    DROP TABLE dossier_code_conflicts;
     DROP TABLE dossier_search;
     CREATE VIRTUAL TABLE dossier_search USING fts5 (
       code, names, id_number, phone, procedure,
@@ -56,7 +58,7 @@ describe('desk projection version', () => {
     const reopened = await openTestDesk({ dataDir: dir.path, initialise: false });
     try {
       await reopened.call('auth.signIn', { username: 'truongbp', password: 'mat-khau-thu-nghiem' });
-      expect(reopened.core.db.pragma('user_version', { simple: true })).toBe(m0080PersonSearch.version);
+      expect(reopened.core.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
       const stored = reopened.core.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PROJECTION_VERSION_SETTING);
       expect(stored).toBe(String(DESK_PROJECTION_VERSION));
       const found = async (text: string) => (await reopened.call('dossiers.search', { text })).rows.map((r) => r.id);
