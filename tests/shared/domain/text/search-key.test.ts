@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSearchKey, reversedDigits, searchTokens } from '../../../../shared/domain/text/search-key.js';
+import { nameSearchKey, reversedDigits, searchTokens, startsWordsOf } from '../../../../shared/domain/text/search-key.js';
 
 describe('search keys', () => {
   it('a name key is the folded tokens with single spaces, however the name was typed', () => {
@@ -11,5 +11,11 @@ describe('search keys', () => {
 
   it('reverses digits so that a number’s tail becomes a prefix', () => {
     expect(reversedDigits('0912345444')).toBe('4445432190');
+  });
+
+  it('matches a pick-list entry when every typed word starts one of its words', () => {
+    expect(startsWordsOf('Đăng ký khai sinh', 'dang k sinh')).toBe(true);
+    expect(startsWordsOf('Đăng ký khai sinh', 'khai tu')).toBe(false);
+    expect(startsWordsOf('Đăng ký khai sinh', '')).toBe(true);
   });
 });
