@@ -82,7 +82,7 @@ test('a working day at the desk, keyboard first', async ({ page, webHost }) => {
 
   // 3. The first citizen: the CCCD scanned by a keyboard-wedge scanner (it types the line, then Enter).
   await page.keyboard.press('F2');
-  await expect(page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', exact: true })).toBeVisible();
   const idField = page.getByTestId('intake-id-number');
   await expect(idField).toBeFocused();
   await page.keyboard.type(SAMPLE_QR_LINE);
@@ -107,8 +107,9 @@ test('a working day at the desk, keyboard first', async ({ page, webHost }) => {
   await expect(page.getByRole('toolbar', { name: 'Bản in' })).toContainText(firstCode);
   await expect(page.locator('.print-sheets')).toContainText('Trần Thị B');
   await screen(page, 'receipt');
+  // Back to the intake screen ("Giấy tiếp nhận hồ sơ…", the receipt's own heading, is not it).
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', exact: true })).toBeVisible();
 
   // 5. Two more citizens, typed by hand.
   for (const [name, phone, procedure, pattern] of [

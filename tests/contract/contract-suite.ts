@@ -4,6 +4,7 @@ import { COMMAND_NAMES } from '../../shared/contract/command-names.js';
 import type { CommandArgs, CommandResult } from '../../shared/contract/commands.js';
 import type { Envelope } from '../../shared/contract/envelope.js';
 import { ERROR_CODES } from '../../shared/contract/errors.js';
+import { localDateOf } from '../../shared/domain/calendar/vietnam-time.js';
 import { startTestCore } from '../support/core-fixture.js';
 import type { DeskCore } from '../../electron/core/start-core.js';
 
@@ -87,7 +88,7 @@ export function contractSuite(transportName: string, connect: (core: DeskCore) =
       expect(forwarded.ok && forwarded.value.state.status).toBe(4);
       const refused = await transport.invokeRaw('dossiers.handBack', { dossierId: received.value.state.id, collector: { kind: 'applicant' } });
       expect(refused.ok === false && refused.error.code).toBe('transition_forbidden');
-      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const today = localDateOf(core.clock.now());
       const tally = await transport.invoke('tallies.daily', { date: today });
       expect(tally.ok && tally.value.receivedByChannel.online).toBe(1);
     });
