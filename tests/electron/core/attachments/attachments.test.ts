@@ -62,7 +62,7 @@ describe('adding a file', () => {
 
     const photo = await desk.call('attachments.addFile', { dossierId: id, path: fileWith('anh.jpg', await photoJpeg(1200, 900)), kind: 'intake', checklistItemId: null });
     expect(photo.attachments[1]).toMatchObject({ fileName: 'anh.pdf', pages: 1, mediaType: 'application/pdf' });
-  });
+  }, 30_000); // sharp encodes an A4 page: seconds on a loaded two-core machine
 
   it('stores the same bytes once when two dossiers get the same file', async () => {
     const first = await receiveDossier(desk);
