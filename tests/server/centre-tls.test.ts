@@ -181,7 +181,7 @@ describe('behind a TLS-terminating proxy', { timeout: 90_000 }, () => {
       startCentre({ dataDir: trustingData.path, extraArgs: ['--trust-proxy', '127.0.0.1'] }),
       startCentre({ dataDir: plainData.path }),
     ]);
-  });
+  }, 60_000); // two centre processes start here: seconds each on a loaded two-core machine
   afterAll(async () => {
     await trusting?.stop();
     await plain?.stop();
