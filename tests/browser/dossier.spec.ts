@@ -111,7 +111,7 @@ test('an apology past its deadline asks the supervisor to approve it explicitly'
     applicant: { fullName: 'Đinh Văn Muộn', idNumber: null, birthDate: null, sex: null, phone: '0912000333', email: null },
     owner: null,
     documents: [],
-    receivedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+    receivedAt: new Date(webHost.clock.now() - 10 * 86_400_000).toISOString(),
   });
   expect(received.reschedule).toMatchObject({ late: true });
   await page.goto(`${webHost.url}#/ho-so/${received.state.id}`);
