@@ -36,6 +36,7 @@ async function answerSearch(route: Route): Promise<void> {
 }
 
 test('100,000 dossiers: only the rows on screen exist, and any row is reached', async ({ page, webHost }) => {
+  test.setTimeout(60_000); // 100,000 rows arranged through the core before the page loads
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
   const offsets: number[] = [];

@@ -106,6 +106,9 @@ function code(detail: DossierDetail): string {
   return detail.state.code ?? '';
 }
 
+// Each test prints to PDF and reads the text back: tens of seconds on a shared two-core machine.
+test.describe.configure({ timeout: 60_000 });
+
 test('form 01: the receipt prints both copies with the code, barcode, lookup QR, papers and times', async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
