@@ -137,10 +137,11 @@ test('a supervisor enrolls the desk with a real centre; dossiers become "Đã đ
     await page.screenshot({ path: `${SCREENS_DIR}/sync-worklist-waiting.png`, fullPage: true });
     await expectNoSeriousAccessibilityViolations(page);
 
-    // The centre returns on the same address; "Đồng bộ ngay" sends what waited.
-    centre.process = await startCentre({ dataDir: centre.dataDir, port: centre.process.port, clock: webHost.clock });
+    // The centre returns on the same address; "Đồng bộ ngay" sends what waited. (What waits is read while
+    // the centre is still away: once it is back, the agent's own retry may send it first.)
     await openSyncSettings(page);
     await expect(page.getByTestId('sync-pending')).toHaveText(/^\d+ thay đổi$/);
+    centre.process = await startCentre({ dataDir: centre.dataDir, port: centre.process.port, clock: webHost.clock });
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('sync-now-outcome')).toHaveText(new RegExp(`^Đã đồng bộ xong lúc ${DATE_TIME}\\.$`), { timeout: 30_000 });

@@ -175,3 +175,19 @@ test('a name finds the person, not a procedure that shares a word; the procedure
   await expect(rows).toHaveCount(2);
   expect(problems).toEqual([]);
 });
+
+test('Enter straight after typing a search goes to its list, and the next Enter opens the dossier', async ({ page, webHost }) => {
+  await initialiseDesk(webHost.core);
+  await receiveThroughCore(webHost.core, 'Đặng Thị Nhanh', '0912000333');
+  await receiveThroughCore(webHost.core, 'Vũ Văn Chậm', '0912000444');
+  await page.goto(webHost.url);
+  await expect(page.getByTestId('worklist-total')).toHaveText('2 hồ sơ');
+  await page.getByTestId('worklist-search').focus();
+  // Quicker than the pause in typing that starts a search, as a practised officer types.
+  await page.keyboard.type('0912000444');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('worklist-total')).toHaveText('1 hồ sơ');
+  await expect(page.getByTestId('worklist-grid')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('dossier-applicant')).toHaveText('Vũ Văn Chậm');
+});

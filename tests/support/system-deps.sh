@@ -2,7 +2,7 @@
 # Makes sure the system packages the tests drive are present: Debian's Chromium (browser tests),
 # PostgreSQL (centre storage suite), SANE's scanimage (scanner tests), poppler (PDF checks), the
 # openssl CLI (throwaway certificates for the centre's HTTPS tests) and libfaketime (a centre process
-# on a fixed clock, tests/sync/support/centre-process.ts).
+# started by a browser spec runs on the spec's fixed clock: tests/support/faketime.ts).
 # Installs them with apt when running as root; otherwise says exactly what to install.
 set -euo pipefail
 
@@ -12,7 +12,8 @@ command -v scanimage >/dev/null 2>&1 || missing+=(sane-utils)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
-compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null || missing+=(faketime)
+# The library itself is what the tests preload; Debian's faketime package brings it.
+compgen -G '/usr/lib/*/faketime/libfaketimeMT.so.1' >/dev/null || compgen -G '/usr/lib/faketime/libfaketimeMT.so.1' >/dev/null || missing+=(faketime)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -24,8 +24,7 @@ describe('the dashboard routes', { timeout: 30_000 }, () => {
   let centre: TestCentre;
 
   beforeEach(async () => {
-    centre = await startTestCentre();
-    centre.clock.ms = NOW;
+    centre = await startTestCentre({ at: NOW });
   });
   afterEach(async () => {
     await centre.close();
@@ -247,8 +246,10 @@ describe('the dashboard routes', { timeout: 30_000 }, () => {
       // A day and an hour later Hồng Gai's desk pulls; Hà Khánh's has gone quiet.
       centre.clock.ms += 25 * 3_600_000;
       expect((await centre.request('GET', `${SYNC_PATHS.pull}?after=0`, { token: hongGai })).status).toBe(200);
-      await centre.request('POST', revokeDevicePath('desk-b'), { token: centre.adminToken });
-      desks = (await call('GET', '/v1/dashboard/desks', { token: centre.adminToken }).then((a) => a.json())) as typeof desks;
+      // The administrator's twelve-hour session of yesterday has ended: a new one.
+      const admin = ((await centre.request('POST', SYNC_PATHS.staffSession, { body: ADMIN })).body as { token: string }).token;
+      await centre.request('POST', revokeDevicePath('desk-b'), { token: admin });
+      desks = (await call('GET', '/v1/dashboard/desks', { token: admin }).then((a) => a.json())) as typeof desks;
       expect(desks.desks.map((d) => [d.deviceId, d.state])).toEqual([
         ['desk-c', 'stale'],
         ['desk-a', 'ok'],

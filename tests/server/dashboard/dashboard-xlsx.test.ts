@@ -19,8 +19,7 @@ let centre: TestCentre;
 let states: DossierState[];
 
 beforeAll(async () => {
-  centre = await startTestCentre();
-  centre.clock.ms = NOW;
+  centre = await startTestCentre({ at: NOW });
   await appendCityHistory(centre.storage, cityHistory({ units: UNITS, perUnitPerDay: 5, fromDay: '2026-09-01', lastMs: NOW, seed: 3 }));
   states = await foldedDossiers(centre.storage);
 }, 60_000);

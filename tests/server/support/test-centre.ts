@@ -27,10 +27,15 @@ export interface TestCentre {
 
 export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-trung-tam' };
 
-export async function startTestCentre(options: { lookupPerMinute?: number } = {}): Promise<TestCentre> {
+/**
+ * `at`: the centre's time from the start (epoch ms), so that the administrator's session is opened then
+ * too; a test that moved the clock afterwards would find that session expired whenever the machine's
+ * date lies before its instant.
+ */
+export async function startTestCentre(options: { lookupPerMinute?: number; at?: number } = {}): Promise<TestCentre> {
   const dir = makeTempDir('centre-app-');
   const storage = new SqliteStorage(join(dir.path, 'centre.sqlite'));
-  const clock = { ms: Date.now() };
+  const clock = { ms: options.at ?? Date.now() };
   const now = () => clock.ms;
   const logLines: string[] = [];
   const stream = new Writable({

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { Kbd } from '../../../ui/Kbd.js';
 import { useShortcut } from '../../../ui/use-shortcut.js';
@@ -25,6 +26,7 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
   const follow = useWorklistStore((state) => state.follow);
   const loadTally = useWorklistStore((state) => state.loadTally);
   const loadProcedures = useWorklistStore((state) => state.loadProcedures);
+  const flushSearch = useWorklistStore((state) => state.flushSearch);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -44,6 +46,13 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
   });
 
   const focusGrid = (): void => document.getElementById('worklist-grid')?.focus();
+  // Enter typed before the pause that starts a search: the search runs now, and its list (a new grid,
+  // drawn at once) takes the focus; a search arriving later would replace the grid under the officer's
+  // keys and drop the focus, so the next Enter opened nothing.
+  const leaveSearch = (): void => {
+    flushSync(flushSearch);
+    focusGrid();
+  };
   const totalText = total === null ? 'Đang tải…' : isCappedTotal(total) ? `Hơn ${count.format(TOTAL_CAP)} hồ sơ — hãy thu hẹp tìm kiếm` : `${count.format(total)} hồ sơ`;
 
   return (
@@ -59,7 +68,7 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
       <div className="worklist__layout">
         <TodayPanel />
         <div className="worklist__main">
-          <WorklistFiltersBar searchRef={searchRef} onLeaveSearch={focusGrid} />
+          <WorklistFiltersBar searchRef={searchRef} onLeaveSearch={leaveSearch} />
           <p className="worklist__total" role="status" data-testid="worklist-total">
             {totalText}
           </p>

@@ -45,6 +45,8 @@ export interface WorklistState {
   procedures: Procedure[];
 
   setFilters(patch: Partial<WorklistFilters>): void;
+  /** Runs a search still waiting for a pause in typing now (the officer pressed Enter to go to the list). */
+  flushSearch(): void;
   /** Only this status (e.g. 9, results waiting to be handed back), every other filter cleared. */
   showOnlyStatus(status: WorklistFilters['status']): void;
   clearFilters(): void;
@@ -148,6 +150,10 @@ export function createWorklistStore(backend: DeskBackend, options: WorklistStore
         if (!typed || debounceMs === 0) return restart();
         if (debounce) clearTimeout(debounce);
         debounce = setTimeout(restart, debounceMs);
+      },
+
+      flushSearch() {
+        if (debounce) restart();
       },
 
       showOnlyStatus(status) {

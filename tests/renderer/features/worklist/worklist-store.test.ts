@@ -127,6 +127,25 @@ describe('work list store', () => {
     expect(store.getState().queryVersion).toBe(version + 1);
   });
 
+  it('runs a search still waiting for the pause at once when the officer leaves the search box, and only once', async () => {
+    vi.useFakeTimers();
+    const backend = backendWith(50);
+    const store = createWorklistStore(backend, { debounceMs: 250 });
+    store.getState().ensureRange({ start: 0, end: 30 });
+    await vi.advanceTimersByTimeAsync(0);
+    const version = store.getState().queryVersion;
+    store.getState().setFilters({ text: 'nguyen van duc' });
+    store.getState().flushSearch();
+    expect(store.getState().queryVersion).toBe(version + 1);
+    expect(backend.callsOf('dossiers.search').at(-1)).toMatchObject({ text: 'nguyen van duc', offset: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(backend.callsOf('dossiers.search')).toHaveLength(2);
+    expect(store.getState().queryVersion).toBe(version + 1);
+    // Nothing waiting: leaving the box again asks nothing.
+    store.getState().flushSearch();
+    expect(backend.callsOf('dossiers.search')).toHaveLength(2);
+  });
+
   it('applies a chosen filter at once and ignores answers to the old question', async () => {
     const backend = backendWith(50);
     const old = deferred<ReturnType<typeof ok<{ rows: DossierRow[]; total: number }>>>();
