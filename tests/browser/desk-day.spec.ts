@@ -39,7 +39,7 @@ async function chooseProcedure(page: Page, words: string, expected: RegExp): Pro
   await expect(picker).toHaveValue(expected);
 }
 
-test('a working day at the desk, keyboard first', async ({ page, webHost }) => {
+test('a working day at the desk, keyboard first', { tag: '@today' }, async ({ page, webHost }) => {
   test.setTimeout(180_000);
   const problems = watchPageProblems(page);
   await page.goto(webHost.url);

@@ -32,7 +32,7 @@ const sundayAfter = (iso: string): string => {
   return addDaysToLocalDate(date, 7 - weekdayOf(date));
 };
 
-test('only the allowed actions; an apology with a new date offers form 04; times in Vietnam time', async ({ page, webHost }) => {
+test('only the allowed actions; an apology with a new date offers form 04; times in Vietnam time', { tag: '@today' }, async ({ page, webHost }) => {
   test.setTimeout(60_000); // a dozen round trips through the core and an accessibility scan
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
@@ -80,7 +80,7 @@ test('only the allowed actions; an apology with a new date offers form 04; times
   expect(problems).toEqual([]);
 });
 
-test('form 04: a date the desk cannot keep is refused by the field, saying what is allowed; what was typed stays', async ({ page, webHost }) => {
+test('form 04: a date the desk cannot keep is refused by the field, saying what is allowed; what was typed stays', { tag: '@today' }, async ({ page, webHost }) => {
   await initialiseDesk(webHost.core);
   const detail = await receiveResidence(webHost.core, 'Lương Văn Hẹn');
   await page.goto(`${webHost.url}#/ho-so/${detail.state.id}`);
@@ -101,7 +101,7 @@ test('form 04: a date the desk cannot keep is refused by the field, saying what 
   await expect(page.getByTestId('dossier-appointment')).toHaveText(vietnamTime(detail.state.appointmentAt!));
 });
 
-test('an apology past its deadline asks the supervisor to approve it explicitly', async ({ page, webHost }) => {
+test('an apology past its deadline asks the supervisor to approve it explicitly', { tag: '@today' }, async ({ page, webHost }) => {
   test.setTimeout(60_000);
   await initialiseDesk(webHost.core);
   // Entered from the paper log ten days on: its appointment has passed, so the apology is late whatever today is.

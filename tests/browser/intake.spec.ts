@@ -73,7 +73,7 @@ test('a failed submit keeps every value and shows each message next to its field
   await expect(page.locator('#intake-phone-error')).toHaveCount(0);
 });
 
-test('a pasted QR line fills the card’s fields; an ID that disagrees with the birth year is flagged', async ({ page, webHost }) => {
+test('a pasted QR line fills the card’s fields; an ID that disagrees with the birth year is flagged', { tag: '@today' }, async ({ page, webHost }) => {
   await initialiseDesk(webHost.core);
   await openIntake(page, webHost.url);
   await page.getByTestId('intake-id-number').evaluate((input, line) => {
@@ -138,7 +138,7 @@ test('request a supplement (form 02) and refuse (form 03), from the keyboard', a
 test.describe('in a browser set to another time zone', () => {
   test.use({ timezoneId: 'America/New_York' });
 
-  test('the live appointment is shown in Vietnam time', async ({ page, webHost }) => {
+  test('the live appointment is shown in Vietnam time', { tag: '@today' }, async ({ page, webHost }) => {
     await initialiseDesk(webHost.core);
     await openIntake(page, webHost.url);
     await chooseBirthRegistration(page);

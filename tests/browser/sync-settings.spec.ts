@@ -76,7 +76,7 @@ test.beforeAll(async () => {
   await mkdir(SCREENS_DIR, { recursive: true });
 });
 
-test('a supervisor enrolls the desk with a real centre; dossiers become "Đã đồng bộ" and the status bar shows the last success', async ({ page, webHost }) => {
+test('a supervisor enrolls the desk with a real centre; dossiers become "Đã đồng bộ" and the status bar shows the last success', { tag: '@today' }, async ({ page, webHost }) => {
   test.setTimeout(120_000);
   const problems = watchPageProblems(page);
   let centre: TestCentre | null = null;

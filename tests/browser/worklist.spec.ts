@@ -79,7 +79,7 @@ test('100,000 dossiers: only the rows on screen exist, and any row is reached', 
   expect(problems).toEqual([]);
 });
 
-test('an overdue dossier stands out on the list, the filter finds it, and the day’s numbers count it', async ({ page, webHost }) => {
+test('an overdue dossier stands out on the list, the filter finds it, and the day’s numbers count it', { tag: '@today' }, async ({ page, webHost }) => {
   await initialiseDesk(webHost.core);
   // Logged on paper three weeks ago during an outage and entered now: its appointment has passed.
   const threeWeeksAgo = new Date(webHost.clock.now() - 21 * 86_400_000).toISOString();

@@ -109,7 +109,7 @@ function code(detail: DossierDetail): string {
 // Each test prints to PDF and reads the text back: tens of seconds on a shared two-core machine.
 test.describe.configure({ timeout: 60_000 });
 
-test('form 01: the receipt prints both copies with the code, barcode, lookup QR, papers and times', async ({ page, webHost }) => {
+test('form 01: the receipt prints both copies with the code, barcode, lookup QR, papers and times', { tag: '@today' }, async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
   const dossier = await receiveBirthRegistration(webHost.core);
@@ -158,7 +158,7 @@ test('form 01: the receipt prints both copies with the code, barcode, lookup QR,
   expect(problems).toEqual([]);
 });
 
-test('form 02 at the counter: the reference (no code), every missing paper, the reason and the guiding officer; the return prints form 01', async ({ page, webHost }) => {
+test('form 02 at the counter: the reference (no code), every missing paper, the reason and the guiding officer; the return prints form 01', { tag: '@today' }, async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
   const dossier = await receiveWithSupplementAtIntake(webHost.core);
@@ -233,7 +233,7 @@ test('form 03: the refusal gives the reason and the officer, and no code', async
   expect(problems).toEqual([]);
 });
 
-test('form 04: the apology gives the old appointment, the reason and the new date, for the chair to sign', async ({ page, webHost }) => {
+test('form 04: the apology gives the old appointment, the reason and the new date, for the chair to sign', { tag: '@today' }, async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
   const dossier = await receiveAndReschedule(webHost.core);
@@ -292,7 +292,7 @@ test('form 05: the control sheet has a row per hand-over with times, parties and
   expect(problems).toEqual([]);
 });
 
-test('form 06: the log book lists the dossiers received in the range, in order, on landscape A4', async ({ page, webHost }) => {
+test('form 06: the log book lists the dossiers received in the range, in order, on landscape A4', { tag: '@today' }, async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
   const today = localDateOf(webHost.clock.now());
