@@ -209,6 +209,8 @@ export interface DossierRow {
   overdue: boolean;
   dueSoon: boolean;
   needsReview: boolean;
+  /** The code this dossier was received under while another dossier of the unit holds it (set aside); else null. */
+  setAsideCode: string | null;
 }
 
 export interface DossierSearchResult {
@@ -236,6 +238,18 @@ export interface DossierDetail {
   dueSoon: boolean;
   /** Where the form-04 dialog starts (a new date that passes, whether it is late); null when no apology is allowed now. */
   reschedule: RescheduleHint | null;
+  /**
+   * Set aside because another dossier of the unit holds its code (a restored or misconfigured desk issued
+   * it twice): the code, why in Vietnamese, since when; null otherwise. A supervisor ends it with
+   * dossiers.reissueCode.
+   */
+  codeConflict: CodeConflict | null;
+}
+
+export interface CodeConflict {
+  code: string;
+  reason: string;
+  foundAt: string;
 }
 
 export interface AppointmentPreview {

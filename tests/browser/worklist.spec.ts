@@ -26,6 +26,7 @@ function syntheticRow(index: number): DossierRow {
     overdue: index % 10 === 3,
     dueSoon: index % 10 === 5,
     needsReview: false,
+    setAsideCode: null,
   };
 }
 

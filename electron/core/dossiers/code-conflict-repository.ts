@@ -1,14 +1,9 @@
+import type { CodeConflict } from '../../../shared/contract/dossiers.js';
 import type { DeskDatabase } from '../db/open-database.js';
 
 // Dossiers set aside because another dossier of the unit holds their code (m0080). Setting one aside
 // takes the code off its projection row (so the other can hold it) and flags it for the supervisor;
 // a reissued code ends it.
-
-export interface CodeConflict {
-  code: string;
-  reason: string;
-  foundAt: string;
-}
 
 export class CodeConflictRepository {
   private readonly getStmt;

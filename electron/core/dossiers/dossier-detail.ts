@@ -1,4 +1,4 @@
-import type { DossierDetail, HistoryEntry } from '../../../shared/contract/dossiers.js';
+import type { CodeConflict, DossierDetail, HistoryEntry } from '../../../shared/contract/dossiers.js';
 import { rescheduleHint } from '../../../shared/domain/calendar/reschedule.js';
 import type { WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
@@ -11,13 +11,17 @@ import type { DeskDatabase } from '../db/open-database.js';
 /** Due soon: within a day, the window the work list and daily tally highlight. */
 export const DUE_SOON_HOURS = 24;
 
-/** State, history with officers' names, the actions the lifecycle allows now, and where a form 04 would start. */
+/**
+ * State, history with officers' names, the actions the lifecycle allows now, where a form 04 would
+ * start, and whether the dossier is set aside for a code another dossier holds.
+ */
 export function describeDossier(
   db: DeskDatabase,
   state: DossierState,
   events: readonly DossierEvent[],
   nowIso: string,
   calendar: WorkCalendar,
+  codeConflict: CodeConflict | null,
 ): DossierDetail {
   const officerIds = [...new Set(events.map((e) => e.officerId))];
   const names = new Map<string, string>();
@@ -46,5 +50,6 @@ export function describeDossier(
     dueSoon: isDueWithin(state, nowIso, DUE_SOON_HOURS),
     reschedule:
       allowed.includes('appointment.rescheduled') && state.appointmentAt !== null ? rescheduleHint(state.appointmentAt, nowIso, calendar) : null,
+    codeConflict,
   };
 }

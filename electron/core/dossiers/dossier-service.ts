@@ -290,7 +290,8 @@ export class DossierService {
   }
 
   detailOf(state: DossierState): DossierDetail {
-    return describeDossier(this.deps.db, state, this.log.eventsOf(state.id), new Date(this.deps.now()).toISOString(), this.calendar());
+    const nowIso = new Date(this.deps.now()).toISOString();
+    return describeDossier(this.deps.db, state, this.log.eventsOf(state.id), nowIso, this.calendar(), this.conflicts.of(state.id));
   }
 
   /** Drops every projection and folds them again from the event log, in one transaction. */

@@ -20,6 +20,7 @@ interface Row {
   finished_at: string | null;
   clock_running: number;
   needs_review: number;
+  set_aside_code: string | null;
 }
 
 type Params = Record<string, string | number>;
@@ -55,7 +56,7 @@ export const NAME_SEARCH_SQL = {
 };
 
 const COLUMNS = `d.id, d.code, d.status, d.procedure_name, d.sector_name, d.applicant_name, d.channel, d.received_at,
-  d.appointment_at, d.finished_at, d.clock_running, d.needs_review`;
+  d.appointment_at, d.finished_at, d.clock_running, d.needs_review, c.code AS set_aside_code`;
 
 /**
  * The work list: free text (people's names, code, ID number, phone) and filters, one page at a time.
@@ -240,7 +241,10 @@ function rowidsPassing(db: DeskDatabase, rowids: readonly number[], filters: Fil
 function rowsInOrder(db: DeskDatabase, page: readonly number[]): Row[] {
   if (page.length === 0) return [];
   const rows = db
-    .prepare(`SELECT d.rowid AS rowid, ${COLUMNS} FROM dossiers d WHERE d.rowid IN (SELECT value FROM json_each(@page))`)
+    .prepare(
+      `SELECT d.rowid AS rowid, ${COLUMNS} FROM dossiers d LEFT JOIN dossier_code_conflicts c ON c.dossier_id = d.id
+       WHERE d.rowid IN (SELECT value FROM json_each(@page))`,
+    )
     .all({ page: JSON.stringify(page) }) as (Row & { rowid: number })[];
   const position = new Map(page.map((rowid, index) => [rowid, index]));
   return rows.sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!);
@@ -262,5 +266,6 @@ function toDossierRow(row: Row, nowIso: string, dueBy: string): DossierRow {
     overdue: isOverdueAt({ status: row.status, appointmentAt: row.appointment_at, finishedAt: row.finished_at }, nowIso),
     dueSoon: running && row.appointment_at! >= nowIso && row.appointment_at! <= dueBy,
     needsReview: row.needs_review === 1,
+    setAsideCode: row.set_aside_code,
   };
 }

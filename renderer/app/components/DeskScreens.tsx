@@ -45,6 +45,7 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList }: DeskS
         <DossierPage
           key={route.dossierId}
           dossierId={route.dossierId}
+          isSupervisor={isSupervisor}
           onBack={() => go({ name: 'worklist' })}
           onPrint={(form) => go(printHash(form, route.dossierId))}
           onHandBack={() => go({ name: 'handback', dossierId: route.dossierId })}

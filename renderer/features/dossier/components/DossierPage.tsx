@@ -7,6 +7,7 @@ import { Kbd } from '../../../ui/Kbd.js';
 import { useShortcut } from '../../../ui/use-shortcut.js';
 import { useDossierStore } from '../store/dossier-store-context.js';
 import { ActionForm } from './ActionForms.js';
+import { CodeConflictPanel } from './CodeConflictPanel.js';
 import { DocumentsReceived } from './DocumentsReceived.js';
 import { DossierSummary } from './DossierSummary.js';
 import { HistoryList } from './HistoryList.js';
@@ -20,6 +21,8 @@ const OWN_SCREEN: readonly DossierEventType[] = ['result.handedBack', 'satisfact
 
 interface DossierPageProps {
   dossierId: string;
+  /** A supervisor may give a dossier set aside for a taken code a new one; an officer is told to ask. */
+  isSupervisor: boolean;
   onBack(): void;
   onPrint(form: DossierFormNumber): void;
   onHandBack(): void;
@@ -30,7 +33,7 @@ interface DossierPageProps {
 }
 
 /** One dossier: summary, papers, history, and only the actions its state allows. */
-export function DossierPage({ dossierId, onBack, onPrint, onHandBack, renderAttachments, renderSyncState }: DossierPageProps) {
+export function DossierPage({ dossierId, isSupervisor, onBack, onPrint, onHandBack, renderAttachments, renderSyncState }: DossierPageProps) {
   const detail = useDossierStore((state) => (state.dossierId === dossierId ? state.detail : null));
   const status = useDossierStore((state) => state.status);
   const error = useDossierStore((state) => state.error);
@@ -84,7 +87,8 @@ export function DossierPage({ dossierId, onBack, onPrint, onHandBack, renderAtta
   }
 
   const actions = detail.allowedActions.filter((action) => ACTION_BUTTONS[action] !== undefined);
-  const forms = printableForms(detail.state);
+  // A dossier set aside for a taken code prints nothing carrying that code until it has a new one.
+  const forms = detail.codeConflict === null ? printableForms(detail.state) : [];
   // After an apology or a supplement request the paper for the citizen is the next thing to do.
   const followUp: DossierFormNumber | null = lastDone === 'dossiers.reschedule' ? '04' : lastDone === 'dossiers.requestSupplement' ? '02' : null;
   return (
@@ -96,6 +100,7 @@ export function DossierPage({ dossierId, onBack, onPrint, onHandBack, renderAtta
         {error && <ErrorNotice error={error} context="Không tải lại được hồ sơ." onRetry={() => void load(dossierId)} />}
       </div>
       <DossierSummary detail={detail} syncBadge={renderSyncState?.(dossierId)} />
+      <CodeConflictPanel detail={detail} isSupervisor={isSupervisor} onReprintReceipt={() => onPrint('01')} />
       <section className="panel dossier-actions" aria-labelledby="dossier-actions-title">
         <h3 id="dossier-actions-title" className="panel__title" tabIndex={-1}>
           Thao tác

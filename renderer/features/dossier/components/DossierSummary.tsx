@@ -64,6 +64,11 @@ export function DossierSummary({ detail, syncBadge }: { detail: DossierDetail; s
               <Icon name="clock" /> Sắp đến hạn (trong 24 giờ)
             </span>
           )}
+          {detail.codeConflict && (
+            <span className="status-badge status-badge--review" data-testid="dossier-code-conflict-badge">
+              <Icon name="alert" /> Trùng mã, chờ cấp mã mới
+            </span>
+          )}
           {s.needsReview && (
             <span className="status-badge status-badge--review">
               <Icon name="alert" /> Cần cán bộ giám sát xem lại

@@ -17,7 +17,8 @@ export type DossierCommand =
   | 'dossiers.recordFee'
   | 'dossiers.addNote'
   | 'dossiers.correctField'
-  | 'dossiers.resolveConflict';
+  | 'dossiers.resolveConflict'
+  | 'dossiers.reissueCode';
 
 export type ActionArgs<N extends DossierCommand> = Omit<CommandArgs<N>, 'dossierId'>;
 

@@ -19,6 +19,8 @@ const COLUMNS = ['Mã hồ sơ', 'Người nộp', 'Thủ tục', 'Tiếp nhận
 const SYNC_COLUMN = 'Đồng bộ';
 // A dossier turned back at the counter has no code: the row shows the reference printed on form 02.
 const REFERENCE_TITLE = 'Số tham chiếu trên phiếu yêu cầu bổ sung (mẫu 02): hồ sơ chưa được tiếp nhận, chưa cấp mã';
+// A dossier set aside for a taken code shows the code its receipt holds (the deadline column says why).
+const SET_ASIDE_TITLE = 'Mã này đã thuộc một hồ sơ khác của đơn vị: cán bộ giám sát cần cấp mã mới cho hồ sơ này';
 
 /**
  * The work list: a windowed grid (only the rows on screen exist), arrow keys move the selection,
@@ -98,9 +100,15 @@ export function DossierTable({ onOpen, renderSyncState }: { onOpen(dossierId: st
           onOpen(row.id);
         }}
       >
-        <div role="gridcell" className="worklist-grid__cell worklist-grid__code" title={reference === null ? undefined : REFERENCE_TITLE}>
-          {row.code ?? reference ?? '(không cấp mã)'}
-        </div>
+        {row.code === null && row.setAsideCode !== null ? (
+          <div role="gridcell" className="worklist-grid__cell worklist-grid__code worklist-grid__code--set-aside" title={SET_ASIDE_TITLE}>
+            {row.setAsideCode}
+          </div>
+        ) : (
+          <div role="gridcell" className="worklist-grid__cell worklist-grid__code" title={reference === null ? undefined : REFERENCE_TITLE}>
+            {row.code ?? reference ?? '(không cấp mã)'}
+          </div>
+        )}
         <div role="gridcell" className="worklist-grid__cell">
           {row.applicantName}
         </div>

@@ -21,6 +21,7 @@ function row(index: number, name = `Người nộp ${index}`): DossierRow {
     overdue: index % 7 === 0,
     dueSoon: index % 5 === 0,
     needsReview: false,
+    setAsideCode: null,
   };
 }
 
