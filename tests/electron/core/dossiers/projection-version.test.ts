@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { m0080PersonSearch } from '../../../../electron/core/db/migrations/m0080-person-search.js';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations/registry.js';
-import { DESK_PROJECTION_VERSION, PROJECTION_VERSION_SETTING } from '../../../../electron/core/dossiers/projection-version.js';
+import { DESK_PROJECTION_VERSION, PROJECTION_SCHEMA_SETTING, PROJECTION_VERSION_SETTING } from '../../../../electron/core/dossiers/projection-version.js';
 import { DATABASE_FILE } from '../../../../electron/core/start-core.js';
 import { openTestDesk, SAMPLE_APPLICANT } from '../../../support/desk-fixture.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
@@ -80,6 +80,37 @@ describe('desk projection version', () => {
       expect((await again.call('dossiers.search', { text: '5444' })).rows).toEqual([]);
     } finally {
       again.dispose();
+    }
+  }, 60_000);
+
+  // Migrations never fill projections (they are frozen): a later step that adds or reshapes one needs the
+  // core to refold after migrating, even when the projections' meaning (the version) did not change.
+  it('rebuilds at start when the schema moved on since the projections were built, reporting done/total', async () => {
+    const first = await openTestDesk({ dataDir: dir.path });
+    for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) {
+      await first.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: { ...SAMPLE_APPLICANT, fullName }, documents: [] });
+    }
+    first.dispose();
+    const path = join(dir.path, DATABASE_FILE);
+    const latest = MIGRATIONS.at(-1)!.version;
+    const before = new Database(path);
+    expect(before.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PROJECTION_SCHEMA_SETTING)).toBe(String(latest));
+    // As if the projections were built one step back and the last step then added an (empty) projection table.
+    before.prepare('UPDATE settings SET value = ? WHERE key = ?').run(String(latest - 10), PROJECTION_SCHEMA_SETTING);
+    before.exec('DELETE FROM report_log_book');
+    before.close();
+
+    const progress: { done: number; total: number }[] = [];
+    const reopened = await openTestDesk({ dataDir: dir.path, initialise: false, onProjectionRebuild: (p) => progress.push(p) });
+    try {
+      expect(progress).toEqual([
+        { done: 0, total: 3 },
+        { done: 3, total: 3 },
+      ]);
+      expect(reopened.core.db.prepare('SELECT count(*) FROM report_log_book').pluck().get()).toBe(3);
+      expect(reopened.core.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PROJECTION_SCHEMA_SETTING)).toBe(String(latest));
+    } finally {
+      reopened.dispose();
     }
   }, 60_000);
 });
