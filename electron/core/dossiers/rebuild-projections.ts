@@ -1,4 +1,6 @@
 import { foldDossier } from '../../../shared/domain/dossier/fold.js';
+import { MIGRATIONS } from '../db/migrations/registry.js';
+import type { Migration } from '../db/migrations/types.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import { SettingsRepository } from '../settings/settings-repository.js';
 import { EventLogRepository } from './event-log-repository.js';
@@ -70,14 +72,27 @@ export function storedProjectionSchema(db: DeskDatabase): number {
   return storedProjectionVersion(db) > 0 ? SCHEMA_BEFORE_PROJECTION_SCHEMA_WAS_KEPT : 0;
 }
 
-/** True when the projections were built by older code, or before a migration that may have added or reshaped one. */
-export function projectionsBehind(db: DeskDatabase): boolean {
-  return storedProjectionVersion(db) < DESK_PROJECTION_VERSION || storedProjectionSchema(db) < schemaVersion(db);
+/** The newest applied migration that reshaped a projection: projections built at a lower schema miss it. */
+export function lastProjectionReshape(db: DeskDatabase, migrations: readonly Migration[] = MIGRATIONS): number {
+  const schema = schemaVersion(db);
+  return Math.max(0, ...migrations.filter((m) => m.projections === 'reshaped' && m.version <= schema).map((m) => m.version));
+}
+
+/**
+ * True when the projections were built by older code (their version is behind), or before a migration that
+ * added or reshaped one (migrations leave projections empty; the core fills them).
+ */
+export function projectionsBehind(db: DeskDatabase, migrations: readonly Migration[] = MIGRATIONS): boolean {
+  return storedProjectionVersion(db) < DESK_PROJECTION_VERSION || storedProjectionSchema(db) < lastProjectionReshape(db, migrations);
 }
 
 /** After migrating, at start: rebuilds the projections when they are behind. Returns what was rebuilt, or null. */
-export function ensureProjectionsCurrent(db: DeskDatabase, onProgress?: RebuildProgressListener): RebuildCount | null {
-  return projectionsBehind(db) ? rebuildProjections(db, onProgress) : null;
+export function ensureProjectionsCurrent(
+  db: DeskDatabase,
+  onProgress?: RebuildProgressListener,
+  migrations: readonly Migration[] = MIGRATIONS,
+): RebuildCount | null {
+  return projectionsBehind(db, migrations) ? rebuildProjections(db, onProgress) : null;
 }
 
 function schemaVersion(db: DeskDatabase): number {

@@ -20,6 +20,7 @@ import type { Migration } from './types.js';
 export const m0070Reports: Migration = {
   version: 70,
   name: 'report projections',
+  projections: 'reshaped',
   up(db) {
     db.exec(`
       CREATE TABLE report_bieu06 (
