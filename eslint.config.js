@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
 
 // Exact names only: a gitignore-style group would also catch packages' subpaths like 'date-fns/constants'.
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const nodeBuiltinRegex = `^(node:)?(${builtinModules.filter((m) => !m.startsWith('_')).map(escapeRegex).join('|')})$|^node:`;
+const nodeBuiltinNames = `(node:)?(${builtinModules.filter((m) => !m.startsWith('_')).map(escapeRegex).join('|')})$|node:`;
+const nodeBuiltinRegex = `^(${nodeBuiltinNames})`;
 
 const NODE_ONLY = {
   regex: nodeBuiltinRegex,
@@ -47,6 +48,14 @@ const PRELOAD_PATTERNS = [
   TO_SERVER,
   noLayer('core', 'The preload runs sandboxed in the renderer process: desk logic lives in electron/core behind IPC.'),
 ];
+
+// A released migration must upgrade a desk the same way forever, so it may not run today's application
+// code: anything but its own folder (without climbing out of it), better-sqlite3 and Node built-ins.
+const MIGRATION_ONLY_OWN_CODE = {
+  regex: `^(?!\\./(?!(.*/)?\\.\\.(/|$))|better-sqlite3$|${nodeBuiltinNames})`,
+  message:
+    'A migration is frozen: it uses only its own SQL and local types (files beside it in electron/core/db/migrations), never repositories, services, the domain or shared/. Projections are filled by the core after migrating (rebuild-projections.ts).',
+};
 
 const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { patterns, paths }],
@@ -93,6 +102,10 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: restrict([ELECTRON_ONLY_IN_MAIN, TO_RENDERER, TO_SERVER, TO_MAIN, TO_WEBHOST]),
+  },
+  {
+    files: ['electron/core/db/migrations/**/*.ts'],
+    rules: restrict([MIGRATION_ONLY_OWN_CODE]),
   },
   {
     files: ['electron/main/**/*.ts'],

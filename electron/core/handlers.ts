@@ -7,7 +7,7 @@ import { CatalogueRepository } from './catalogue/catalogue-repository.js';
 import type { DeskDatabase } from './db/open-database.js';
 import { DeviceClockRepository } from './dossiers/device-clock-repository.js';
 import { DossierService } from './dossiers/dossier-service.js';
-import { ensureProjectionsCurrent } from './dossiers/rebuild-projections.js';
+import { ensureProjectionsCurrent, type RebuildProgressListener } from './dossiers/rebuild-projections.js';
 import type { DeskEventBus } from './event-bus.js';
 import { catalogueHandlers } from './handlers/catalogue-handlers.js';
 import type { CoreContext } from './handlers/context.js';
@@ -33,6 +33,11 @@ export interface CoreDeps {
   attachmentOptions?: AttachmentFeatureDeps['options'];
   /** Test seams of the sync agent (timeouts, back-off, batch sizes). */
   syncOptions?: Partial<SyncAgentOptions>;
+  /**
+   * Told how far the start-up rebuild of the projections has come (done/total dossiers), when the
+   * projections are behind after an update; what a start-up screen would show ("Đang cập nhật dữ liệu… x/y").
+   */
+  onProjectionRebuild?: RebuildProgressListener;
 }
 
 /** Builds repositories and services once and seeds reference data on first start. */
@@ -45,9 +50,9 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   const calendar = new CalendarRepository(deps.db);
   catalogue.seedIfOlder();
   calendar.seedIfEmpty(new Date(now()).toISOString());
-  // Projections built by older code (or a migration that reshaped them) are refolded from the log
-  // before the first command reads them.
-  ensureProjectionsCurrent(deps.db);
+  // Projections built by older code, or before a migration (which never fills them), are refolded from
+  // the log before the first command reads them.
+  ensureProjectionsCurrent(deps.db, deps.onProjectionRebuild);
   const session = new DeskSession();
   const deviceId = settings.getOrCreate('device.id', randomUUID);
   // Before anything stamps or pulls: a stored clock left unusable (overflowed, or far ahead) restarts sane.

@@ -56,6 +56,34 @@ describe('lint enforces the layer table and says where to go instead', () => {
     ).toEqual([]);
   });
 
+  it('a migration imports only files beside it, better-sqlite3 and Node built-ins: never application code', async () => {
+    const migration = 'electron/core/db/migrations/m9990-x.ts';
+    const frozen = expect.stringContaining('A migration is frozen');
+    for (const module of [
+      '../../dossiers/event-log-repository.js', // a repository
+      '../../reports/report-projection.js', // a projection
+      '../../dossiers/dossier-service.js', // a service
+      '../../../../shared/domain/dossier/fold.js', // the domain
+      '../../../../shared/contract/errors.js', // anything in shared/
+      '../migrate.js', // the runner beside the folder
+      './sub/../../migrate.js', // climbing out through a sub-folder
+      'zod', // a package
+      'electron',
+    ]) {
+      expect(await importProblems(migration, `import { x } from '${module}';\nexport const y = x;\n`), module).toEqual([frozen]);
+    }
+    for (const module of ['./types.js', './m0010-settings.js', 'better-sqlite3', 'node:crypto', 'crypto']) {
+      expect(await importProblems(migration, `import { x } from '${module}';\nexport const y = x;\n`), module).toEqual([]);
+    }
+  });
+
+  it('no migration in the registry imports anything but its own folder', async () => {
+    const results = await eslint.lintFiles(['electron/core/db/migrations/**/*.ts']);
+    expect(results.length).toBeGreaterThan(5);
+    const problems = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${r.filePath}: ${m.message}`));
+    expect(problems).toEqual([]);
+  });
+
   it('server/ may not import desk code', async () => {
     expect(await importProblems('server/x.ts', "import { dispatch } from '../electron/core/dispatch.js';\nexport const d = dispatch;\n")).toHaveLength(1);
   });

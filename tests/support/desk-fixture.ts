@@ -3,6 +3,7 @@ import type { CommandArgs, CommandResult } from '../../shared/contract/commands.
 import type { Envelope } from '../../shared/contract/envelope.js';
 import type { ErrorCode } from '../../shared/contract/errors.js';
 import { dispatch } from '../../electron/core/dispatch.js';
+import type { RebuildProgressListener } from '../../electron/core/dossiers/rebuild-projections.js';
 import { startCore, type DeskCore } from '../../electron/core/start-core.js';
 import { makeTempDir } from './temp-dir.js';
 
@@ -36,11 +37,13 @@ export interface TestDesk {
 }
 
 /** A desk core on a real SQLite file, with a test clock; optionally initialised with a signed-in supervisor. */
-export async function openTestDesk(options: { at?: string; station?: number; initialise?: boolean; dataDir?: string } = {}): Promise<TestDesk> {
+export async function openTestDesk(
+  options: { at?: string; station?: number; initialise?: boolean; dataDir?: string; onProjectionRebuild?: RebuildProgressListener } = {},
+): Promise<TestDesk> {
   const dir = options.dataDir === undefined ? makeTempDir('desk-engine-') : null;
   const dataDir = options.dataDir ?? dir!.path;
   const clock = new TestClock(Date.parse(options.at ?? '2026-11-23T02:00:00Z')); // Monday 09:00 in Hạ Long
-  const core = startCore({ appName: 'test', version: '0.0.0-test', dataDir }, { now: clock.now });
+  const core = startCore({ appName: 'test', version: '0.0.0-test', dataDir }, { now: clock.now, onProjectionRebuild: options.onProjectionRebuild });
   const raw = (name: string, args: unknown) => dispatch(core.handlers, name, args, { transport: 'in-process' }, { error: () => undefined });
   const desk: TestDesk = {
     core,

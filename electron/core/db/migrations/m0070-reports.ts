@@ -1,6 +1,3 @@
-import { foldDossier } from '../../../../shared/domain/dossier/fold.js';
-import { EventLogRepository } from '../../dossiers/event-log-repository.js';
-import { ReportProjection } from '../../reports/report-projection.js';
 import type { Migration } from './types.js';
 
 // Projections for the supervisors' reports (issue 7), so that Biểu 06 for any period, the 30-day
@@ -11,10 +8,19 @@ import type { Migration } from './types.js';
 // - report_waits: supplement waits (and status 6), to tell "waiting for the citizen" on a past day.
 // - report_ratings: one rating per dossier with its date, unit and receiving officer.
 // - report_log_book: the log book (form 06) line of each received dossier, as JSON.
-// Existing desks get them filled from the event log in the same transaction as the schema change.
+// The tables are projections: this step only creates them; the core fills them from the event log after
+// migrating (rebuild-projections.ts, when the stored projection version is behind).
+// Edited after release (issue 12, the only edit of a released step): as first released, this step also
+// folded every dossier with the application's event-log repository and report projection, so a later
+// change to those classes could break the upgrade of a desk still below schema 70. Removing that back-fill
+// is safe: a desk that already ran it keeps its tables untouched (a migration never runs twice), and a desk
+// still below 70 has no stored projection version (it was introduced at schema 80), so at its first start
+// the core rebuilds every projection, these included, from the same log with the same fold — the rows the
+// back-fill wrote (tests/electron/core/db/upgrade-from-every-version.test.ts).
 export const m0070Reports: Migration = {
   version: 70,
   name: 'report projections',
+  projections: 'reshaped',
   up(db) {
     db.exec(`
       CREATE TABLE report_bieu06 (
@@ -62,12 +68,5 @@ export const m0070Reports: Migration = {
       ) STRICT;
       CREATE INDEX report_log_book_by_day ON report_log_book (received_day, received_at, code);
     `);
-
-    const log = new EventLogRepository(db);
-    const projection = new ReportProjection(db);
-    for (const id of log.dossierIds()) {
-      const state = foldDossier(log.eventsOf(id));
-      if (state !== null) projection.write(state);
-    }
   },
 };

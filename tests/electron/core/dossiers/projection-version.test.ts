@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { m0080PersonSearch } from '../../../../electron/core/db/migrations/m0080-person-search.js';
 import { MIGRATIONS } from '../../../../electron/core/db/migrations/registry.js';
-import { DESK_PROJECTION_VERSION, PROJECTION_VERSION_SETTING } from '../../../../electron/core/dossiers/projection-version.js';
+import { migrate } from '../../../../electron/core/db/migrate.js';
+import type { Migration } from '../../../../electron/core/db/migrations/types.js';
+import { ensureProjectionsCurrent, type RebuildProgress } from '../../../../electron/core/dossiers/rebuild-projections.js';
+import { DESK_PROJECTION_VERSION, PROJECTION_SCHEMA_SETTING, PROJECTION_VERSION_SETTING } from '../../../../electron/core/dossiers/projection-version.js';
 import { DATABASE_FILE } from '../../../../electron/core/start-core.js';
 import { openTestDesk, SAMPLE_APPLICANT } from '../../../support/desk-fixture.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
@@ -34,7 +37,7 @@ function makeOldRelease(path: string): void {
     INSERT INTO dossier_search (rowid, code, names, id_number, phone, procedure)
       SELECT rowid, lower(code), 'nguyen van duc', '', '84912345444', 'dang ky khai sinh' FROM dossiers;
   `);
-  db.prepare('DELETE FROM settings WHERE key = ?').run(PROJECTION_VERSION_SETTING);
+  db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run(PROJECTION_VERSION_SETTING, PROJECTION_SCHEMA_SETTING);
   db.pragma(`user_version = ${m0080PersonSearch.version - 10}`);
   db.close();
 }
@@ -81,5 +84,53 @@ describe('desk projection version', () => {
     } finally {
       again.dispose();
     }
+  }, 60_000);
+
+  // Migrations never fill projections (they are frozen): a later step that adds or reshapes one says so,
+  // and the core refolds after migrating, even when the projections' meaning (the version) did not change.
+  it('rebuilds after a migration that reshaped a projection, reporting done/total, and not after one that touched none', async () => {
+    const desk = await openTestDesk({ dataDir: dir.path });
+    try {
+      for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) {
+        await desk.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: { ...SAMPLE_APPLICANT, fullName }, documents: [] });
+      }
+      const db = desk.core.db;
+      const latest = MIGRATIONS.at(-1)!.version;
+      expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PROJECTION_SCHEMA_SETTING)).toBe(String(latest));
+      const logBookLines = () => db.prepare('SELECT count(*) FROM report_log_book').pluck().get();
+
+      // A step that touches no projection: nothing is rebuilt (a big desk would wait minutes for nothing).
+      const untouched: Migration = { version: latest + 10, name: 'a sync table', projections: 'untouched', up: (d) => d.exec('CREATE TABLE sync_extra (x TEXT) STRICT') };
+      migrate(db, [...MIGRATIONS, untouched]);
+      const progress: RebuildProgress[] = [];
+      expect(ensureProjectionsCurrent(db, (p) => progress.push(p), [...MIGRATIONS, untouched])).toBeNull();
+
+      // A step that reshapes one (here: a log book table it recreates empty).
+      const reshaped: Migration = { version: latest + 20, name: 'a new log book', projections: 'reshaped', up: (d) => d.exec('DELETE FROM report_log_book') };
+      const registry = [...MIGRATIONS, untouched, reshaped];
+      migrate(db, registry);
+      expect(logBookLines()).toBe(0);
+      expect(ensureProjectionsCurrent(db, (p) => progress.push(p), registry)).toEqual({ dossiers: 3, events: 3 });
+      expect(progress).toEqual([
+        { done: 0, total: 3 },
+        { done: 3, total: 3 },
+      ]);
+      expect(logBookLines()).toBe(3);
+      expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PROJECTION_SCHEMA_SETTING)).toBe(String(latest + 20));
+      expect(ensureProjectionsCurrent(db, undefined, registry)).toBeNull();
+    } finally {
+      desk.dispose();
+    }
+  }, 60_000);
+
+  it('a desk whose projections carry a version but no schema (built before issue 12) is not rebuilt again', async () => {
+    const first = await openTestDesk({ dataDir: dir.path });
+    await first.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+    first.core.db.prepare('DELETE FROM settings WHERE key = ?').run(PROJECTION_SCHEMA_SETTING);
+    first.dispose();
+    const progress: RebuildProgress[] = [];
+    const reopened = await openTestDesk({ dataDir: dir.path, initialise: false, onProjectionRebuild: (p) => progress.push(p) });
+    reopened.dispose();
+    expect(progress).toEqual([]);
   }, 60_000);
 });
