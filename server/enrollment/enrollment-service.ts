@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { foreignAgencyMessage, otherUnitHoldingAgency } from '../../shared/domain/catalogue/agency-ownership.js';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import type { EnrollRequest, EnrollResponse, EnrollmentCodeResponse } from '../../shared/sync/protocol.js';
 import { CENTRE_DEVICE_ID } from '../../shared/sync/protocol.js';
 import { CentreHttpError, conflict } from '../http/centre-error.js';
@@ -92,8 +94,11 @@ export class EnrollmentService {
    * under any other. The catalogue's identifiers are placeholders an administrator corrects at each
    * desk's first start, so the centre takes the unit's from its first enrolled desk (its code was issued
    * by a centre administrator) and holds every later desk of the unit to it; no two units share one.
+   * An identifier the catalogue gives to another unit is never taken, even by a unit's first desk.
    */
   private async bindAgency(unitGso: string, agencyId: string): Promise<void> {
+    const catalogueOwner = otherUnitHoldingAgency(agencyId, (unit) => unit.gsoCode === unitGso, CATALOGUE_UNITS);
+    if (catalogueOwner !== null) throw new CentreHttpError(409, 'agency_mismatch', foreignAgencyMessage(agencyId, catalogueOwner));
     const held = await this.storage.transaction(async (tx) => ((await tx.claimUnitAgency(unitGso, agencyId)) ? agencyId : await tx.unitAgency(unitGso)));
     if (held === agencyId) return;
     throw new CentreHttpError(

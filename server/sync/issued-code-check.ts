@@ -1,3 +1,5 @@
+import { otherUnitHoldingAgency } from '../../shared/domain/catalogue/agency-ownership.js';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import { codeOwnershipProblem } from '../../shared/domain/dossier-code/code-ownership.js';
 import { parseDossierCode } from '../../shared/domain/dossier-code/dossier-code.js';
 import { serialBlockOf } from '../../shared/domain/dossier-code/serial-block.js';
@@ -7,7 +9,9 @@ import type { AppendTx } from '../storage/storage.js';
 // The centre's checks of a dossier code an event issues (issued-code.ts says which events do): it opens
 // with the unit's agency identifier, its serial lies in the sending desk's station block, and no other
 // dossier of the unit holds it. Without them a desk of another unit could push a dossier under a
-// unit's next predictable code, and the public lookup would show the forgery.
+// unit's next predictable code, and the public lookup would show the forgery. An agency identifier the
+// catalogue gives to another unit is refused outright: two units' desks using one identifier would
+// issue the same codes, and a unit whose identifier was never recorded must not take another's.
 
 /** Codes claimed earlier in the same request: `${unit} ${code}` → dossier id. */
 export type CodeClaims = Map<string, string>;
@@ -33,6 +37,13 @@ export async function checkIssuedCode(
 ): Promise<CodeRefusal | null> {
   const parts = parseDossierCode(code);
   if (parts === null) return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };
+  const catalogueOwner = otherUnitHoldingAgency(parts.agencyIdentifier, (unit) => unit.gsoCode === owner.unitGso, CATALOGUE_UNITS);
+  if (catalogueOwner !== null) {
+    return {
+      code: 'code_foreign_agency',
+      message: `Mã định danh ${parts.agencyIdentifier} trong mã hồ sơ ${code} là của ${catalogueOwner.name} (mã GSO ${catalogueOwner.gsoCode}), không phải của đơn vị.`,
+    };
+  }
   const agencyId = (await tx.unitAgency(owner.unitGso)) ?? ((await tx.claimUnitAgency(owner.unitGso, parts.agencyIdentifier)) ? parts.agencyIdentifier : null);
   const problem = codeOwnershipProblem(code, { agencyId: agencyId ?? '', station: owner.station });
   if (problem === 'malformed') return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };

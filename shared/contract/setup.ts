@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SlugSchema } from '../domain/catalogue/slug.js';
 import { AGENCY_IDENTIFIER_INVALID_MESSAGE, AGENCY_IDENTIFIER_PATTERN } from '../domain/dossier-code/agency-identifier.js';
 import { gsoCodeArg, requiredTextArg, stationArg } from './inputs.js';
 
@@ -24,6 +25,11 @@ export const newOfficerArgs = z.strictObject({
 /** The desk's own place in the city: chosen at first start, changed by a supervisor. */
 export const deskSettingsArgs = z.strictObject({
   unitGsoCode: gsoCodeArg,
+  /**
+   * The catalogue unit chosen, when the screen knows it: a 2025 unit may reuse a former unit's GSO
+   * code, so the code alone names the unit valid today (or, failing that, the latest one).
+   */
+  unitId: SlugSchema.optional(),
   station: stationArg,
   agencyId: agencyIdArg,
 });

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility.js';
 import { DESK, SAMPLE_QR_LINE, SUPERVISOR } from './support/desk-session.js';
 import { watchPageProblems } from './support/page-problems.js';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import { testNowMs } from '../support/test-now.js';
 import { expect, test } from './support/web-host.js';
 
@@ -49,16 +50,25 @@ test('a working day at the desk, keyboard first', { tag: '@today' }, async ({ pa
   const unitSearch = page.getByLabel(/Tìm đơn vị/);
   await expect(unitSearch).toBeFocused();
   await page.keyboard.type('hong gai');
-  await expect(page.getByRole('radio', { name: /Phường Hồng Gai/ })).toBeVisible();
-  // The seed's pre-2025 units end on 30/06/2025: from then on the picker says so; before, it must not.
+  await expect(page.getByRole('radio', { name: /Phường Hồng Gai/ }).first()).toBeVisible();
+  // The pre-2025 units end on 30/06/2025: from then on the 2025 ward comes first and the former one is
+  // listed after it, marked as ended; before, the former ward is today's and nothing says it ended.
+  const arranged = testNowMs() >= Date.parse('2025-07-01T00:00:00+07:00');
+  const deskUnit = CATALOGUE_UNITS.find((u) => u.id === (arranged ? 'quang-ninh-2025-phuong-hong-gai' : 'ha-long-2020-phuong-hong-gai'))!;
   const expired = page.getByText(/Đã hết hiệu lực/).first();
-  if (testNowMs() >= Date.parse('2025-07-01T00:00:00+07:00')) await expect(expired).toBeVisible();
-  else await expect(expired).toBeHidden();
+  const formerGroup = page.getByText(/Đơn vị cũ \(đã sáp nhập\)/);
+  if (arranged) {
+    await expect(expired).toBeVisible();
+    await expect(formerGroup).toBeVisible();
+  } else {
+    await expect(expired).toBeHidden();
+    await expect(formerGroup).toBeHidden();
+  }
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('radio', { name: /Phường Hồng Gai/ })).toBeChecked();
+  await expect(page.locator(`#setup-unit-${deskUnit.id}`)).toBeChecked();
+  // The unit's own identifier is filled in: desks of different units never start with the same one.
   const agencyId = page.getByLabel('Mã định danh cơ quan');
-  await expect(agencyId).toHaveValue(/^\d{3}\.\d{2}\.\d{2}\.H49$/);
-  await agencyId.fill(DESK.agencyId);
+  await expect(agencyId).toHaveValue(deskUnit.agencyId);
   await page.getByLabel('Số quầy').selectOption(String(DESK.station));
   await page.getByLabel('Tên đăng nhập').fill(SUPERVISOR.username);
   await page.getByLabel('Họ và tên').fill(SUPERVISOR.fullName);
@@ -107,7 +117,7 @@ test('a working day at the desk, keyboard first', { tag: '@today' }, async ({ pa
 
   // 4. The receipt (form 01) opens with the new code.
   await expect(page).toHaveURL(/#\/in\/01\/[0-9A-Z]{26}$/);
-  const firstCode = new RegExp(`${DESK.agencyId.replaceAll('.', '\\.')}-\\d{6}-2\\d{3}`);
+  const firstCode = new RegExp(`${deskUnit.agencyId.replaceAll('.', '\\.')}-\\d{6}-2\\d{3}`);
   await expect(page.getByRole('toolbar', { name: 'Bản in' })).toContainText(firstCode);
   await expect(page.locator('.print-sheets')).toContainText('Trần Thị B');
   await screen(page, 'receipt');

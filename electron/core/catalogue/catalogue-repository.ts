@@ -1,6 +1,6 @@
 import { catalogueVersion } from '../../../shared/domain/catalogue/catalogue-version.js';
 import type { Procedure } from '../../../shared/domain/catalogue/procedure.js';
-import { HA_LONG_UNITS } from '../../../shared/domain/catalogue/seed/ha-long-units.js';
+import { CATALOGUE_UNITS } from '../../../shared/domain/catalogue/seed/units.js';
 import { PROCEDURES } from '../../../shared/domain/catalogue/seed/procedures.js';
 import { SECTORS } from '../../../shared/domain/catalogue/seed/sectors.js';
 import type { Sector } from '../../../shared/domain/catalogue/sector.js';
@@ -20,7 +20,7 @@ export class CatalogueRepository {
     if (held !== undefined && held >= catalogueVersion) return;
     this.db.transaction(() => {
       const unit = this.db.prepare('INSERT OR REPLACE INTO units (id, gso_code, valid_from, valid_to, record) VALUES (?, ?, ?, ?, ?)');
-      for (const u of HA_LONG_UNITS) unit.run(u.id, u.gsoCode, u.validFrom, u.validTo, JSON.stringify(u));
+      for (const u of CATALOGUE_UNITS) unit.run(u.id, u.gsoCode, u.validFrom, u.validTo, JSON.stringify(u));
       const sector = this.db.prepare('INSERT OR REPLACE INTO sectors (id, record) VALUES (?, ?)');
       for (const s of SECTORS) sector.run(s.id, JSON.stringify(s));
       const procedure = this.db.prepare('INSERT OR REPLACE INTO procedures (id, sector_id, name_folded, record) VALUES (?, ?, ?, ?)');
@@ -37,6 +37,11 @@ export class CatalogueRepository {
             .prepare<[string, string], { record: string }>('SELECT record FROM units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY rowid')
             .all(validOn, validOn);
     return rows.map(parse<Unit>);
+  }
+
+  unit(id: string): Unit | null {
+    const row = this.db.prepare<[string], { record: string }>('SELECT record FROM units WHERE id = ?').get(id);
+    return row ? parse<Unit>(row) : null;
   }
 
   unitByGso(gsoCode: string, validOn: string): Unit | null {

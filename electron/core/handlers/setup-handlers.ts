@@ -1,5 +1,8 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
 import { CommandError } from '../../../shared/contract/errors.js';
+import { foreignAgencyMessage, otherUnitHoldingAgency } from '../../../shared/domain/catalogue/agency-ownership.js';
+import type { Unit } from '../../../shared/domain/catalogue/unit.js';
+import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
 import { readAppInfo } from '../app/app-info.js';
 import { hashPassword, verifyPassword } from '../officers/password-hash.js';
 import { readDeskSettings, writeDeskSettings } from '../settings/desk-settings.js';
@@ -16,10 +19,19 @@ const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 export function setupHandlers(ctx: CoreContext): SetupHandlers {
   const isInitialised = () => ctx.officers.count() > 0 && readDeskSettings(ctx.settings).unit !== null;
 
-  const unitOrFail = (gsoCode: string) => {
-    const unit = ctx.catalogue.latestUnitByGso(gsoCode);
-    if (unit === null) throw new CommandError('not_found', `Không có đơn vị mã ${gsoCode} trong danh mục.`);
+  // The unit named by id when given (it must bear the code); else the one bearing the code today, else
+  // the latest (a desk may back-enter the history of a former unit).
+  const unitOrFail = (gsoCode: string, unitId: string | undefined): Unit => {
+    const today = vietnamDateOf(new Date(ctx.now()).toISOString());
+    const unit = unitId === undefined ? (ctx.catalogue.unitByGso(gsoCode, today) ?? ctx.catalogue.latestUnitByGso(gsoCode)) : ctx.catalogue.unit(unitId);
+    if (unit === null || unit.gsoCode !== gsoCode) throw new CommandError('not_found', `Không có đơn vị mã ${gsoCode} trong danh mục.`);
     return unit;
+  };
+
+  // An identifier of another unit would make this desk issue that unit's dossier codes.
+  const refuseForeignAgency = (unit: Unit, agencyId: string): void => {
+    const owner = otherUnitHoldingAgency(agencyId, (u) => u.id === unit.id, ctx.catalogue.units());
+    if (owner !== null) throw new CommandError('conflict', foreignAgencyMessage(agencyId, owner));
   };
 
   return {
@@ -29,7 +41,8 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
 
     'setup.initialise': async (args) => {
       if (isInitialised()) throw new CommandError('conflict', 'Bàn làm việc đã được khởi tạo; hãy đăng nhập.');
-      const unit = unitOrFail(args.unitGsoCode);
+      const unit = unitOrFail(args.unitGsoCode, args.unitId);
+      refuseForeignAgency(unit, args.agencyId);
       const passwordHash = await hashPassword(args.supervisor.password);
       const officer = ctx.db.transaction(() => {
         writeDeskSettings(ctx.settings, { unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
@@ -74,7 +87,8 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
 
     'settings.set': (args) => {
       ctx.session.requireOfficer('supervisor');
-      const unit = unitOrFail(args.unitGsoCode);
+      const unit = unitOrFail(args.unitGsoCode, args.unitId);
+      refuseForeignAgency(unit, args.agencyId);
       writeDeskSettings(ctx.settings, { unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
       return readDeskSettings(ctx.settings);
     },

@@ -1,7 +1,7 @@
 import { assertIsoDate } from './iso-date.js';
 import type { Procedure } from './procedure.js';
 import type { Sector } from './sector.js';
-import { HA_LONG_UNITS } from './seed/ha-long-units.js';
+import { CATALOGUE_UNITS } from './seed/units.js';
 import { PROCEDURES } from './seed/procedures.js';
 import { SECTORS } from './seed/sectors.js';
 import { isUnitValidOn, type Unit } from './unit.js';
@@ -10,13 +10,13 @@ import { isUnitValidOn, type Unit } from './unit.js';
 // default, or the catalogue the desk holds after the centre's updates.
 
 /** Units that exist on a Vietnam calendar date (yyyy-MM-dd), in catalogue order. */
-export function unitsValidOn(date: string, units: readonly Unit[] = HA_LONG_UNITS): Unit[] {
+export function unitsValidOn(date: string, units: readonly Unit[] = CATALOGUE_UNITS): Unit[] {
   assertIsoDate(date);
   return units.filter((unit) => isUnitValidOn(unit, date));
 }
 
 /** The unit bearing a GSO code on a date; a code can be reused by a later unit, hence the date. */
-export function findUnitByGso(gsoCode: string, date: string, units: readonly Unit[] = HA_LONG_UNITS): Unit | undefined {
+export function findUnitByGso(gsoCode: string, date: string, units: readonly Unit[] = CATALOGUE_UNITS): Unit | undefined {
   assertIsoDate(date);
   return units.find((unit) => unit.gsoCode === gsoCode && isUnitValidOn(unit, date));
 }

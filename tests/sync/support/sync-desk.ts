@@ -14,6 +14,10 @@ import { makeTempDir } from '../../support/temp-dir.js';
 export const UNITS = {
   hongGai: { unitGsoCode: '06691', agencyId: '000.15.20.H49' },
   haKhanh: { unitGsoCode: '06649', agencyId: '000.01.20.H49' },
+  // Two wards of today, named by id (their GSO codes were former units' before 1/7/2025), each with
+  // the agency identifier its catalogue row holds.
+  hongGai2025: { unitGsoCode: '06685', unitId: 'quang-ninh-2025-phuong-hong-gai', agencyId: '000.07.25.H49' },
+  haLong2025: { unitGsoCode: '06688', unitId: 'quang-ninh-2025-phuong-ha-long', agencyId: '000.08.25.H49' },
 } as const;
 export type UnitKey = keyof typeof UNITS;
 

@@ -8,7 +8,8 @@ import { checkArgs, fieldErrorsFromMessage, type FieldErrors } from '../../../ui
 
 export interface SetupForm {
   unitQuery: string;
-  unitGsoCode: string;
+  /** The catalogue id of the chosen unit: a 2025 unit may bear a former unit's GSO code. */
+  unitId: string;
   station: string;
   agencyId: string;
   /** Once the officer edits the identifier, choosing another unit no longer overwrites it. */
@@ -32,7 +33,7 @@ export interface SetupState {
   submitting: boolean;
   loadUnits(): Promise<void>;
   setField(field: SetupField, value: string): void;
-  chooseUnit(gsoCode: string): void;
+  chooseUnit(unitId: string): void;
   /** Creates the desk's settings and first supervisor; the answer is the new supervisor's session. */
   submit(): Promise<SessionInfo | null>;
 }
@@ -41,7 +42,7 @@ export type SetupStore = StoreApi<SetupState>;
 
 const EMPTY_FORM: SetupForm = {
   unitQuery: '',
-  unitGsoCode: '',
+  unitId: '',
   station: '1',
   agencyId: '',
   agencyIdEdited: false,
@@ -76,28 +77,31 @@ export function createSetupStore(backend: DeskBackend): SetupStore {
       set({ form: { ...form, [field]: value, agencyIdEdited: form.agencyIdEdited || field === 'agencyId' }, fieldErrors: rest });
     },
 
-    chooseUnit(gsoCode) {
+    chooseUnit(unitId) {
       const { form, units, fieldErrors } = get();
-      const unit = units.filter((u) => u.gsoCode === gsoCode).sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+      const unit = units.find((u) => u.id === unitId);
       const rest = { ...fieldErrors };
       delete rest.unitGsoCode;
       if (!form.agencyIdEdited) delete rest.agencyId;
+      // The unit's own identifier, so that desks of different units never start with the same one.
       set({
-        form: { ...form, unitGsoCode: gsoCode, agencyId: form.agencyIdEdited || !unit ? form.agencyId : unit.agencyId },
+        form: { ...form, unitId, agencyId: form.agencyIdEdited || !unit ? form.agencyId : unit.agencyId },
         fieldErrors: rest,
       });
     },
 
     async submit() {
-      const { form } = get();
+      const { form, units } = get();
+      const unit = units.find((u) => u.id === form.unitId);
       const args = {
-        unitGsoCode: form.unitGsoCode,
+        unitGsoCode: unit?.gsoCode ?? '',
+        ...(unit ? { unitId: unit.id } : {}),
         station: Number(form.station),
         agencyId: form.agencyId,
         supervisor: { username: form.username, fullName: form.fullName, password: form.password },
       };
       const errors: Record<string, string> = { ...checkArgs(COMMAND_SCHEMAS['setup.initialise'], args) };
-      if (form.unitGsoCode === '') errors.unitGsoCode = 'Hãy chọn đơn vị của bộ phận một cửa.';
+      if (!unit) errors.unitGsoCode = 'Hãy chọn đơn vị của bộ phận một cửa.';
       if (form.password !== form.passwordAgain) errors.passwordAgain = 'Hai lần nhập mật khẩu không giống nhau.';
       if (Object.keys(errors).length > 0) {
         set({ fieldErrors: errors, submitError: null });
@@ -119,7 +123,7 @@ export function createSetupStore(backend: DeskBackend): SetupStore {
 export function errorKeyOf(field: SetupField): string {
   switch (field) {
     case 'unitQuery':
-    case 'unitGsoCode':
+    case 'unitId':
       return 'unitGsoCode';
     case 'username':
     case 'fullName':

@@ -1,5 +1,6 @@
-import type { Unit, UnitKind } from '../unit.js';
+import type { Unit, UnitFact } from '../unit.js';
 import { deepFreeze } from './deep-freeze.js';
+import { QUANG_NINH_2025_UNITS } from './quang-ninh-2025-units.js';
 
 // Hạ Long city (Quảng Ninh), 2020–2025: 21 wards and 12 communes with their GSO codes.
 //
@@ -7,10 +8,13 @@ import { deepFreeze } from './deep-freeze.js';
 // 837/NQ-UBTVQH14), its town Trới becoming Hoành Bồ ward and its 12 communes joining the city. The
 // 20 older wards existed before; 2020-01-01 is where this table of Hạ Long's units starts.
 //
-// validTo: Yết Kiêu was merged away on 1/1/2025 (last day 2024-12-31). Which ward absorbed it is not
-// in our sources, so its successorIds stay empty until the centre's catalogue update supplies them.
+// validTo: Yết Kiêu was merged into Trần Hưng Đạo by Nghị quyết 1199/NQ-UBTVQH15 (28/9/2024), in
+// force from 1/11/2024 (vietnam.vn, "Hoàn thành việc sắp xếp các đơn vị hành chính cấp xã"; cafef.vn,
+// "Thêm một tỉnh có 5 thành phố trực thuộc") — its last day would be 2024-10-31, not 2024-12-31 as
+// held here since the first seed: VERIFY the date (kept, so dossiers already filed keep their unit).
 // All the others end 2025-06-30: from 1/7/2025 the district level was abolished and communes merged
-// (Quảng Ninh now has 54 commune-level units); their successors also come from the centre's updates.
+// into Quảng Ninh's 54 units (quang-ninh-2025-units.ts); their successors are the 2025 units formed
+// from them, taken from that table (empty where the sources do not say).
 //
 // agencyId: PLACEHOLDERS. The real electronic identifiers (mã định danh điện tử, AAA.BB.CC.H49) of
 // each unit are not in our documents. These follow the shape 000.BB.CC.H49 with BB = the unit's
@@ -21,13 +25,16 @@ import { deepFreeze } from './deep-freeze.js';
 const FROM = '2020-01-01';
 const LAST_DAY_BEFORE_2025_REORGANISATION = '2025-06-30';
 const YET_KIEU_LAST_DAY = '2024-12-31';
+const YET_KIEU_SUCCESSOR = 'ha-long-2020-phuong-tran-hung-dao';
 const PLACEHOLDER_CITY_SEGMENT = '20';
+
+type FormerKind = 'ward' | 'commune';
 
 interface UnitRow {
   readonly shortName: string;
   readonly slug: string;
   readonly gsoCode: string;
-  readonly kind: UnitKind;
+  readonly kind: FormerKind;
   readonly validTo?: string;
 }
 
@@ -72,25 +79,38 @@ const ROWS: readonly UnitRow[] = [
   commune('Lê Lợi', 'le-loi', '07066'),
 ];
 
-const KIND_WORD: Record<UnitKind, { title: string; slug: string }> = {
+const KIND_WORD: Record<FormerKind, { title: string; slug: string }> = {
   ward: { title: 'Phường', slug: 'phuong' },
   commune: { title: 'Xã', slug: 'xa' },
 };
 
+/** The 2025 units formed (wholly or partly) from a former unit, in the 2025 table's order. */
+function successorsOf(id: string): string[] {
+  return QUANG_NINH_2025_UNITS.filter((unit) => unit.formedFrom.some((p) => p.unitId === id)).map((unit) => unit.id);
+}
+
+/** Every identifier is a placeholder; Yết Kiêu's end date is in doubt too (see validTo above). */
+const unconfirmedFacts = (row: UnitRow): UnitFact[] => (row.validTo === YET_KIEU_LAST_DAY ? ['agencyId', 'validTo'] : ['agencyId']);
+
 /**
  * The 33 units of Hạ Long, 2020–2025. Ids carry the era ("ha-long-2020-") because the units formed
- * on 1/7/2025 reuse some of these names (a new Phường Hồng Gai is not this one).
+ * on 1/7/2025 reuse some of these names and GSO codes (a new Phường Hồng Gai is not this one).
  */
 export const HA_LONG_UNITS: readonly Unit[] = deepFreeze(
-  ROWS.map((row, index) => ({
-  id: `ha-long-2020-${KIND_WORD[row.kind].slug}-${row.slug}`,
-  gsoCode: row.gsoCode,
-  name: `${KIND_WORD[row.kind].title} ${row.shortName}`,
-  shortName: row.shortName,
-  kind: row.kind,
-  agencyId: `000.${String(index + 1).padStart(2, '0')}.${PLACEHOLDER_CITY_SEGMENT}.H49`,
-  validFrom: FROM,
-  validTo: row.validTo ?? LAST_DAY_BEFORE_2025_REORGANISATION,
-  successorIds: [],
-  })),
+  ROWS.map((row, index) => {
+    const id = `ha-long-2020-${KIND_WORD[row.kind].slug}-${row.slug}`;
+    return {
+      id,
+      gsoCode: row.gsoCode,
+      name: `${KIND_WORD[row.kind].title} ${row.shortName}`,
+      shortName: row.shortName,
+      kind: row.kind,
+      agencyId: `000.${String(index + 1).padStart(2, '0')}.${PLACEHOLDER_CITY_SEGMENT}.H49`,
+      validFrom: FROM,
+      validTo: row.validTo ?? LAST_DAY_BEFORE_2025_REORGANISATION,
+      successorIds: row.validTo === YET_KIEU_LAST_DAY ? [YET_KIEU_SUCCESSOR] : successorsOf(id),
+      formedFrom: [],
+      unconfirmed: unconfirmedFacts(row),
+    };
+  }),
 );

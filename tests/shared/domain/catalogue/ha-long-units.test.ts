@@ -33,7 +33,7 @@ describe('Hạ Long units seed', () => {
     expect(unitsValidOn('2024-12-31')).toHaveLength(33);
     expect(unitsValidOn('2025-01-01')).toHaveLength(32);
     expect(unitsValidOn('2025-06-30')).toHaveLength(32);
-    expect(unitsValidOn('2025-07-01')).toHaveLength(0);
+    expect(unitsValidOn('2025-07-01', HA_LONG_UNITS)).toHaveLength(0);
   });
 
   it('has unique five-digit GSO codes', () => {
