@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { CommandError } from '../../shared/contract/errors.js';
 import { defaultDataDir } from '../core/app/data-dir.js';
@@ -33,6 +33,11 @@ export interface DeskAppOptions {
  * the database cannot be opened (the officer is told why, and the app exits).
  */
 export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
+  // Every renderer sandboxed, whatever a window's own options say; must come before `ready`.
+  app.enableSandbox();
+  // Electron's default menu binds Ctrl+R (reload, losing an intake in progress) and Ctrl+Shift+I
+  // (DevTools). An installed desk has no menu and so no such accelerators; a developer's run keeps them.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
   // The same folder the web host uses (DESK_DATA_DIR, else the per-user default), so one PC has one desk.
   app.setPath('userData', options.env.DESK_DATA_DIR ?? defaultDataDir(options.env));
   registerAppScheme();
@@ -48,7 +53,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
 
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
-      window = createMainWindow({ preloadPath: options.preloadPath, url: options.renderer.url, title });
+      window = createMainWindow({ preloadPath: options.preloadPath, url: options.renderer.url, title, packaged: app.isPackaged });
       return;
     }
     if (window.isMinimized()) window.restore();

@@ -8,7 +8,7 @@ import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecy
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
 import { defaultDataDir } from '../../../electron/core/app/data-dir.js';
 import { makeTempDir } from '../../support/temp-dir.js';
-import { app, BrowserWindow, dialog, ipcMain, protocol, resetFakeElectron } from './fake-electron.js';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, resetFakeElectron } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
@@ -56,6 +56,24 @@ describe('startDeskApp', () => {
     const window = onlyWindow();
     expect(window.loadURL).toHaveBeenCalledWith('app://desk/index.html');
     expect(window.options).toMatchObject({ title: 'Một cửa Hạ Long', webPreferences: { preload: '/app/out/preload/index.cjs', sandbox: true } });
+  });
+
+  it('sandboxes every renderer and, installed, removes the default menu (no Ctrl+R, no Ctrl+Shift+I) before ready', async () => {
+    await startDeskApp(options());
+    const beforeReady = app.whenReady.mock.invocationCallOrder[0]!;
+    expect(app.enableSandbox).toHaveBeenCalledOnce();
+    expect(app.enableSandbox.mock.invocationCallOrder[0]).toBeLessThan(beforeReady);
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(Menu.setApplicationMenu.mock.invocationCallOrder[0]).toBeLessThan(beforeReady);
+    expect(onlyWindow().options).toMatchObject({ webPreferences: { devTools: false } });
+  });
+
+  it("keeps Electron's default menu and DevTools for a developer's unpackaged run", async () => {
+    app.isPackaged = false;
+    await startDeskApp(options());
+    expect(app.enableSandbox).toHaveBeenCalledOnce();
+    expect(Menu.setApplicationMenu).not.toHaveBeenCalled();
+    expect(onlyWindow().options).toMatchObject({ webPreferences: { devTools: true } });
   });
 
   it('opens the desk database in the data folder and answers app.info to its window', async () => {
