@@ -76,7 +76,10 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   title = identity.appName;
   const dataDir = app.getPath('userData');
   try {
-    core = startCore({ ...identity, dataDir });
+    // `npm start` runs Electron on a better-sqlite3 built for it outside node_modules (scripts/start-desk.mjs);
+    // an installed desk has its own, rebuilt by electron-builder, and ignores the variable.
+    const sqliteAddon = app.isPackaged ? undefined : options.env.DESK_SQLITE_ADDON;
+    core = startCore({ ...identity, dataDir }, { sqliteAddon });
   } catch (error) {
     reportStartFailure(error);
     return false;

@@ -76,6 +76,21 @@ describe('startDeskApp', () => {
     expect(onlyWindow().options).toMatchObject({ webPreferences: { devTools: true } });
   });
 
+  it("a developer's run opens SQLite with the addon DESK_SQLITE_ADDON names (npm start's Electron build); an installed desk ignores it", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const missing = join(dataDir.path, 'no-such-addon.node');
+    app.isPackaged = false;
+    expect(await startDeskApp({ ...options(), env: { DESK_DATA_DIR: dataDir.path, DESK_SQLITE_ADDON: missing } })).toBe(false);
+    expect(dialog.showErrorBox).toHaveBeenCalledOnce();
+    resetFakeElectron();
+    const nodeBuild = join(PROJECT_ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    app.isPackaged = false;
+    expect(await startDeskApp({ ...options(), env: { DESK_DATA_DIR: dataDir.path, DESK_SQLITE_ADDON: nodeBuild } })).toBe(true);
+    app.emit('will-quit');
+    resetFakeElectron();
+    expect(await startDeskApp({ ...options(), env: { DESK_DATA_DIR: dataDir.path, DESK_SQLITE_ADDON: missing } })).toBe(true);
+  });
+
   it('opens the desk database in the data folder and answers app.info to its window', async () => {
     await startDeskApp(options());
     const window = onlyWindow();
