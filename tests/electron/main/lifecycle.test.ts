@@ -108,8 +108,8 @@ describe('startDeskApp', () => {
   });
 
   it('uses the same per-user desk folder as the web host when DESK_DATA_DIR is not set', async () => {
-    await startDeskApp({ ...options(), env: { XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path } });
-    const expected = defaultDataDir({ XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path });
+    await startDeskApp({ ...options(), env: { XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path, LOCALAPPDATA: dataDir.path } });
+    const expected = defaultDataDir({ XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path, LOCALAPPDATA: dataDir.path });
     expect(app.setPath).toHaveBeenCalledWith('userData', expected);
     const window = onlyWindow();
     const envelope = await invokeListener()({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'app.info', {});
