@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -45,10 +45,11 @@ const stamp = JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteV
 if (!existsSync(ADDON) || !existsSync(stampPath) || readFileSync(stampPath, 'utf8') !== stamp) {
   rmSync(NATIVE_DIR, { recursive: true, force: true });
   const sourceDir = dirname(require.resolve('better-sqlite3/package.json'));
+  const nodeBuild = join(sourceDir, 'build');
   // A copy, never a link: node_modules is shared, and its build/ stays Node's.
   cpSync(sourceDir, join(NATIVE_DIR, 'node_modules', 'better-sqlite3'), {
     recursive: true,
-    filter: (path) => !path.startsWith(join(sourceDir, 'build')),
+    filter: (path) => path !== nodeBuild && !path.startsWith(`${nodeBuild}${sep}`),
   });
   writeFileSync(join(NATIVE_DIR, 'package.json'), JSON.stringify({ name: 'desk-electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }));
   const rebuild = run(
