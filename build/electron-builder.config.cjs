@@ -15,11 +15,16 @@ module.exports = {
   copyright: 'Hạ Long one-stop desk team',
   directories: { output: 'dist', buildResources: 'build' },
 
-  // Only the built bundles go in; production dependencies are added from node_modules by electron-builder.
+  // Only the built bundles go in; production dependencies (package.json `dependencies`, never
+  // devDependencies) are added from node_modules by electron-builder. The renderer's libraries are
+  // bundled by Vite and the centre's and the benchmarks' are devDependencies, so none of them ships.
   files: ['out/**/*', 'package.json', '!**/node_modules/better-sqlite3/{deps,src,docs}/**'],
   asar: true,
-  // A native addon cannot be loaded from inside an asar archive.
-  asarUnpack: ['**/node_modules/better-sqlite3/**/*.node'],
+  // A native addon or shared library cannot be loaded from inside an asar archive: better-sqlite3's
+  // addon, and sharp with its @img/* addon and libvips (a versioned .so that electron-builder's own
+  // smart unpack, which looks for a plain .so suffix, would leave packed). tests/build/packaging.test.ts
+  // scans the production tree for native files and fails on any these patterns miss.
+  asarUnpack: ['**/node_modules/better-sqlite3/**/*.node', '**/node_modules/sharp/**/*', '**/node_modules/@img/**/*'],
   // Rebuild better-sqlite3 against Electron's ABI (the copy in node_modules is built for Node's).
   npmRebuild: true,
   icon: 'build/icon.png',

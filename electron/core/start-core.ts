@@ -21,8 +21,11 @@ export interface DeskCore {
 export const DATABASE_FILE = 'desk.sqlite';
 
 /** Opens the desk's data folder and wires the engine; shared by Electron main, the web host and tests. */
-export function startCore(identity: AppIdentity, options: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'onProjectionRebuild'> = {}): DeskCore {
-  const db = openDatabase({ path: join(identity.dataDir, DATABASE_FILE) });
+export function startCore(
+  identity: AppIdentity,
+  { sqliteAddon, ...options }: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'onProjectionRebuild'> & { sqliteAddon?: string } = {},
+): DeskCore {
+  const db = openDatabase({ path: join(identity.dataDir, DATABASE_FILE), nativeAddon: sqliteAddon });
   const events = new DeskEventBus();
   const ctx = createCoreContext({ db, identity, events, ...options });
   const handlers = createHandlers(ctx);

@@ -1,7 +1,7 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { CommandError } from '../../shared/contract/errors.js';
-import { defaultDataDir } from '../core/app/data-dir.js';
+import { prepareDefaultDataDir } from '../core/app/data-dir.js';
 import { readPackageIdentity } from '../core/app/package-version.js';
 import { startCore, type DeskCore } from '../core/start-core.js';
 import type { RendererEntry } from './app-origin.js';
@@ -20,7 +20,7 @@ export interface DeskAppOptions {
   packageJsonPath: string;
   renderer: RendererEntry;
   /**
-   * DESK_DATA_DIR (else defaultDataDir) replaces Electron's per-user folder, as it names the web host's
+   * DESK_DATA_DIR (else prepareDefaultDataDir) replaces Electron's per-user folder, as it names the web host's
    * data folder. The whole profile moves with it, so the single-instance lock is per data folder too.
    */
   env: Record<string, string | undefined>;
@@ -33,8 +33,14 @@ export interface DeskAppOptions {
  * the database cannot be opened (the officer is told why, and the app exits).
  */
 export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
-  // The same folder the web host uses (DESK_DATA_DIR, else the per-user default), so one PC has one desk.
-  app.setPath('userData', options.env.DESK_DATA_DIR ?? defaultDataDir(options.env));
+  // Every renderer sandboxed, whatever a window's own options say; must come before `ready`.
+  app.enableSandbox();
+  // Electron's default menu binds Ctrl+R (reload, losing an intake in progress) and Ctrl+Shift+I
+  // (DevTools). An installed desk has no menu and so no such accelerators; a developer's run keeps them.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  // The same folder the web host uses (DESK_DATA_DIR, else the machine-local default, where an earlier
+  // version's roaming folder is moved once), so one PC has one desk.
+  app.setPath('userData', options.env.DESK_DATA_DIR ?? prepareDefaultDataDir(options.env));
   registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -48,7 +54,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
 
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
-      window = createMainWindow({ preloadPath: options.preloadPath, url: options.renderer.url, title });
+      window = createMainWindow({ preloadPath: options.preloadPath, url: options.renderer.url, title, packaged: app.isPackaged });
       return;
     }
     if (window.isMinimized()) window.restore();
@@ -70,7 +76,10 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   title = identity.appName;
   const dataDir = app.getPath('userData');
   try {
-    core = startCore({ ...identity, dataDir });
+    // `npm start` runs Electron on a better-sqlite3 built for it outside node_modules (scripts/start-desk.mjs);
+    // an installed desk has its own, rebuilt by electron-builder, and ignores the variable.
+    const sqliteAddon = app.isPackaged ? undefined : options.env.DESK_SQLITE_ADDON;
+    core = startCore({ ...identity, dataDir }, { sqliteAddon });
   } catch (error) {
     reportStartFailure(error);
     return false;

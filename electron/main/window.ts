@@ -6,10 +6,12 @@ export interface MainWindowOptions {
   /** The renderer's entry page (app://desk/index.html, or the dev server under `electron-vite dev`). */
   url: string;
   title: string;
+  /** An installed build (app.isPackaged): no DevTools. */
+  packaged: boolean;
 }
 
 /** The window's options, kept apart so a test can check every security switch. */
-export function mainWindowOptions(opts: Pick<MainWindowOptions, 'preloadPath' | 'title'>): BrowserWindowConstructorOptions {
+export function mainWindowOptions(opts: Pick<MainWindowOptions, 'preloadPath' | 'title' | 'packaged'>): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -31,6 +33,8 @@ export function mainWindowOptions(opts: Pick<MainWindowOptions, 'preloadPath' | 
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // At the desk, DevTools would let anyone read and change the page mid-intake; developers keep them.
+      devTools: !opts.packaged,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../core/app/data-dir.js';
+import { prepareDefaultDataDir } from '../core/app/data-dir.js';
 
 export interface WebHostCliOptions {
   port: number;
@@ -26,5 +26,5 @@ export function readWebHostOptions(argv: string[], env: NodeJS.ProcessEnv = proc
   }
   const token = values.token ?? env.DESK_TOKEN ?? randomBytes(24).toString('base64url');
   if (token.length < 16) throw new Error('--token must be at least 16 characters');
-  return { port, dataDir: values['data-dir'] ?? env.DESK_DATA_DIR ?? defaultDataDir(env), token };
+  return { port, dataDir: values['data-dir'] ?? env.DESK_DATA_DIR ?? prepareDefaultDataDir(env), token };
 }

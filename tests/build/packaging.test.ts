@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { nativeBinaries, productionTree } from './production-tree.js';
 
 // Installers cannot be built on these machines (electron-builder downloads Electron); this checks the
 // configuration instead: against electron-builder's own schema, and for what the desks need.
@@ -40,7 +41,16 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   main: string;
   productName: string;
   scripts: Record<string, string>;
+  dependencies: Record<string, string>;
 };
+const rootPkg = pkg;
+
+// Bundled into the renderer by Vite: the packaged app needs none of them in node_modules.
+const RENDERER_ONLY = ['react', 'react-dom', 'zustand', 'pdfjs-dist', 'bwip-js'];
+// The city centre's server (server/); the desk talks to it over HTTP only.
+const CENTRE_ONLY = ['fastify', '@fastify/rate-limit', '@tus/server', '@tus/file-store', 'pg'];
+// The benchmarks' comparison stores (bench/).
+const BENCH_ONLY = ['pouchdb-node', 'express-pouchdb', 'express', 'leveldown'];
 
 describe('electron-builder configuration', () => {
   it("passes electron-builder's own schema", async () => {
@@ -83,18 +93,34 @@ describe('electron-builder configuration', () => {
     expect(matchesGlob(pkg.main, 'out/**/*')).toBe(true);
   });
 
-  it('unpacks every better-sqlite3 native file from the asar, and rebuilds it for Electron', () => {
+  it('unpacks every native binary of the production tree from the asar, and rebuilds them for Electron', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(true);
-    const moduleDir = join(ROOT, 'node_modules/better-sqlite3');
-    const natives = findFiles(moduleDir, (name) => name.endsWith('.node')).map((f) => relative(ROOT, f));
+    const natives = nativeBinaries(ROOT, productionTree(ROOT));
+    // The scan is not blind: it finds better-sqlite3's addon and sharp's, with libvips beside it.
     expect(natives).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    for (const file of natives) {
-      expect(config.asarUnpack.some((pattern) => matchesGlob(file, pattern)), file).toBe(true);
-    }
+    expect(natives.some((file) => /^node_modules\/@img\/sharp-[^/]+\/lib\/sharp-.+\.node$/.test(file))).toBe(true);
+    expect(natives.some((file) => /^node_modules\/@img\/sharp-libvips-[^/]+\/lib\/libvips-cpp\.(so[.\d]*|dylib|dll)/.test(file))).toBe(true);
+    const packed = natives.filter((file) => !config.asarUnpack.some((pattern) => matchesGlob(file, pattern)));
+    expect(packed, 'native files left inside app.asar').toEqual([]);
     // …and the patterns are not so wide that they unpack everything.
     expect(config.asarUnpack.some((pattern) => matchesGlob('out/main/index.js', pattern))).toBe(false);
     expect(config.asarUnpack.some((pattern) => matchesGlob('node_modules/zod/index.js', pattern))).toBe(false);
+  });
+
+  it('ships the desk main process only what it imports: no renderer-only, centre-only or benchmark package', () => {
+    const tree = new Set(productionTree(ROOT).map((p) => p.name));
+    const notForTheDesk = [...RENDERER_ONLY, ...CENTRE_ONLY, ...BENCH_ONLY].filter((name) => tree.has(name));
+    expect(notForTheDesk, 'in the desk app\'s production tree').toEqual([]);
+    // Every runtime dependency is imported by code the main bundle is built from.
+    const imported = packagesImportedBy(['electron/main', 'electron/core', 'shared'].map((dir) => join(ROOT, dir)));
+    const unused = Object.keys(rootPkg.dependencies).filter((name) => !imported.has(name));
+    expect(unused, 'dependencies the desk main process never imports (devDependencies instead?)').toEqual([]);
+    // The lists above are real imports, not guesses.
+    const rendererImports = packagesImportedBy([join(ROOT, 'renderer')]);
+    for (const name of RENDERER_ONLY) expect(rendererImports.has(name) && !imported.has(name), name).toBe(true);
+    const centreImports = packagesImportedBy([join(ROOT, 'server')]);
+    for (const name of CENTRE_ONLY) expect(centreImports.has(name) && !imported.has(name), name).toBe(true);
   });
 
   it('flips the fuses: no Node mode, no inspector or NODE_OPTIONS, cookies encrypted, code only from the asar', () => {
@@ -127,6 +153,20 @@ describe('build/icon.png', () => {
     expect(() => decodePng(Buffer.from('not a png'))).toThrow(/signature/);
   });
 });
+
+/** Package names imported (static, dynamic or require) by the .ts/.tsx files under `dirs`. */
+function packagesImportedBy(dirs: string[]): Set<string> {
+  const names = new Set<string>();
+  const specifier = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+  for (const file of dirs.flatMap((dir) => findFiles(dir, (name) => /\.tsx?$/.test(name)))) {
+    for (const [, spec = ''] of readFileSync(file, 'utf8').matchAll(specifier)) {
+      if (spec.startsWith('.') || spec.startsWith('node:')) continue;
+      const parts = spec.split('/');
+      names.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? spec));
+    }
+  }
+  return names;
+}
 
 function findFiles(dir: string, wanted: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];

@@ -11,12 +11,17 @@ export interface OpenOptions {
   /** File path, or ':memory:' in tests. */
   path: string;
   migrations?: readonly Migration[];
+  /**
+   * better-sqlite3's addon built for another runtime than node_modules' (Node's): the Electron build
+   * `npm start` keeps in .electron-native/. Default: the one in node_modules.
+   */
+  nativeAddon?: string;
 }
 
 /** Opens the desk database with the settings every connection needs, then migrates it. */
-export function openDatabase({ path, migrations = MIGRATIONS }: OpenOptions): DeskDatabase {
+export function openDatabase({ path, migrations = MIGRATIONS, nativeAddon }: OpenOptions): DeskDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, nativeAddon === undefined ? {} : { nativeBinding: nativeAddon });
   try {
     db.pragma('journal_mode = WAL');
     // FULL: a receipt handed to a citizen must survive a power cut, not only a process crash.

@@ -36,6 +36,7 @@ class FakeApp extends EventEmitter {
     this.paths.set(name, path);
   });
   readonly getAppPath = vi.fn(() => process.cwd());
+  readonly enableSandbox = vi.fn();
 }
 
 export const app = new FakeApp();
@@ -66,6 +67,10 @@ export class BrowserWindow extends EventEmitter {
     return this.destroyed;
   }
 }
+
+export const Menu = {
+  setApplicationMenu: vi.fn((_menu: unknown) => {}),
+};
 
 export const ipcMain = {
   handle: vi.fn(),
@@ -105,7 +110,8 @@ export function resetFakeElectron(): void {
   app.requestSingleInstanceLock.mockReset().mockReturnValue(true);
   app.whenReady.mockReset().mockImplementation(() => Promise.resolve());
   app.paths.clear();
-  for (const mock of [app.quit, app.exit, app.getPath, app.setPath, app.getAppPath]) mock.mockClear();
+  for (const mock of [app.quit, app.exit, app.getPath, app.setPath, app.getAppPath, app.enableSandbox]) mock.mockClear();
+  Menu.setApplicationMenu.mockReset();
   BrowserWindow.created.length = 0;
   for (const group of [ipcMain, protocol, contextBridge, ipcRenderer]) {
     for (const mock of Object.values(group)) mock.mockReset();

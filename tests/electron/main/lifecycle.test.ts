@@ -8,7 +8,7 @@ import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecy
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
 import { defaultDataDir } from '../../../electron/core/app/data-dir.js';
 import { makeTempDir } from '../../support/temp-dir.js';
-import { app, BrowserWindow, dialog, ipcMain, protocol, resetFakeElectron } from './fake-electron.js';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, resetFakeElectron } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
@@ -58,6 +58,39 @@ describe('startDeskApp', () => {
     expect(window.options).toMatchObject({ title: 'Một cửa Hạ Long', webPreferences: { preload: '/app/out/preload/index.cjs', sandbox: true } });
   });
 
+  it('sandboxes every renderer and, installed, removes the default menu (no Ctrl+R, no Ctrl+Shift+I) before ready', async () => {
+    await startDeskApp(options());
+    const beforeReady = app.whenReady.mock.invocationCallOrder[0]!;
+    expect(app.enableSandbox).toHaveBeenCalledOnce();
+    expect(app.enableSandbox.mock.invocationCallOrder[0]).toBeLessThan(beforeReady);
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(Menu.setApplicationMenu.mock.invocationCallOrder[0]).toBeLessThan(beforeReady);
+    expect(onlyWindow().options).toMatchObject({ webPreferences: { devTools: false } });
+  });
+
+  it("keeps Electron's default menu and DevTools for a developer's unpackaged run", async () => {
+    app.isPackaged = false;
+    await startDeskApp(options());
+    expect(app.enableSandbox).toHaveBeenCalledOnce();
+    expect(Menu.setApplicationMenu).not.toHaveBeenCalled();
+    expect(onlyWindow().options).toMatchObject({ webPreferences: { devTools: true } });
+  });
+
+  it("a developer's run opens SQLite with the addon DESK_SQLITE_ADDON names (npm start's Electron build); an installed desk ignores it", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const missing = join(dataDir.path, 'no-such-addon.node');
+    app.isPackaged = false;
+    expect(await startDeskApp({ ...options(), env: { DESK_DATA_DIR: dataDir.path, DESK_SQLITE_ADDON: missing } })).toBe(false);
+    expect(dialog.showErrorBox).toHaveBeenCalledOnce();
+    resetFakeElectron();
+    const nodeBuild = join(PROJECT_ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    app.isPackaged = false;
+    expect(await startDeskApp({ ...options(), env: { DESK_DATA_DIR: dataDir.path, DESK_SQLITE_ADDON: nodeBuild } })).toBe(true);
+    app.emit('will-quit');
+    resetFakeElectron();
+    expect(await startDeskApp({ ...options(), env: { DESK_DATA_DIR: dataDir.path, DESK_SQLITE_ADDON: missing } })).toBe(true);
+  });
+
   it('opens the desk database in the data folder and answers app.info to its window', async () => {
     await startDeskApp(options());
     const window = onlyWindow();
@@ -75,8 +108,8 @@ describe('startDeskApp', () => {
   });
 
   it('uses the same per-user desk folder as the web host when DESK_DATA_DIR is not set', async () => {
-    await startDeskApp({ ...options(), env: { XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path } });
-    const expected = defaultDataDir({ XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path });
+    await startDeskApp({ ...options(), env: { XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path, LOCALAPPDATA: dataDir.path } });
+    const expected = defaultDataDir({ XDG_DATA_HOME: dataDir.path, APPDATA: dataDir.path, LOCALAPPDATA: dataDir.path });
     expect(app.setPath).toHaveBeenCalledWith('userData', expected);
     const window = onlyWindow();
     const envelope = await invokeListener()({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'app.info', {});

@@ -7,7 +7,7 @@ vi.mock('electron', () => import('./fake-electron.js'));
 const PRELOAD = '/app/out/preload/index.cjs';
 
 describe('mainWindowOptions', () => {
-  const prefs = mainWindowOptions({ preloadPath: PRELOAD, title: 'Một cửa Hạ Long' }).webPreferences ?? {};
+  const prefs = mainWindowOptions({ preloadPath: PRELOAD, title: 'Một cửa Hạ Long', packaged: true }).webPreferences ?? {};
 
   // Strict true/false, not truthy/falsy: `undefined` would leave Electron's default in charge.
   it('isolates the page from Node and from the preload', () => {
@@ -25,6 +25,11 @@ describe('mainWindowOptions', () => {
     expect(prefs.navigateOnDragDrop).toBe(false);
   });
 
+  it('has no DevTools in an installed build, and keeps them for a developer run', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(mainWindowOptions({ preloadPath: PRELOAD, title: 'x', packaged: false }).webPreferences?.devTools).toBe(true);
+  });
+
   it('loads the CommonJS preload bundle and nothing else', () => {
     expect(prefs.preload).toBe(PRELOAD);
     expect(prefs.preload).toMatch(/\.cjs$/);
@@ -36,16 +41,16 @@ describe('createMainWindow', () => {
   beforeEach(resetFakeElectron);
 
   it('builds one window with those options and opens the app page', () => {
-    const window = createMainWindow({ preloadPath: PRELOAD, url: 'app://desk/index.html', title: 'Một cửa Hạ Long' });
+    const window = createMainWindow({ preloadPath: PRELOAD, url: 'app://desk/index.html', title: 'Một cửa Hạ Long', packaged: true });
     expect(BrowserWindow.created).toHaveLength(1);
     const fake = BrowserWindow.created[0]!;
     expect(window).toBe(fake);
-    expect(fake.options).toEqual(mainWindowOptions({ preloadPath: PRELOAD, title: 'Một cửa Hạ Long' }));
+    expect(fake.options).toEqual(mainWindowOptions({ preloadPath: PRELOAD, title: 'Một cửa Hạ Long', packaged: true }));
     expect(fake.loadURL).toHaveBeenCalledWith('app://desk/index.html');
   });
 
   it('shows the window only once it has painted', () => {
-    createMainWindow({ preloadPath: PRELOAD, url: 'app://desk/index.html', title: 'x' });
+    createMainWindow({ preloadPath: PRELOAD, url: 'app://desk/index.html', title: 'x', packaged: true });
     const fake = BrowserWindow.created[0]!;
     expect((fake.options as { show?: boolean }).show).toBe(false);
     expect(fake.show).not.toHaveBeenCalled();
