@@ -17,6 +17,7 @@ import { reportHandlers } from './handlers/report-handlers.js';
 import { setupHandlers } from './handlers/setup-handlers.js';
 import { syncHandlers } from './handlers/sync-handlers.js';
 import { createSyncAgent } from './sync/create-sync-agent.js';
+import type { CentreNetwork } from './sync/centre-network.js';
 import type { SyncAgentOptions } from './sync/sync-agent.js';
 import { DeskSession } from './officers/desk-session.js';
 import { OfficerRepository } from './officers/officer-repository.js';
@@ -33,6 +34,8 @@ export interface CoreDeps {
   attachmentOptions?: AttachmentFeatureDeps['options'];
   /** Test seams of the sync agent (timeouts, back-off, batch sizes). */
   syncOptions?: Partial<SyncAgentOptions>;
+  /** How sync reaches the centre (Electron's net in the packaged app); Node's, from the proxy variables, by default. */
+  centreNetwork?: CentreNetwork;
 }
 
 /** Builds repositories and services once and seeds reference data on first start. */
@@ -83,6 +86,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
       dataDir: deps.identity.dataDir,
       now,
       options: deps.syncOptions,
+      network: deps.centreNetwork,
     }),
     now,
     newId,

@@ -11,6 +11,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js
 import { BlobQueueRepository, NO_BLOBS, type BlobLocator, type StoredBlob } from './blob-queue-repository.js';
 import { uploadBlob } from './blob-uploader.js';
 import { CentreClient } from './centre-client.js';
+import type { CentreNetwork } from './centre-network.js';
 import { clockWarning, measureSkewMs } from './clock-skew.js';
 import { watchNetwork } from './network-watch.js';
 import { RemoteApplier } from './remote-apply.js';
@@ -67,6 +68,9 @@ export interface SyncAgentDeps {
   deviceId: string;
   now(): number;
   blobs?: BlobLocator;
+  /** How requests reach the centre; the global fetch and tus's own Node stack when absent. */
+  network?: CentreNetwork;
+  /** Overrides the network's fetch (tests that watch or break single requests). */
   fetch?: typeof fetch;
   options?: Partial<SyncAgentOptions>;
   log?: SyncLog;
@@ -236,7 +240,8 @@ export class SyncAgent {
   }
 
   private fetchOption(): { fetch?: typeof fetch } {
-    return this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch };
+    const fetchImpl = this.deps.fetch ?? this.deps.network?.fetch;
+    return fetchImpl === undefined ? {} : { fetch: fetchImpl };
   }
 
   private client(): CentreClient | null {
@@ -537,6 +542,7 @@ export class SyncAgent {
             signal: this.abort.signal,
             retryDelays: this.options.uploadRetryDelays,
             inOneRequest,
+            ...(this.deps.network === undefined ? {} : { httpStack: this.deps.network.tusHttpStack }),
           });
           done.push(current.sha256);
           if (Date.now() - flushedAt > 1_000) await flush();
@@ -598,7 +604,7 @@ function enrollmentError(failure: SyncFailure, centreUrl: string): CommandError 
     return new CommandError(ENROLLMENT_CONFLICTS.has(failure.centreCode ?? '') ? 'conflict' : 'invalid_argument', failure.message);
   }
   // not_found: the form shows it beside the centre's address.
-  if (failure.kind === 'certificate') return new CommandError('not_found', failure.message);
+  if (failure.kind === 'certificate' || failure.kind === 'proxy') return new CommandError('not_found', failure.message);
   if (failure.kind === 'offline' || failure.kind === 'timeout') {
     // The code may have been used before the line broke: the centre accepts the same code again from this desk.
     return new CommandError(

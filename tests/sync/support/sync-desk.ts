@@ -4,6 +4,7 @@ import type { Envelope } from '../../../shared/contract/envelope.js';
 import type { SyncStatus } from '../../../shared/contract/events.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type DeskCore } from '../../../electron/core/start-core.js';
+import type { CentreNetwork } from '../../../electron/core/sync/centre-network.js';
 import type { SyncAgentOptions } from '../../../electron/core/sync/sync-agent.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 
@@ -54,6 +55,8 @@ export async function openSyncDesk(options: {
   /** The desk's clock (the offset is added to it); the machine's by default. */
   now?: () => number;
   syncOptions?: Partial<SyncAgentOptions>;
+  /** How sync reaches the centre; Node's from this process's proxy variables by default. */
+  centreNetwork?: CentreNetwork;
   initialise?: boolean;
 }): Promise<SyncDesk> {
   const dir = options.dataDir === undefined ? makeTempDir('sync-desk-') : null;
@@ -61,7 +64,11 @@ export async function openSyncDesk(options: {
   const offset = options.clockOffsetMs ?? 0;
   const core = startCore(
     { appName: 'sync-test', version: '0.0.0-test', dataDir },
-    { now: () => (options.now ?? Date.now)() + offset, syncOptions: { ...TEST_SYNC_OPTIONS, ...options.syncOptions } },
+    {
+      now: () => (options.now ?? Date.now)() + offset,
+      syncOptions: { ...TEST_SYNC_OPTIONS, ...options.syncOptions },
+      ...(options.centreNetwork === undefined ? {} : { centreNetwork: options.centreNetwork }),
+    },
   );
   const raw = (name: string, args: unknown) => dispatch(core.handlers, name, args, { transport: 'in-process' }, { error: () => undefined });
   const call = async <N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> => {
