@@ -21,7 +21,7 @@ export interface DeskCore {
 export const DATABASE_FILE = 'desk.sqlite';
 
 /** Opens the desk's data folder and wires the engine; shared by Electron main, the web host and tests. */
-export function startCore(identity: AppIdentity, options: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'centreNetwork'> = {}): DeskCore {
+export function startCore(identity: AppIdentity, options: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'centreNetwork' | 'secrets'> = {}): DeskCore {
   const db = openDatabase({ path: join(identity.dataDir, DATABASE_FILE) });
   const events = new DeskEventBus();
   const ctx = createCoreContext({ db, identity, events, ...options });

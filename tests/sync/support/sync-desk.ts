@@ -4,6 +4,7 @@ import type { Envelope } from '../../../shared/contract/envelope.js';
 import type { SyncStatus } from '../../../shared/contract/events.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type DeskCore } from '../../../electron/core/start-core.js';
+import { FileSecretStore } from '../../../electron/core/secrets/file-secret-store.js';
 import type { CentreNetwork } from '../../../electron/core/sync/centre-network.js';
 import type { SyncAgentOptions } from '../../../electron/core/sync/sync-agent.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -39,6 +40,8 @@ export interface SyncDesk {
   raw(name: string, args: unknown): Promise<Envelope<unknown>>;
   /** Receives one fabricated dossier and returns its id. */
   receiveDossier(applicantName?: string): Promise<string>;
+  /** The device token the desk holds (from its secrets store: it is not in SQLite). */
+  token(): Promise<string>;
   /** Asks for sync and waits for the round to end. */
   syncNow(): Promise<SyncStatus>;
   close(): void;
@@ -105,6 +108,12 @@ export async function openSyncDesk(options: {
         documents: [{ itemId: 'ct01', name: 'Tờ khai CT01', form: 'original', count: 1 }],
       });
       return detail.state.id;
+    },
+    async token() {
+      await core.sync.ready();
+      const token = await new FileSecretStore(dataDir).get('centre.token');
+      if (token === null) throw new Error('this desk holds no centre token');
+      return token;
     },
     syncNow: () => call('sync.now', { wait: true }),
     close: () => core.close(),
