@@ -10,6 +10,7 @@ import { electronShellDeps } from './electron-shell.js';
 import { FileGrants } from './file-grants.js';
 import { installIpcWrapper } from './ipc-wrapper.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
+import { safeStorageSecretStore } from './safe-storage-secrets.js';
 import { createMainWindow } from './window.js';
 
 export interface DeskAppOptions {
@@ -70,7 +71,8 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   title = identity.appName;
   const dataDir = app.getPath('userData');
   try {
-    core = startCore({ ...identity, dataDir });
+    // The centre token, sealed by safeStorage (DPAPI on Windows), never in the database.
+    core = startCore({ ...identity, dataDir }, { secrets: await safeStorageSecretStore(dataDir) });
   } catch (error) {
     reportStartFailure(error);
     return false;

@@ -6,7 +6,8 @@ import type { SecretName, SecretStore } from './secret-store.js';
 // readable and writable only by the user (0600), replaced atomically (written beside, then renamed).
 // It protects against other users of the machine and against copying the database alone, not against
 // someone who can read the whole data folder as this user: see the README's trade-off. On Windows
-// the mode bits mean little; the file takes the data folder's ACL (the user's profile).
+// the mode bits mean little; the file takes the data folder's ACL (the user's profile). Main gives it a
+// seal (Electron's safeStorage) so that what the file holds is ciphertext only this OS user can open.
 
 export const SECRETS_FILE = 'secrets.json';
 
@@ -14,13 +15,23 @@ const OWNER_ONLY = 0o600;
 
 type SecretFile = Partial<Record<SecretName, string>>;
 
+/** How a value is written into the file and read back (plain text under Node). */
+export interface SecretSeal {
+  seal(value: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
+const PLAIN: SecretSeal = { seal: (value) => Promise.resolve(value), open: (sealed) => Promise.resolve(sealed) };
+
 export class FileSecretStore implements SecretStore {
   private readonly path: string;
+  private readonly seal: SecretSeal;
   /** One change at a time, so two writes never race on the temporary file. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string) {
-    this.path = join(dataDir, SECRETS_FILE);
+  constructor(dataDir: string, options: { fileName?: string; seal?: SecretSeal } = {}) {
+    this.path = join(dataDir, options.fileName ?? SECRETS_FILE);
+    this.seal = options.seal ?? PLAIN;
   }
 
   private async read(): Promise<SecretFile> {
@@ -36,10 +47,10 @@ export class FileSecretStore implements SecretStore {
     return JSON.parse(text) as SecretFile;
   }
 
-  private change(apply: (secrets: SecretFile) => void): Promise<void> {
+  private change(apply: (secrets: SecretFile) => Promise<void> | void): Promise<void> {
     const next = this.queue.then(async () => {
       const secrets = await this.read();
-      apply(secrets);
+      await apply(secrets);
       await mkdir(dirname(this.path), { recursive: true });
       const temporary = `${this.path}.${process.pid}.tmp`;
       await writeFile(temporary, JSON.stringify(secrets), { mode: OWNER_ONLY, flush: true });
@@ -51,12 +62,13 @@ export class FileSecretStore implements SecretStore {
 
   async get(name: SecretName): Promise<string | null> {
     await this.queue;
-    return (await this.read())[name] ?? null;
+    const sealed = (await this.read())[name];
+    return sealed === undefined ? null : this.seal.open(sealed);
   }
 
   set(name: SecretName, value: string): Promise<void> {
-    return this.change((secrets) => {
-      secrets[name] = value;
+    return this.change(async (secrets) => {
+      secrets[name] = await this.seal.seal(value);
     });
   }
 

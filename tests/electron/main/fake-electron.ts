@@ -98,6 +98,15 @@ export const ipcRenderer = {
   removeListener: vi.fn(),
 };
 
+/** safeStorage's stand-in "seals" by XOR, so the sealed bytes never contain the plain text. */
+const xor = (bytes: Buffer): Buffer => Buffer.from(bytes.map((byte) => byte ^ 0x5a));
+export const safeStorage = {
+  isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+  getSelectedStorageBackend: vi.fn((): string => 'gnome_libsecret'),
+  encryptStringAsync: vi.fn((plain: string) => Promise.resolve(xor(Buffer.from(plain, 'utf8')))),
+  decryptStringAsync: vi.fn((sealed: Buffer) => Promise.resolve({ shouldReEncrypt: false, result: xor(sealed).toString('utf8') })),
+};
+
 /** Back to a fresh Electron between tests: no listeners, no windows, no recorded calls. */
 export function resetFakeElectron(): void {
   app.removeAllListeners();
@@ -114,4 +123,8 @@ export function resetFakeElectron(): void {
   dialog.showOpenDialog.mockReset().mockImplementation(() => Promise.resolve({ canceled: true, filePaths: [] }));
   dialog.showSaveDialog.mockReset().mockImplementation(() => Promise.resolve({ canceled: true, filePath: '' }));
   webUtils.getPathForFile.mockReset().mockImplementation(() => '');
+  safeStorage.isAsyncEncryptionAvailable.mockReset().mockImplementation(() => Promise.resolve(true));
+  safeStorage.getSelectedStorageBackend.mockReset().mockImplementation(() => 'gnome_libsecret');
+  safeStorage.encryptStringAsync.mockClear();
+  safeStorage.decryptStringAsync.mockClear();
 }
