@@ -63,15 +63,16 @@ function hasCertificateError(error: unknown): boolean {
 
 const PROXY_ADVICE = 'Hãy báo bộ phận kỹ thuật kiểm tra cấu hình proxy (HTTPS_PROXY, NO_PROXY); máy vẫn làm việc bình thường và sẽ tự thử lại.';
 
-/** The proxy's refusal in the officer's words, with its status code for the technician. */
-export function proxyRefusedMessage(status: number, proxyHost: string): string {
-  const why = status === 407 ? 'yêu cầu đăng nhập proxy' : 'từ chối chuyển tiếp kết nối tới máy chủ trung tâm';
-  return `Máy chủ proxy của mạng (${proxyHost}) ${why} (mã ${status}). ${PROXY_ADVICE}`;
+/** The proxy's refusal in the officer's words, with its code (HTTP status or Chromium's error) for the technician. */
+export function proxyRefusedMessage(error: ProxyRefusedError): string {
+  const why = error.status === 407 ? 'yêu cầu đăng nhập proxy' : 'từ chối chuyển tiếp kết nối tới máy chủ trung tâm';
+  const which = error.proxyHost === null ? 'Máy chủ proxy của mạng (theo cấu hình của hệ thống)' : `Máy chủ proxy của mạng (${error.proxyHost})`;
+  return `${which} ${why} (mã ${error.status ?? error.networkCode ?? 'không rõ'}). ${PROXY_ADVICE}`;
 }
 
 function proxyFailure(error: unknown): SyncFailure | null {
   for (const current of causes(error)) {
-    if (current instanceof ProxyRefusedError) return new SyncFailure('proxy', proxyRefusedMessage(current.status, current.proxyHost), current.status);
+    if (current instanceof ProxyRefusedError) return new SyncFailure('proxy', proxyRefusedMessage(current), current.status);
     if (current instanceof ProxyConfigError) {
       return new SyncFailure('proxy', `Biến môi trường ${current.variable} không phải địa chỉ proxy hợp lệ. ${PROXY_ADVICE}`);
     }

@@ -3,6 +3,7 @@
 // events Electron would. The real package cannot load here (it has no binary), and must not be tried.
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import { FakeNetRequest, type FakeNetRequestOptions } from './fake-net.js';
 
 export interface FakeFrame {
   url: string;
@@ -107,6 +108,12 @@ export const safeStorage = {
   decryptStringAsync: vi.fn((sealed: Buffer) => Promise.resolve({ shouldReEncrypt: false, result: xor(sealed).toString('utf8') })),
 };
 
+/** Electron's net: fetch by Node's, request by a loopback stand-in (tests make either fail as Chromium would). */
+export const net = {
+  fetch: vi.fn((input: string | Request, init?: RequestInit) => fetch(input, init)),
+  request: vi.fn((options: FakeNetRequestOptions) => new FakeNetRequest(options)),
+};
+
 /** Back to a fresh Electron between tests: no listeners, no windows, no recorded calls. */
 export function resetFakeElectron(): void {
   app.removeAllListeners();
@@ -125,6 +132,8 @@ export function resetFakeElectron(): void {
   webUtils.getPathForFile.mockReset().mockImplementation(() => '');
   safeStorage.isAsyncEncryptionAvailable.mockReset().mockImplementation(() => Promise.resolve(true));
   safeStorage.getSelectedStorageBackend.mockReset().mockImplementation(() => 'gnome_libsecret');
+  net.fetch.mockReset().mockImplementation((input, init) => fetch(input, init));
+  net.request.mockReset().mockImplementation((options) => new FakeNetRequest(options));
   safeStorage.encryptStringAsync.mockClear();
   safeStorage.decryptStringAsync.mockClear();
 }
