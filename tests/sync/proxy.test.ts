@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCentreNetwork } from '../../electron/core/sync/node-centre-network.js';
+import { SYNC_FAILURE_MESSAGES } from '../../electron/core/sync/sync-failure.js';
 import { describeSync } from '../../renderer/features/shell/components/describe-sync.js';
 import type { CommandErrorData } from '../../shared/contract/errors.js';
 import type { SyncStatus } from '../../shared/contract/events.js';
@@ -127,9 +128,9 @@ describe('sync through a ward proxy (Node: HTTPS_PROXY / NO_PROXY)', () => {
     const refusing = await new ConnectProxy({ refuseWith: 407 }).listen();
     cleanups.push(() => refusing.close());
     const desk = await openSyncDesk({ unit: 'hongGai', station: 1, dataDir: proxiedDeskDir, centreNetwork: nodeCentreNetwork({ HTTPS_PROXY: refusing.url }) });
-    cleanups.push(() => desk.close());
     await desk.receiveDossier();
     const status: SyncStatus = await desk.syncNow();
+    desk.close();
     expect(refusing.tunnels).toContain(new URL(centre.url).host);
     expect(status.state).toBe('error');
     expect(status.pendingEvents).toBeGreaterThan(0);
@@ -137,6 +138,19 @@ describe('sync through a ward proxy (Node: HTTPS_PROXY / NO_PROXY)', () => {
     expect(status.lastError).toContain('mã 407');
     // The status bar's sync line carries it (the 'error' headline includes the last error).
     expect(describeSync(status)).toContain('mã 407');
+  });
+
+  it('a proxy that takes the tunnel request and never answers costs one request timeout, not a hung sync', async () => {
+    const silent = await new ConnectProxy({ silent: true }).listen();
+    cleanups.push(() => silent.close());
+    const desk = await openSyncDesk({ unit: 'hongGai', station: 1, dataDir: proxiedDeskDir, centreNetwork: nodeCentreNetwork({ HTTPS_PROXY: silent.url }) });
+    const startedAt = Date.now();
+    const status = await desk.syncNow();
+    desk.close();
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+    expect(silent.tunnels.length).toBeGreaterThanOrEqual(1);
+    expect(status.state).toBe('offline');
+    expect(status.lastError).toBe(SYNC_FAILURE_MESSAGES.timeout);
   });
 
   it('enrolling through a proxy that forbids the centre (403) says so beside the address, and the code stays unused', async () => {

@@ -41,7 +41,11 @@ export function fetchOverAgent(agent: http.Agent, input: string | URL | Request,
       return;
     }
     const request = (url.protocol === 'https:' ? https : http).request(url, { method, headers: plainHeaders(init), agent });
-    const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    // Answered at once: a request still waiting for its tunnel reports nothing until the proxy answers.
+    const onAbort = () => {
+      request.destroy();
+      fail(signal?.reason);
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     request.once('error', (error) => {
       signal?.removeEventListener('abort', onAbort);

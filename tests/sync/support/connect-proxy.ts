@@ -9,6 +9,8 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 export interface ConnectProxyOptions {
   /** Refuse every tunnel with this status instead of opening it. */
   refuseWith?: 403 | 407;
+  /** Take CONNECT requests and never answer them (a proxy that hangs). */
+  silent?: boolean;
 }
 
 export class ConnectProxy {
@@ -53,6 +55,7 @@ export class ConnectProxy {
   private tunnel(request: IncomingMessage, client: Socket, head: Buffer): void {
     const target = request.url ?? '';
     this.tunnels.push(target);
+    if (this.options.silent === true) return;
     if (this.options.refuseWith !== undefined) {
       const reason = this.options.refuseWith === 407 ? 'Proxy Authentication Required' : 'Forbidden';
       const challenge = this.options.refuseWith === 407 ? 'Proxy-Authenticate: Basic realm="phuong"\r\n' : '';
