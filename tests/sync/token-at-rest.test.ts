@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETS_FILE } from '../../electron/core/secrets/file-secret-store.js';
+import { FileSecretStore, SECRETS_FILE } from '../../electron/core/secrets/file-secret-store.js';
+import type { SecretStore } from '../../electron/core/secrets/secret-store.js';
 import { DATABASE_FILE } from '../../electron/core/start-core.js';
 import { SYNC_PATHS } from '../../shared/sync/protocol.js';
 import { startTestCentre, type TestCentre } from '../server/support/test-centre.js';
@@ -97,5 +98,40 @@ describe('the centre token at rest', () => {
     const id = await desk.receiveDossier();
     expect(await desk.syncNow()).toMatchObject({ pendingEvents: 0, lastError: null });
     expect(centreLog(centre.dataDir).some((row) => row.dossierId === id)).toBe(true);
+  });
+
+  it('a secrets store that cannot write: enrollment fails clearly and saves nothing; an older desk keeps its token and syncs', async () => {
+    const broken: SecretStore = {
+      get: () => Promise.resolve(null),
+      set: () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
+      delete: () => Promise.resolve(),
+    };
+    const dir = makeTempDir('desk-broken-store-');
+    cleanups.push(() => dir.remove());
+    const desk = await openSyncDesk({ unit: 'hongGai', station: 3, dataDir: dir.path, secrets: broken });
+    const enrollCode = await code(3);
+    const refused = await desk.raw('sync.enroll', { centreUrl: centre.url, code: enrollCode, deviceName: 'Quầy 3' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage_failure' } });
+    expect((await desk.call('sync.status', {})).state).toBe('not_configured');
+    expect(desk.core.db.prepare('SELECT count(*) AS n FROM sync_enrollment').get()).toEqual({ n: 0 });
+
+    // The same code works once the store does (the centre re-issues to the same device).
+    desk.close();
+    const again = await openSyncDesk({ unit: 'hongGai', station: 3, dataDir: desk.dataDir, secrets: new FileSecretStore(desk.dataDir) });
+    await enrollDesk(again, centre.url, enrollCode);
+    const token = await again.token();
+    again.close();
+
+    // Now as a desk from before whose store fails: the token stays in SQLite (not lost), sync goes on.
+    const old = new Database(join(desk.dataDir, DATABASE_FILE));
+    old.prepare('UPDATE sync_enrollment SET token = ?').run(token);
+    old.close();
+    rmSync(join(desk.dataDir, SECRETS_FILE));
+    const stuck = await openSyncDesk({ unit: 'hongGai', station: 3, dataDir: desk.dataDir, secrets: broken });
+    await stuck.core.sync.ready();
+    expect(stuck.core.db.prepare('SELECT token FROM sync_enrollment').get()).toEqual({ token });
+    await stuck.receiveDossier();
+    expect(await stuck.syncNow()).toMatchObject({ pendingEvents: 0, lastError: null });
+    stuck.close();
   });
 });

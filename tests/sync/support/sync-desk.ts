@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../../shared/contract/events.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type DeskCore } from '../../../electron/core/start-core.js';
 import { FileSecretStore } from '../../../electron/core/secrets/file-secret-store.js';
+import type { SecretStore } from '../../../electron/core/secrets/secret-store.js';
 import type { CentreNetwork } from '../../../electron/core/sync/centre-network.js';
 import type { SyncAgentOptions } from '../../../electron/core/sync/sync-agent.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -60,6 +61,8 @@ export async function openSyncDesk(options: {
   syncOptions?: Partial<SyncAgentOptions>;
   /** How sync reaches the centre; Node's from this process's proxy variables by default. */
   centreNetwork?: CentreNetwork;
+  /** Where the token is kept; the owner-only file of the data folder by default. */
+  secrets?: SecretStore;
   initialise?: boolean;
 }): Promise<SyncDesk> {
   const dir = options.dataDir === undefined ? makeTempDir('sync-desk-') : null;
@@ -71,6 +74,7 @@ export async function openSyncDesk(options: {
       now: () => (options.now ?? Date.now)() + offset,
       syncOptions: { ...TEST_SYNC_OPTIONS, ...options.syncOptions },
       ...(options.centreNetwork === undefined ? {} : { centreNetwork: options.centreNetwork }),
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     },
   );
   const raw = (name: string, args: unknown) => dispatch(core.handlers, name, args, { transport: 'in-process' }, { error: () => undefined });
