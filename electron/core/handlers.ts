@@ -17,6 +17,8 @@ import { reportHandlers } from './handlers/report-handlers.js';
 import { setupHandlers } from './handlers/setup-handlers.js';
 import { syncHandlers } from './handlers/sync-handlers.js';
 import { createSyncAgent } from './sync/create-sync-agent.js';
+import type { SecretStore } from './secrets/secret-store.js';
+import type { CentreNetwork } from './sync/centre-network.js';
 import type { SyncAgentOptions } from './sync/sync-agent.js';
 import { DeskSession } from './officers/desk-session.js';
 import { OfficerRepository } from './officers/officer-repository.js';
@@ -38,6 +40,10 @@ export interface CoreDeps {
    * projections are behind after an update; what a start-up screen would show ("Đang cập nhật dữ liệu… x/y").
    */
   onProjectionRebuild?: RebuildProgressListener;
+  /** How sync reaches the centre (Electron's net in the packaged app); Node's, from the proxy variables, by default. */
+  centreNetwork?: CentreNetwork;
+  /** Where the centre token is kept (safeStorage in the packaged app); an owner-only file by default. */
+  secrets?: SecretStore;
 }
 
 /** Builds repositories and services once and seeds reference data on first start. */
@@ -88,6 +94,8 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
       dataDir: deps.identity.dataDir,
       now,
       options: deps.syncOptions,
+      network: deps.centreNetwork,
+      secrets: deps.secrets,
     }),
     now,
     newId,

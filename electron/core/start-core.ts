@@ -23,7 +23,10 @@ export const DATABASE_FILE = 'desk.sqlite';
 /** Opens the desk's data folder and wires the engine; shared by Electron main, the web host and tests. */
 export function startCore(
   identity: AppIdentity,
-  { sqliteAddon, ...options }: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'onProjectionRebuild'> & { sqliteAddon?: string } = {},
+  {
+    sqliteAddon,
+    ...options
+  }: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'onProjectionRebuild' | 'centreNetwork' | 'secrets'> & { sqliteAddon?: string } = {},
 ): DeskCore {
   const db = openDatabase({ path: join(identity.dataDir, DATABASE_FILE), nativeAddon: sqliteAddon });
   const events = new DeskEventBus();

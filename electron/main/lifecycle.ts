@@ -10,6 +10,7 @@ import { electronShellDeps } from './electron-shell.js';
 import { FileGrants } from './file-grants.js';
 import { installIpcWrapper } from './ipc-wrapper.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
+import { safeStorageSecretStore } from './safe-storage-secrets.js';
 import { createMainWindow } from './window.js';
 
 export interface DeskAppOptions {
@@ -79,7 +80,8 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     // `npm start` runs Electron on a better-sqlite3 built for it outside node_modules (scripts/start-desk.mjs);
     // an installed desk has its own, rebuilt by electron-builder, and ignores the variable.
     const sqliteAddon = app.isPackaged ? undefined : options.env.DESK_SQLITE_ADDON;
-    core = startCore({ ...identity, dataDir }, { sqliteAddon });
+    // The centre token, sealed by safeStorage (DPAPI on Windows), never in the database.
+    core = startCore({ ...identity, dataDir }, { sqliteAddon, secrets: await safeStorageSecretStore(dataDir) });
   } catch (error) {
     reportStartFailure(error);
     return false;

@@ -60,7 +60,7 @@ describe('scan uploads over a link that keeps dropping', () => {
     console.info(`12 MB scan, link dropped every 3 MB: ${(sent / MB).toFixed(2)} MB sent (${(sent / bytes.length).toFixed(3)}× the file)`);
 
     // The attachment event reached the other desk, and the centre tells it the blob is there.
-    const token = (desk.core.db.prepare('SELECT token FROM sync_enrollment').get() as { token: string }).token;
+    const token = (await desk.token());
     expect((await fetch(`${centre.url}${blobPath(sha)}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
@@ -96,7 +96,7 @@ describe('scan uploads over a link that keeps dropping', () => {
     proxy.setRates({ stall: 1 }, /\/v1\/blobs\//);
     const stuck = await desk.syncNow();
     expect(stuck).toMatchObject({ pendingEvents: 0, pendingScans: 1, state: 'offline' });
-    const token = (desk.core.db.prepare('SELECT token FROM sync_enrollment').get() as { token: string }).token;
+    const token = (await desk.token());
     const head = () => fetch(`${centre.url}${blobPath(sha)}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } });
     const attachmentEvents = centreLog(centreDir.path).filter((r) => r.dossierId === id);
     expect(attachmentEvents.length).toBe(2); // received + attachment.added, at the centre already

@@ -150,7 +150,7 @@ describe.each(BACKENDS)('desks and a centre on $name converge', ({ db, skip }) =
     expect(states.dossiers[0]).toMatchObject({ state: 'rejected' });
 
     // Reading: Hà Khánh's token pulls from the very start and sees no Hồng Gai event.
-    const token = (b1.core.db.prepare('SELECT token FROM sync_enrollment').get() as { token: string }).token;
+    const token = (await b1.token());
     const response = await fetch(`${centre.url}${SYNC_PATHS.pull}?after=0&limit=5000&own=1`, { headers: { authorization: `Bearer ${token}` } });
     const page = (await response.json()) as { entries: { kind: string; event?: { dossierId: string; payload: { unit?: { gsoCode: string } } } }[] };
     const hongGaiDossiers = new Set(deskEvents(a1).map((r) => r.dossierId));

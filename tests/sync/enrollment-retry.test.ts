@@ -45,7 +45,7 @@ describe('an enrollment whose answer is lost', () => {
     proxy.setRates('none');
     const status = await enrollDesk(desk, proxy.url, code!);
     expect(status).toMatchObject({ centreUrl: proxy.url, revoked: false });
-    const token = (desk.core.db.prepare('SELECT token FROM sync_enrollment').get() as { token: string }).token;
+    const token = (await desk.token());
     expect(token).not.toBe(unread);
     const gaps = (bearer: string) => fetch(`${centre.url}${SYNC_PATHS.gaps}`, { headers: { authorization: `Bearer ${bearer}` } });
     const refused = await gaps(unread);

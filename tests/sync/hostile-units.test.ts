@@ -100,7 +100,7 @@ describe('replacement desks and unit boundaries', () => {
     expect(await honest.call('sync.status', {})).toMatchObject({ state: 'idle', pendingScans: 0 });
     const again = await fetch(`${centre.url}${blobPath(sha)}`, {
       method: 'HEAD',
-      headers: { authorization: `Bearer ${(honest.core.db.prepare('SELECT token FROM sync_enrollment').get() as { token: string }).token}` },
+      headers: { authorization: `Bearer ${(await honest.token())}` },
     });
     expect(again.status).toBe(200);
   });

@@ -249,7 +249,7 @@ describe('the centre killed at the very end of a scan upload', () => {
     await converge([desk]);
     expect(await desk.call('sync.status', {})).toMatchObject({ state: 'idle', pendingScans: 0, pendingEvents: 0 });
     expect(desk.core.db.prepare('SELECT state FROM sync_blobs WHERE sha256 = ?').get(sha)).toEqual({ state: 'uploaded' });
-    const token = (desk.core.db.prepare('SELECT token FROM sync_enrollment').get() as { token: string }).token;
+    const token = (await desk.token());
     expect((await fetch(`${centre.url}${blobPath(sha)}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     expect(sha256Of(readFileSync(storedPath(centreDir, sha)))).toBe(sha);
     report('centre killed at the end of an upload', 1, assertNothingLostOrDoubled(centreDir, [desk]));

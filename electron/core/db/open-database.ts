@@ -28,6 +28,9 @@ export function openDatabase({ path, migrations = MIGRATIONS, nativeAddon }: Ope
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted content is overwritten with zeros, not left in free pages: a token moved out to the
+    // secrets store, or a citizen's data removed, is then gone from the file too.
+    db.pragma('secure_delete = ON');
     migrate(db, migrations);
     return db;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Upload, type DetailedError } from 'tus-js-client';
+import { Upload, type DetailedError, type HttpStack } from 'tus-js-client';
 import { BLOB_SHA256_METADATA, SYNC_PATHS } from '../../../shared/sync/protocol.js';
 import { centreErrorBodySchema } from '../../../shared/sync/schemas.js';
 import { SyncFailure } from './sync-failure.js';
@@ -33,6 +33,8 @@ export interface UploadOptions {
    * breaks, the desk has no upload URL to resume and starts again.
    */
   inOneRequest?: boolean;
+  /** How requests reach the centre (a proxy tunnel, Electron's net); tus-js-client's own by default. */
+  httpStack?: HttpStack;
 }
 
 /** The centre's tus checksum-mismatch answer (the bytes did not hash to the announced SHA-256). */
@@ -81,6 +83,7 @@ export function uploadBlob(options: UploadOptions): Promise<void> {
       uploadDataDuringCreation: options.inOneRequest ?? false,
       storeFingerprintForResuming: false,
       removeFingerprintOnSuccess: false,
+      ...(options.httpStack === undefined ? {} : { httpStack: options.httpStack }),
       onBeforeRequest: touch,
       onAfterResponse: touch,
       onUploadUrlAvailable: () => {

@@ -3,8 +3,12 @@ import { BlobStore } from '../blobs/blob-store.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import type { DeskEventBus } from '../event-bus.js';
+import { FileSecretStore } from '../secrets/file-secret-store.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
 import { blobStoreLocator } from './blob-store-locator.js';
+import type { CentreNetwork } from './centre-network.js';
+import { nodeCentreNetwork } from './node-centre-network.js';
 import { SyncAgent, type SyncAgentOptions } from './sync-agent.js';
 
 export interface SyncAgentSetup {
@@ -16,6 +20,10 @@ export interface SyncAgentSetup {
   dataDir: string;
   now(): number;
   options?: Partial<SyncAgentOptions> | undefined;
+  /** Electron's net in the packaged app; by default Node's, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  network?: CentreNetwork | undefined;
+  /** safeStorage behind main's port in the packaged app; by default an owner-only file in the data folder. */
+  secrets?: SecretStore | undefined;
 }
 
 /** The agent as the core runs it: scans are found in the desk's blob store (<data dir>/blobs). */
@@ -28,6 +36,8 @@ export function createSyncAgent(setup: SyncAgentSetup): SyncAgent {
     deviceId: setup.deviceId,
     now: setup.now,
     blobs: blobStoreLocator(new BlobStore(join(setup.dataDir, 'blobs'))),
+    network: setup.network ?? nodeCentreNetwork(process.env),
+    secrets: setup.secrets ?? new FileSecretStore(setup.dataDir),
     ...(setup.options === undefined ? {} : { options: setup.options }),
     log: { warn: (message, detail) => console.warn(message, detail ?? '') },
   });

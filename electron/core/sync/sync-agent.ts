@@ -5,12 +5,14 @@ import { BLOB_PUT_MAX_BYTES, BLOBS_MISSING_MAX, INITIAL_CURSOR, PULL_MAX_LIMIT, 
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import type { DeskEventBus } from '../event-bus.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import { requireConfiguredDesk } from '../settings/desk-settings.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { BlobQueueRepository, NO_BLOBS, type BlobLocator, type StoredBlob } from './blob-queue-repository.js';
 import { uploadBlob } from './blob-uploader.js';
 import { CentreClient } from './centre-client.js';
+import type { CentreNetwork } from './centre-network.js';
 import { clockWarning, measureSkewMs } from './clock-skew.js';
 import { watchNetwork } from './network-watch.js';
 import { RemoteApplier } from './remote-apply.js';
@@ -67,6 +69,11 @@ export interface SyncAgentDeps {
   deviceId: string;
   now(): number;
   blobs?: BlobLocator;
+  /** Where the device token lives (never in SQLite). */
+  secrets: SecretStore;
+  /** How requests reach the centre; the global fetch and tus's own Node stack when absent. */
+  network?: CentreNetwork;
+  /** Overrides the network's fetch (tests that watch or break single requests). */
   fetch?: typeof fetch;
   options?: Partial<SyncAgentOptions>;
   log?: SyncLog;
@@ -83,6 +90,9 @@ interface Lane {
 const PROGRESS_EVERY_MS = 250;
 
 const newLane = (): Lane => ({ running: null, again: false, failures: 0, retryTimer: null, lastFailure: null });
+
+const TOKEN_MISSING =
+  'Không tìm thấy mã xác thực của máy này với trung tâm (kho bí mật trống, có thể do thư mục dữ liệu được chép từ máy khác). Hãy nhờ quản trị viên cấp mã đăng ký mới.';
 
 export class SyncAgent {
   private readonly repo: SyncRepository;
@@ -102,6 +112,9 @@ export class SyncAgent {
   private unsubscribe: (() => void) | null = null;
   private publishingOwnChanges = false;
   private lastProgressAt = 0;
+  /** The device token, read once from the secrets store; null when there is none. */
+  private token: string | null = null;
+  private tokenLoad: Promise<void> | null = null;
 
   constructor(private readonly deps: SyncAgentDeps) {
     this.repo = new SyncRepository(deps.db);
@@ -115,6 +128,8 @@ export class SyncAgent {
   start(): void {
     if (this.started) return;
     this.started = true;
+    // On a desk from before the secrets store, this is when its token leaves SQLite.
+    void this.ready();
     this.unsubscribe = this.deps.events.subscribe((name) => {
       if (name === 'dossiers.changed' && !this.publishingOwnChanges) this.scheduleSoon();
     });
@@ -124,6 +139,37 @@ export class SyncAgent {
     this.periodic.unref();
     this.stopWatching = watchNetwork(() => this.networkReturned(), this.options.networkPollMs);
     this.requestSync();
+  }
+
+  /** Resolves once the token is loaded from the secrets store (moved out of SQLite first, on an older desk). */
+  ready(): Promise<void> {
+    this.tokenLoad ??= this.loadToken();
+    return this.tokenLoad;
+  }
+
+  private async loadToken(): Promise<void> {
+    const legacy = this.repo.legacyToken();
+    if (legacy !== null) {
+      try {
+        await this.deps.secrets.set('centre.token', legacy);
+        this.repo.clearLegacyToken();
+      } catch (error) {
+        // Syncing beats losing the token: it stays where it was, and the move is tried at the next start.
+        this.deps.log?.warn('sync: the token could not be moved to the secrets store', { name: (error as Error)?.name });
+        this.token = legacy;
+        return;
+      }
+    }
+    try {
+      this.token = await this.deps.secrets.get('centre.token');
+    } catch (error) {
+      this.deps.log?.warn('sync: the secrets store could not be read', { name: (error as Error)?.name });
+    }
+  }
+
+  private requireToken(): string {
+    if (this.token === null) throw new SyncFailure('unauthorized', TOKEN_MISSING);
+    return this.token;
   }
 
   /** Stops timers and aborts requests in flight; resolves when the current run has ended. */
@@ -181,6 +227,8 @@ export class SyncAgent {
   /** Trades a one-time code for this desk's device token, then starts syncing. */
   async enroll(input: { centreUrl: string; code: string; deviceName: string }): Promise<SyncStatus> {
     const desk = requireConfiguredDesk(this.deps.settings);
+    // A legacy token moved late must not overwrite the one about to be issued.
+    await this.ready();
     const client = new CentreClient({ baseUrl: input.centreUrl, timeoutMs: this.options.requestTimeoutMs, ...this.fetchOption() }, this.deps.now);
     let answer;
     try {
@@ -198,11 +246,18 @@ export class SyncAgent {
     if (answer.unitGsoCode !== desk.unit.gsoCode || answer.deviceId !== this.deps.deviceId) {
       throw new CommandError('conflict', 'Trung tâm cấp quyền cho một đơn vị hoặc thiết bị khác với máy này; chưa lưu đăng ký.');
     }
+    // The token first: an enrollment saved without it could not sync. (The centre accepts the same code
+    // again from this desk, so a failure here costs a retry, not a new code.)
+    try {
+      await this.deps.secrets.set('centre.token', answer.token);
+    } catch {
+      throw new CommandError('storage_failure', 'Không lưu được mã xác thực của máy vào kho bí mật; chưa lưu đăng ký. Hãy thử lại.');
+    }
+    this.token = answer.token;
     this.repo.saveEnrollment({
       centreUrl: input.centreUrl,
       deviceId: answer.deviceId,
       deviceName: input.deviceName,
-      token: answer.token,
       unitGsoCode: answer.unitGsoCode,
       station: answer.station,
       enrolledAt: new Date(this.deps.now()).toISOString(),
@@ -236,14 +291,21 @@ export class SyncAgent {
   }
 
   private fetchOption(): { fetch?: typeof fetch } {
-    return this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch };
+    const fetchImpl = this.deps.fetch ?? this.deps.network?.fetch;
+    return fetchImpl === undefined ? {} : { fetch: fetchImpl };
   }
 
+  private enrolled(): boolean {
+    const enrollment = this.repo.enrollment();
+    return enrollment !== null && enrollment.revokedAt === null;
+  }
+
+  /** The client for the enrolled centre; null when not enrolled (or revoked). Throws when the token is missing. */
   private client(): CentreClient | null {
     const enrollment = this.repo.enrollment();
     if (enrollment === null || enrollment.revokedAt !== null) return null;
     return new CentreClient(
-      { baseUrl: enrollment.centreUrl, token: enrollment.token, timeoutMs: this.options.requestTimeoutMs, signal: this.abort.signal, ...this.fetchOption() },
+      { baseUrl: enrollment.centreUrl, token: this.requireToken(), timeoutMs: this.options.requestTimeoutMs, signal: this.abort.signal, ...this.fetchOption() },
       this.deps.now,
     );
   }
@@ -281,7 +343,7 @@ export class SyncAgent {
   }
 
   private runLane(lane: Lane, work: () => Promise<void>, afterSuccess?: () => void): void {
-    if (this.stopped || this.client() === null) return;
+    if (this.stopped || !this.enrolled()) return;
     if (lane.running !== null) {
       lane.again = true;
       return;
@@ -290,6 +352,7 @@ export class SyncAgent {
       do {
         lane.again = false;
         try {
+          await this.ready();
           await work();
           lane.failures = 0;
           lane.lastFailure = null;
@@ -522,7 +585,7 @@ export class SyncAgent {
           }
           await uploadBlob({
             centreUrl: enrollment.centreUrl,
-            token: enrollment.token,
+            token: this.requireToken(),
             blob: current,
             uploadUrl: current.uploadUrl,
             // A small scan goes in one request: there is no partial upload to come back to.
@@ -537,6 +600,7 @@ export class SyncAgent {
             signal: this.abort.signal,
             retryDelays: this.options.uploadRetryDelays,
             inOneRequest,
+            ...(this.deps.network === undefined ? {} : { httpStack: this.deps.network.tusHttpStack }),
           });
           done.push(current.sha256);
           if (Date.now() - flushedAt > 1_000) await flush();
@@ -598,7 +662,7 @@ function enrollmentError(failure: SyncFailure, centreUrl: string): CommandError 
     return new CommandError(ENROLLMENT_CONFLICTS.has(failure.centreCode ?? '') ? 'conflict' : 'invalid_argument', failure.message);
   }
   // not_found: the form shows it beside the centre's address.
-  if (failure.kind === 'certificate') return new CommandError('not_found', failure.message);
+  if (failure.kind === 'certificate' || failure.kind === 'proxy') return new CommandError('not_found', failure.message);
   if (failure.kind === 'offline' || failure.kind === 'timeout') {
     // The code may have been used before the line broke: the centre accepts the same code again from this desk.
     return new CommandError(

@@ -1,4 +1,5 @@
 import type { CentreErrorCode } from '../../../shared/sync/protocol.js';
+import { ProxyConfigError, ProxyRefusedError } from './proxy-refused.js';
 
 // Why a sync attempt failed, in kinds the agent acts on, with a message in plain Vietnamese for the
 // status bar. Only 'revoked' stops the agent; everything else is retried with back-off.
@@ -11,9 +12,10 @@ export type SyncFailureKind =
   | 'protocol' // an answer that does not follow the protocol
   | 'unauthorized' // the token is unknown to the centre
   | 'revoked' // the centre revoked this desk: stop, keep working offline
-  | 'refused'; // a 4xx the desk cannot fix by retrying soon (e.g. an invalid enrollment code)
+  | 'refused' // a 4xx the desk cannot fix by retrying soon (e.g. an invalid enrollment code)
+  | 'proxy'; // the ward's proxy refused the tunnel (407, 403) or is misconfigured: only its administrator helps
 
-export const SYNC_FAILURE_MESSAGES: Record<Exclude<SyncFailureKind, 'refused' | 'protocol'>, string> = {
+export const SYNC_FAILURE_MESSAGES: Record<Exclude<SyncFailureKind, 'refused' | 'protocol' | 'proxy'>, string> = {
   offline: 'Không kết nối được máy chủ trung tâm (mất mạng hoặc máy chủ đang tắt). Máy sẽ tự thử lại; mọi việc ở quầy vẫn làm bình thường.',
   timeout: 'Máy chủ trung tâm không trả lời kịp (đường truyền chậm hoặc bị treo). Máy sẽ tự thử lại.',
   certificate:
@@ -41,15 +43,41 @@ const CERTIFICATE_ERROR_CODES: ReadonlySet<string> = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-function hasCertificateError(error: unknown): boolean {
+/** The error and its causes (fetch nests under `cause`, tus-js-client under `causingError`). */
+function* causes(error: unknown): Generator<object> {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && CERTIFICATE_ERROR_CODES.has(code)) return true;
+    yield current;
     const next = current as { cause?: unknown; causingError?: unknown };
     current = next.cause ?? next.causingError;
   }
+}
+
+function hasCertificateError(error: unknown): boolean {
+  for (const current of causes(error)) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && CERTIFICATE_ERROR_CODES.has(code)) return true;
+  }
   return false;
+}
+
+const PROXY_ADVICE = 'Hãy báo bộ phận kỹ thuật kiểm tra cấu hình proxy (HTTPS_PROXY, NO_PROXY); máy vẫn làm việc bình thường và sẽ tự thử lại.';
+
+/** The proxy's refusal in the officer's words, with its code (HTTP status or Chromium's error) for the technician. */
+export function proxyRefusedMessage(error: ProxyRefusedError): string {
+  const why = error.status === 407 ? 'yêu cầu đăng nhập proxy' : 'từ chối chuyển tiếp kết nối tới máy chủ trung tâm';
+  const which = error.proxyHost === null ? 'Máy chủ proxy của mạng (theo cấu hình của hệ thống)' : `Máy chủ proxy của mạng (${error.proxyHost})`;
+  return `${which} ${why} (mã ${error.status ?? error.networkCode ?? 'không rõ'}). ${PROXY_ADVICE}`;
+}
+
+function proxyFailure(error: unknown): SyncFailure | null {
+  for (const current of causes(error)) {
+    if (current instanceof ProxyRefusedError) return new SyncFailure('proxy', proxyRefusedMessage(current), current.status);
+    if (current instanceof ProxyConfigError) {
+      return new SyncFailure('proxy', `Biến môi trường ${current.variable} không phải địa chỉ proxy hợp lệ. ${PROXY_ADVICE}`);
+    }
+  }
+  return null;
 }
 
 export class SyncFailure extends Error {
@@ -67,6 +95,8 @@ export class SyncFailure extends Error {
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError') return new SyncFailure('timeout', SYNC_FAILURE_MESSAGES.timeout);
     if (name === 'AbortError') return new SyncFailure('offline', 'Đồng bộ đã dừng.');
+    const proxy = proxyFailure(error);
+    if (proxy !== null) return proxy;
     // Not "offline": the line works, and only someone fixing the certificate (or its trust) helps.
     if (hasCertificateError(error)) return new SyncFailure('certificate', SYNC_FAILURE_MESSAGES.certificate);
     return new SyncFailure('offline', SYNC_FAILURE_MESSAGES.offline);
@@ -84,7 +114,7 @@ export class SyncFailure extends Error {
   /** Worth trying again later without anyone doing anything. */
   get retryable(): boolean {
     // A certificate is retried too: an administrator may fix it on the centre without touching the desk.
-    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'protocol' || this.kind === 'certificate';
+    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'protocol' || this.kind === 'certificate' || this.kind === 'proxy';
   }
 }
 

@@ -5,14 +5,13 @@ import type { DeskDatabase } from '../db/open-database.js';
 import { CodeConflictRepository, codeTakenReason } from '../dossiers/code-conflict-repository.js';
 import { eventFromRow } from '../dossiers/event-log-repository.js';
 
-// The desk's side of sync, in SQL: the enrollment, the small sync facts (cursor, last success, last
+// The desk's side of sync, in SQL: the enrollment (its token lives in the secrets store, never here), the small sync facts (cursor, last success, last
 // error, clock skew), which local events wait to go and which the centre refused.
 
 export interface Enrollment {
   centreUrl: string;
   deviceId: string;
   deviceName: string;
-  token: string;
   unitGsoCode: string;
   station: number;
   enrolledAt: string;
@@ -99,20 +98,18 @@ export class SyncRepository {
           centre_url: string;
           device_id: string;
           device_name: string;
-          token: string;
           unit_gso: string;
           station: number;
           enrolled_at: string;
           revoked_at: string | null;
         }
-      >('SELECT * FROM sync_enrollment WHERE id = 1')
+      >('SELECT centre_url, device_id, device_name, unit_gso, station, enrolled_at, revoked_at FROM sync_enrollment WHERE id = 1')
       .get();
     if (!row) return null;
     return {
       centreUrl: row.centre_url,
       deviceId: row.device_id,
       deviceName: row.device_name,
-      token: row.token,
       unitGsoCode: row.unit_gso,
       station: row.station,
       enrolledAt: row.enrolled_at,
@@ -127,14 +124,29 @@ export class SyncRepository {
       this.db
         .prepare(
           `INSERT INTO sync_enrollment (id, centre_url, device_id, device_name, token, unit_gso, station, enrolled_at, revoked_at)
-           VALUES (1, ?, ?, ?, ?, ?, ?, ?, NULL)
+           VALUES (1, ?, ?, ?, NULL, ?, ?, ?, NULL)
            ON CONFLICT (id) DO UPDATE SET centre_url = excluded.centre_url, device_id = excluded.device_id,
-             device_name = excluded.device_name, token = excluded.token, unit_gso = excluded.unit_gso,
+             device_name = excluded.device_name, token = NULL, unit_gso = excluded.unit_gso,
              station = excluded.station, enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
         )
-        .run(e.centreUrl, e.deviceId, e.deviceName, e.token, e.unitGsoCode, e.station, e.enrolledAt);
+        .run(e.centreUrl, e.deviceId, e.deviceName, e.unitGsoCode, e.station, e.enrolledAt);
       if (previous !== null && previous.centreUrl !== e.centreUrl) this.db.prepare("DELETE FROM sync_state WHERE key = 'pull.cursor'").run();
     })();
+  }
+
+  /** A token stored by a desk from before the secrets store (schema < 100), still to be moved out. */
+  legacyToken(): string | null {
+    return this.db.prepare<[], { token: string }>('SELECT token FROM sync_enrollment WHERE id = 1 AND token IS NOT NULL').get()?.token ?? null;
+  }
+
+  /**
+   * Forgets the legacy token once the secrets store holds it. secure_delete (set on every connection)
+   * zeroes the old bytes in the page; the checkpoint copies that page into the file and empties the
+   * WAL, whose older frames would otherwise still hold the token.
+   */
+  clearLegacyToken(): void {
+    this.db.prepare('UPDATE sync_enrollment SET token = NULL WHERE id = 1').run();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   markRevoked(atIso: string): void {

@@ -3,6 +3,7 @@
 // events Electron would. The real package cannot load here (it has no binary), and must not be tried.
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import { FakeNetRequest, type FakeNetRequestOptions } from './fake-net.js';
 
 export interface FakeFrame {
   url: string;
@@ -103,6 +104,21 @@ export const ipcRenderer = {
   removeListener: vi.fn(),
 };
 
+/** safeStorage's stand-in "seals" by XOR, so the sealed bytes never contain the plain text. */
+const xor = (bytes: Buffer): Buffer => Buffer.from(bytes.map((byte) => byte ^ 0x5a));
+export const safeStorage = {
+  isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+  getSelectedStorageBackend: vi.fn((): string => 'gnome_libsecret'),
+  encryptStringAsync: vi.fn((plain: string) => Promise.resolve(xor(Buffer.from(plain, 'utf8')))),
+  decryptStringAsync: vi.fn((sealed: Buffer) => Promise.resolve({ shouldReEncrypt: false, result: xor(sealed).toString('utf8') })),
+};
+
+/** Electron's net: fetch by Node's, request by a loopback stand-in (tests make either fail as Chromium would). */
+export const net = {
+  fetch: vi.fn((input: string | Request, init?: RequestInit) => fetch(input, init)),
+  request: vi.fn((options: FakeNetRequestOptions) => new FakeNetRequest(options)),
+};
+
 /** Back to a fresh Electron between tests: no listeners, no windows, no recorded calls. */
 export function resetFakeElectron(): void {
   app.removeAllListeners();
@@ -120,4 +136,10 @@ export function resetFakeElectron(): void {
   dialog.showOpenDialog.mockReset().mockImplementation(() => Promise.resolve({ canceled: true, filePaths: [] }));
   dialog.showSaveDialog.mockReset().mockImplementation(() => Promise.resolve({ canceled: true, filePath: '' }));
   webUtils.getPathForFile.mockReset().mockImplementation(() => '');
+  safeStorage.isAsyncEncryptionAvailable.mockReset().mockImplementation(() => Promise.resolve(true));
+  safeStorage.getSelectedStorageBackend.mockReset().mockImplementation(() => 'gnome_libsecret');
+  net.fetch.mockReset().mockImplementation((input, init) => fetch(input, init));
+  net.request.mockReset().mockImplementation((options) => new FakeNetRequest(options));
+  safeStorage.encryptStringAsync.mockClear();
+  safeStorage.decryptStringAsync.mockClear();
 }

@@ -4,6 +4,7 @@ import { SYNC_PATHS } from '../../../shared/sync/protocol.js';
 import { BlobStore } from '../../../electron/core/blobs/blob-store.js';
 import { CalendarRepository } from '../../../electron/core/calendar/calendar-repository.js';
 import { DeskEventBus } from '../../../electron/core/event-bus.js';
+import { FileSecretStore } from '../../../electron/core/secrets/file-secret-store.js';
 import { SettingsRepository } from '../../../electron/core/settings/settings-repository.js';
 import { blobStoreLocator } from '../../../electron/core/sync/blob-store-locator.js';
 import { SyncAgent, type SyncAgentOptions } from '../../../electron/core/sync/sync-agent.js';
@@ -42,6 +43,7 @@ async function watchedAgent(desk: SyncDesk, options: Partial<SyncAgentOptions>, 
     deviceId: desk.deviceId,
     now: Date.now,
     fetch: watching,
+    secrets: new FileSecretStore(desk.dataDir),
     blobs: blobStoreLocator(new BlobStore(join(desk.dataDir, 'blobs'))),
     options: { ...TEST_SYNC_OPTIONS, ...options },
   });

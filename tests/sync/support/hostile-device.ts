@@ -18,7 +18,7 @@ export interface HostileDevice {
 export async function enrollHostile(centreUrl: string, code: string, unit: UnitKey, station: number): Promise<HostileDevice> {
   const desk = await openSyncDesk({ unit, station });
   await enrollDesk(desk, centreUrl, code);
-  const { token } = desk.core.db.prepare('SELECT token FROM sync_enrollment').get() as { token: string };
+  const token = await desk.token();
   const deviceId = desk.deviceId;
   desk.dispose();
   const snapshot = { gsoCode: UNITS[unit].unitGsoCode, name: unit, agencyId: UNITS[unit].agencyId };

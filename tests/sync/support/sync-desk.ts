@@ -4,6 +4,9 @@ import type { Envelope } from '../../../shared/contract/envelope.js';
 import type { SyncStatus } from '../../../shared/contract/events.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type DeskCore } from '../../../electron/core/start-core.js';
+import { FileSecretStore } from '../../../electron/core/secrets/file-secret-store.js';
+import type { SecretStore } from '../../../electron/core/secrets/secret-store.js';
+import type { CentreNetwork } from '../../../electron/core/sync/centre-network.js';
 import type { SyncAgentOptions } from '../../../electron/core/sync/sync-agent.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 
@@ -42,6 +45,8 @@ export interface SyncDesk {
   raw(name: string, args: unknown): Promise<Envelope<unknown>>;
   /** Receives one fabricated dossier and returns its id. */
   receiveDossier(applicantName?: string): Promise<string>;
+  /** The device token the desk holds (from its secrets store: it is not in SQLite). */
+  token(): Promise<string>;
   /** Asks for sync and waits for the round to end. */
   syncNow(): Promise<SyncStatus>;
   close(): void;
@@ -58,6 +63,10 @@ export async function openSyncDesk(options: {
   /** The desk's clock (the offset is added to it); the machine's by default. */
   now?: () => number;
   syncOptions?: Partial<SyncAgentOptions>;
+  /** How sync reaches the centre; Node's from this process's proxy variables by default. */
+  centreNetwork?: CentreNetwork;
+  /** Where the token is kept; the owner-only file of the data folder by default. */
+  secrets?: SecretStore;
   initialise?: boolean;
 }): Promise<SyncDesk> {
   const dir = options.dataDir === undefined ? makeTempDir('sync-desk-') : null;
@@ -65,7 +74,12 @@ export async function openSyncDesk(options: {
   const offset = options.clockOffsetMs ?? 0;
   const core = startCore(
     { appName: 'sync-test', version: '0.0.0-test', dataDir },
-    { now: () => (options.now ?? Date.now)() + offset, syncOptions: { ...TEST_SYNC_OPTIONS, ...options.syncOptions } },
+    {
+      now: () => (options.now ?? Date.now)() + offset,
+      syncOptions: { ...TEST_SYNC_OPTIONS, ...options.syncOptions },
+      ...(options.centreNetwork === undefined ? {} : { centreNetwork: options.centreNetwork }),
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+    },
   );
   const raw = (name: string, args: unknown) => dispatch(core.handlers, name, args, { transport: 'in-process' }, { error: () => undefined });
   const call = async <N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> => {
@@ -102,6 +116,12 @@ export async function openSyncDesk(options: {
         documents: [{ itemId: 'ct01', name: 'Tờ khai CT01', form: 'original', count: 1 }],
       });
       return detail.state.id;
+    },
+    async token() {
+      await core.sync.ready();
+      const token = await new FileSecretStore(dataDir).get('centre.token');
+      if (token === null) throw new Error('this desk holds no centre token');
+      return token;
     },
     syncNow: () => call('sync.now', { wait: true }),
     close: () => core.close(),

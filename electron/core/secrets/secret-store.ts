@@ -1,0 +1,11 @@
+// The port through which the core keeps what must not sit in plain text in SQLite (today: the centre's
+// device token). Asynchronous, because in the packaged app the answer comes from main (Electron's
+// safeStorage), possibly across a process boundary; under Node it is a file only the user can read.
+
+export type SecretName = 'centre.token';
+
+export interface SecretStore {
+  get(name: SecretName): Promise<string | null>;
+  set(name: SecretName, value: string): Promise<void>;
+  delete(name: SecretName): Promise<void>;
+}
