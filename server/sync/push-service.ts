@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { eventClockProblem } from '../../shared/domain/clock/clock-bound.js';
 import type { PushRejection, PushResponse } from '../../shared/sync/protocol.js';
+import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
 import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
 import { appendEntries, type PreparedEvent } from './append-entries.js';
 import { prepareEvent, rawEventId } from './prepare-event.js';
+import { unknownProcedureOf } from './procedure-check.js';
 
 /**
  * Stores a desk's batch: each event checked on its own, then all appended in one transaction.
@@ -13,6 +15,7 @@ export async function pushEvents(
   storage: CentreStorage,
   device: DeviceRecord,
   rawEvents: readonly Record<string, unknown>[],
+  catalogue: CentreCatalogue,
   now: () => number,
   log: FastifyBaseLogger,
 ): Promise<PushResponse> {
@@ -28,8 +31,13 @@ export async function pushEvents(
       continue;
     }
     const result = prepareEvent(raw);
-    if (result.ok) valid.push(result.prepared);
-    else invalid.push({ id: result.id, code: 'invalid_event', message: result.message });
+    if (!result.ok) {
+      invalid.push({ id: result.id, code: 'invalid_event', message: result.message });
+      continue;
+    }
+    const unknown = await unknownProcedureOf(result.prepared.event, catalogue);
+    if (unknown !== null) invalid.push(unknown);
+    else valid.push(result.prepared);
   }
   const recordedAt = new Date(nowMs).toISOString();
   const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso, station: device.station }, valid, [], recordedAt));
