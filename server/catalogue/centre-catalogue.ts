@@ -56,13 +56,6 @@ export class CentreCatalogue {
     return this.published.get(id) ?? this.seedProcedures.get(id);
   }
 
-  /** True when the id is known, reading the log first if this process has not seen it yet. */
-  async knowsProcedure(id: string): Promise<boolean> {
-    if (this.procedure(id) !== undefined) return true;
-    await this.refresh();
-    return this.procedure(id) !== undefined;
-  }
-
   procedureName(id: string): string {
     return this.procedure(id)?.name ?? UNCATALOGUED_PROCEDURE_NAME;
   }

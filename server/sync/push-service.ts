@@ -5,7 +5,7 @@ import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
 import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
 import { appendEntries, type PreparedEvent } from './append-entries.js';
 import { prepareEvent, rawEventId } from './prepare-event.js';
-import { unknownProcedureOf } from './procedure-check.js';
+import { checkProcedures } from './procedure-check.js';
 
 /**
  * Stores a desk's batch: each event checked on its own, then all appended in one transaction.
@@ -31,17 +31,13 @@ export async function pushEvents(
       continue;
     }
     const result = prepareEvent(raw);
-    if (!result.ok) {
-      invalid.push({ id: result.id, code: 'invalid_event', message: result.message });
-      continue;
-    }
-    const unknown = await unknownProcedureOf(result.prepared.event, catalogue);
-    if (unknown !== null) invalid.push(unknown);
-    else valid.push(result.prepared);
+    if (result.ok) valid.push(result.prepared);
+    else invalid.push({ id: result.id, code: 'invalid_event', message: result.message });
   }
+  const { allowed, refused } = await checkProcedures(valid, catalogue);
   const recordedAt = new Date(nowMs).toISOString();
-  const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso, station: device.station }, valid, [], recordedAt));
-  const rejected = [...invalid, ...outcome.rejected];
+  const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso, station: device.station }, allowed, [], recordedAt));
+  const rejected = [...invalid, ...refused, ...outcome.rejected];
   for (const r of rejected) log.warn({ eventId: r.id, deviceId: device.id, rejection: r.code }, 'push: event rejected');
   return {
     stored: outcome.stored,
