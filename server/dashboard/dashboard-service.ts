@@ -143,7 +143,6 @@ export class DashboardService {
   async overdue(limit = OVERDUE_PAGE_LIMIT): Promise<OverdueView> {
     const asOf = this.nowIso();
     const [{ rows, total }] = await Promise.all([this.store.overdueDossiers(asOf, limit), this.catalogue.refresh()]);
-    const unitName = new Map(this.unitsWith(rows.map((r) => r.unitGso)).map((u) => [u.gsoCode, u.name]));
     return {
       asOf,
       total,
@@ -151,7 +150,7 @@ export class DashboardService {
       rows: rows.map((r) => ({
         code: r.code,
         unitGsoCode: r.unitGso,
-        unitName: unitName.get(r.unitGso)!,
+        unitName: this.catalogue.unitName(r.unitGso),
         procedureName: this.catalogue.procedureName(r.procedureId),
         sectorName: this.catalogue.sectorName(this.catalogue.sectorIdOf(r.procedureId)),
         appointmentAt: r.appointmentAt,
