@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CentreBlobStore } from './blobs/blob-store.js';
 import { logStartSweep, startUploadSweeps, sweepUploads } from './blobs/upload-recovery.js';
+import { CentreCatalogue } from './catalogue/centre-catalogue.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { trackDeviceSyncs } from './dashboard/device-sync-tracker.js';
 import { EnrollmentService } from './enrollment/enrollment-service.js';
@@ -60,6 +61,7 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
     blobs: new CentreBlobStore(options.blobDir, options.storage, now),
     enrollment: new EnrollmentService(options.storage, now),
     staff: new StaffService(options.storage, now),
+    catalogue: new CentreCatalogue(options.storage),
     now,
     lookupPerMinute: options.lookupPerMinute ?? 60,
     testHooks: options.testHooks ?? {},

@@ -49,7 +49,7 @@ function sendXlsx(reply: FastifyReply, fileName: string, bytes: Buffer): Fastify
 
 export async function dashboardRoutes(app: FastifyInstance, deps: CentreDeps): Promise<void> {
   await ensureDashboardProjection(deps.storage);
-  const service = new DashboardService(deps.storage.dashboard, deps.now);
+  const service = new DashboardService(deps.storage.dashboard, deps.catalogue, deps.now);
   const auth = requireDashboardStaff(deps.staff);
   const route = (path: string) => `${API_PREFIX}${path}`;
 

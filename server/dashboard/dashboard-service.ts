@@ -1,5 +1,4 @@
 import { HA_LONG_UNITS } from '../../shared/domain/catalogue/seed/ha-long-units.js';
-import { SECTORS } from '../../shared/domain/catalogue/seed/sectors.js';
 import type { SatisfactionLevel, StatusCode } from '../../shared/domain/dossier/events.js';
 import { statusLabel } from '../../shared/domain/dossier/lifecycle.js';
 import type { DailyTally } from '../../shared/domain/dossier/tally.js';
@@ -9,7 +8,8 @@ import { DUE_SOON_WINDOW_HOURS } from '../../shared/domain/reports/overdue-list.
 import type { ReportPeriod } from '../../shared/domain/reports/report-period.js';
 import { overdueWording } from '../../shared/domain/reports/report-tables.js';
 import { countLevel, emptySatisfactionCounts, satisfactionLine, type MutableSatisfactionCounts } from '../../shared/domain/reports/satisfaction.js';
-import type { DashboardStore, DayFactTotal, UnitSectorCounts } from './dashboard-store.js';
+import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
+import type { DashboardStore, DayFactTotal, UnitProcedureCounts } from './dashboard-store.js';
 import type {
   Bieu06View,
   DashboardUnit,
@@ -27,7 +27,8 @@ import { addFact, addTallies, emptyTally, type MutableTally } from './tally-sums
 
 // The numbers of the city dashboard, from the centre's projection. Each is assembled with the same
 // shared functions the desks use (assembleBieu06, satisfactionLine, the DailyTally shape), unit by
-// unit, so a unit's line equals what its desks show for the events the centre holds.
+// unit, so a unit's line equals what its desks show for the events the centre holds. Units, sectors and
+// procedures are named by the centre's catalogue from their ids, never by a desk's strings.
 
 /** The provinces' target for the share of dossiers received online at commune level (DOMAIN.md). */
 export const ONLINE_SHARE_TARGET = 0.7;
@@ -43,6 +44,7 @@ export const CITY_UNITS: readonly DashboardUnit[] = HA_LONG_UNITS.map((u) => ({ 
 export class DashboardService {
   constructor(
     private readonly store: DashboardStore,
+    private readonly catalogue: CentreCatalogue,
     private readonly now: () => number,
   ) {}
 
@@ -55,11 +57,10 @@ export class DashboardService {
   }
 
   /** The city's units (the seed's 33, in GSO order), then any other unit met in the data, by code. */
-  private async unitsWith(extraCodes: Iterable<string>): Promise<DashboardUnit[]> {
+  private unitsWith(extraCodes: Iterable<string>): DashboardUnit[] {
     const known = new Set(CITY_UNITS.map((u) => u.gsoCode));
     const others = [...new Set(extraCodes)].filter((code) => !known.has(code)).sort();
-    const names = await this.store.unitNames(others);
-    return [...CITY_UNITS, ...others.map((code) => ({ gsoCode: code, name: names.get(code) ?? `Đơn vị ${code}` }))];
+    return [...CITY_UNITS, ...others.map((code) => ({ gsoCode: code, name: this.catalogue.unitName(code) }))];
   }
 
   /** Codes a Biểu 06 may be filtered by: the city's units and those of enrolled desks. */
@@ -90,29 +91,31 @@ export class DashboardService {
     }
     const desks = new Map<string, number>();
     for (const d of devices) if (d.revokedAt === null) desks.set(d.unitGso, (desks.get(d.unitGso) ?? 0) + 1);
-    const units = await this.unitsWith([...byUnit.keys(), ...desks.keys()]);
+    const units = this.unitsWith([...byUnit.keys(), ...desks.keys()]);
     const lines: UnitTally[] = units.map((u) => ({ ...u, tally: byUnit.get(u.gsoCode) ?? emptyTally(), desks: desks.get(u.gsoCode) ?? 0 }));
     const total = lines.reduce((sum, line) => addTallies(sum, line.tally), emptyTally());
     return { day, asOf, units: lines, total };
   }
 
   async bieu06(period: ReportPeriod, unitGso: string | null): Promise<Bieu06View> {
-    const counts = await this.store.bieu06Counts(period);
+    const [counts] = await Promise.all([this.store.bieu06Counts(period), this.catalogue.refresh()]);
     return this.bieu06From(period, unitGso, counts);
   }
 
-  private async bieu06From(period: ReportPeriod, unitGso: string | null, counts: readonly UnitSectorCounts[]): Promise<Bieu06View> {
+  private bieu06From(period: ReportPeriod, unitGso: string | null, counts: readonly UnitProcedureCounts[]): Bieu06View {
     const bySector = new Map<string, Bieu06Counts>();
     const byUnit = new Map<string, Bieu06Counts>();
     for (const c of counts) {
       byUnit.set(c.unitGso, addBieu06Counts(byUnit.get(c.unitGso) ?? emptyBieu06Counts(), c.counts));
       if (unitGso !== null && c.unitGso !== unitGso) continue;
-      bySector.set(c.sectorId, addBieu06Counts(bySector.get(c.sectorId) ?? emptyBieu06Counts(), c.counts));
+      const sectorId = this.catalogue.sectorIdOf(c.procedureId);
+      bySector.set(sectorId, addBieu06Counts(bySector.get(sectorId) ?? emptyBieu06Counts(), c.counts));
     }
-    const known = new Set(SECTORS.map((s) => s.id));
-    const others = await this.store.sectorNames([...bySector.keys()].filter((id) => !known.has(id)));
-    const form = assembleBieu06(period, bySector, SECTORS, others);
-    const units = await this.unitsWith(byUnit.keys());
+    const sectors = this.catalogue.sectors();
+    const known = new Set(sectors.map((s) => s.id));
+    const others = new Map([...bySector.keys()].filter((id) => !known.has(id)).map((id) => [id, this.catalogue.sectorName(id)]));
+    const form = assembleBieu06(period, bySector, sectors, others);
+    const units = this.unitsWith(byUnit.keys());
     const unitRows = units.map((u) => ({ ...u, row: bieu06Row(u.gsoCode, u.name, byUnit.get(u.gsoCode) ?? emptyBieu06Counts()) }));
     const cityCounts = [...byUnit.values()].reduce((sum, c) => addBieu06Counts(sum, c), emptyBieu06Counts());
     const unitsTotal = bieu06Row('', CITY_TOTAL_LABEL, cityCounts);
@@ -123,7 +126,8 @@ export class DashboardService {
 
   /** Biểu 06 and the online share from one read of the counts (the page shows both for one period). */
   async bieu06AndOnlineShare(period: ReportPeriod, unitGso: string | null): Promise<{ bieu06: Bieu06View; onlineShare: OnlineShareView }> {
-    const bieu06 = await this.bieu06From(period, unitGso, await this.store.bieu06Counts(period));
+    const [counts] = await Promise.all([this.store.bieu06Counts(period), this.catalogue.refresh()]);
+    const bieu06 = this.bieu06From(period, unitGso, counts);
     return { bieu06, onlineShare: onlineShareOf(bieu06) };
   }
 
@@ -133,12 +137,12 @@ export class DashboardService {
 
   async satisfaction(period: ReportPeriod): Promise<SatisfactionView> {
     const facts = await this.store.dayFactTotals(period.from, period.to, RATING_KINDS);
-    return satisfactionOf(period, facts, await this.unitsWith(facts.map((f) => f.unitGso)));
+    return satisfactionOf(period, facts, this.unitsWith(facts.map((f) => f.unitGso)));
   }
 
   async overdue(limit = OVERDUE_PAGE_LIMIT): Promise<OverdueView> {
     const asOf = this.nowIso();
-    const { rows, total } = await this.store.overdueDossiers(asOf, limit);
+    const [{ rows, total }] = await Promise.all([this.store.overdueDossiers(asOf, limit), this.catalogue.refresh()]);
     return {
       asOf,
       total,
@@ -146,9 +150,9 @@ export class DashboardService {
       rows: rows.map((r) => ({
         code: r.code,
         unitGsoCode: r.unitGso,
-        unitName: r.unitName,
-        procedureName: r.procedureName,
-        sectorName: r.sectorName,
+        unitName: this.catalogue.unitName(r.unitGso),
+        procedureName: this.catalogue.procedureName(r.procedureId),
+        sectorName: this.catalogue.sectorName(this.catalogue.sectorIdOf(r.procedureId)),
         appointmentAt: r.appointmentAt,
         status: r.status,
         statusLabel: statusLabel(r.status as StatusCode),
@@ -160,7 +164,7 @@ export class DashboardService {
   async desks(): Promise<DesksView> {
     const asOf = this.nowIso();
     const devices = await this.store.devices();
-    const units = await this.unitsWith(devices.map((d) => d.unitGso));
+    const units = this.unitsWith(devices.map((d) => d.unitGso));
     const nameOf = new Map(units.map((u) => [u.gsoCode, u.name]));
     const staleBefore = this.now() - STALE_AFTER_HOURS * HOUR_MS;
     const desks: DeskLine[] = devices.map((d) => ({

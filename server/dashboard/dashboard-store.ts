@@ -38,20 +38,19 @@ export interface RunningClockCount {
   dueSoon: number;
 }
 
-export interface UnitSectorCounts {
+/** Counted per procedure: the catalogue, not the desk, says which sector a procedure belongs to. */
+export interface UnitProcedureCounts {
   unitGso: string;
-  sectorId: string;
+  procedureId: string;
   counts: Bieu06Counts;
 }
 
-/** A dossier on the city's overdue list: no citizen's name, ID number or phone. */
+/** A dossier on the city's overdue list: no citizen's name, ID number or phone; ids the catalogue names. */
 export interface OverdueDossier {
   dossierId: string;
   code: string | null;
   unitGso: string;
-  unitName: string;
-  procedureName: string;
-  sectorName: string;
+  procedureId: string;
   appointmentAt: string;
   status: StatusCode;
 }
@@ -72,13 +71,10 @@ export interface DashboardStore {
   dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[]): Promise<DayFactTotal[]>;
   /** Per unit: running clocks past `nowIso`, and due within (`nowIso`, `dueByIso`]. */
   runningClocks(nowIso: string, dueByIso: string): Promise<RunningClockCount[]>;
-  /** Biểu 06's eight counts per unit and sector, for a checked period. */
-  bieu06Counts(period: ReportPeriod): Promise<UnitSectorCounts[]>;
+  /** Biểu 06's eight counts per unit and procedure, for a checked period. */
+  bieu06Counts(period: ReportPeriod): Promise<UnitProcedureCounts[]>;
   /** Running clocks past `nowIso`, most overdue first, at most `limit`, and how many there are. */
   overdueDossiers(nowIso: string, limit: number): Promise<{ rows: OverdueDossier[]; total: number }>;
-  /** Names the dossiers carry for units and sectors the seed catalogue does not know. */
-  unitNames(gsoCodes: readonly string[]): Promise<Map<string, string>>;
-  sectorNames(sectorIds: readonly string[]): Promise<Map<string, string>>;
   devices(): Promise<DeviceSyncRecord[]>;
   /** Records a successful sync; keeps the later time if two requests race. */
   noteDeviceSync(deviceId: string, atIso: string): Promise<void>;

@@ -7,7 +7,9 @@ import { bieu06FactsOf, type Bieu06Facts } from '../../shared/domain/reports/bie
 // What the centre keeps of one dossier for the dashboard: a few columns and dated facts, derived from
 // the folded state alone (so a rebuild equals the incremental writes), exactly as the desk derives its
 // projections — the daily tally's day facts (tallyDay), Biểu 06's facts (bieu06FactsOf), the running
-// clock of the overdue counts (isOverdue / isDueWithin). No name, ID number or phone is kept here.
+// clock of the overdue counts (isOverdue / isDueWithin). No name, ID number or phone is kept here, and
+// no name of a unit, sector or procedure either: those in the events are the desk's strings, so the rows
+// keep ids and the dashboard names them from the centre's catalogue when it reads (centre-catalogue.ts).
 
 /** The kinds of dated facts, one per thing the daily tally counts on the day it happened. */
 export const DAY_FACT_KINDS = [
@@ -38,12 +40,10 @@ export interface DayFact {
 export interface DashboardDossierRow {
   readonly dossierId: string;
   readonly unitGso: string;
-  readonly unitName: string;
   readonly code: string | null;
   readonly status: StatusCode;
-  readonly procedureName: string;
-  readonly sectorId: string;
-  readonly sectorName: string;
+  /** The catalogue names the procedure and gives its Biểu 06 sector. */
+  readonly procedureId: string;
   readonly appointmentAt: string | null;
   /** Pending, not waiting for the citizen or for fees, with an appointment: it can be overdue. */
   readonly clockRunning: boolean;
@@ -76,12 +76,9 @@ export function dashboardRowOf(state: DossierState): DashboardDossierRow | null 
   return {
     dossierId: state.id,
     unitGso: state.unit.gsoCode,
-    unitName: state.unit.name,
     code: state.code,
     status: state.status,
-    procedureName: state.procedure.name,
-    sectorId: state.procedure.sectorId,
-    sectorName: state.procedure.sectorName,
+    procedureId: state.procedure.id,
     appointmentAt: state.appointmentAt,
     clockRunning: isPending(state) && !paused && state.appointmentAt !== null,
     bieu06: bieu06FactsOf(state),

@@ -10,7 +10,8 @@ import { dashboardRowOf, type DashboardDossierRow } from './dossier-facts.js';
 
 /** Bump when the fold or the facts change meaning: the centre then rebuilds the projection at start. */
 // 2: a dossier turned back at the counter is received on its return, not when form 02 was issued.
-export const DASHBOARD_PROJECTION_VERSION = 2;
+// 3: rows keep the procedure's id instead of the desk's unit, sector and procedure names (schema step 6).
+export const DASHBOARD_PROJECTION_VERSION = 3;
 
 export interface ProjectionInput {
   /** The dossiers to project. */

@@ -1,4 +1,5 @@
 import type { CentreBlobStore } from '../blobs/blob-store.js';
+import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
 import type { EnrollmentService } from '../enrollment/enrollment-service.js';
 import type { StaffService } from '../staff/staff-service.js';
 import type { CentreStorage } from '../storage/storage.js';
@@ -18,6 +19,8 @@ export interface CentreDeps {
   blobs: CentreBlobStore;
   enrollment: EnrollmentService;
   staff: StaffService;
+  /** Names shown city-wide, by id (seed + published procedures). */
+  catalogue: CentreCatalogue;
   now(): number;
   /** Requests per minute per client address on the public lookup. */
   lookupPerMinute: number;

@@ -13,7 +13,7 @@ export function publicRoutes(app: FastifyInstance, deps: CentreDeps): void {
       response: { 200: jsonSchemaOf(lookupResponseSchema) },
     },
     config: { rateLimit: { max: deps.lookupPerMinute, timeWindow: '1 minute' } },
-    handler: async (request) => lookupDossier(deps.storage, (request.params as { code: string }).code),
+    handler: async (request) => lookupDossier(deps.storage, deps.catalogue, (request.params as { code: string }).code),
   });
 
   app.get(SYNC_PATHS.health, {

@@ -19,7 +19,7 @@ export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
     preHandler: auth,
     handler: async (request) => {
       const { events } = pushRequestSchema.parse(request.body);
-      return pushEvents(deps.storage, deviceOf(request), events, deps.now, request.log);
+      return pushEvents(deps.storage, deviceOf(request), events, deps.catalogue, deps.now, request.log);
     },
   });
 

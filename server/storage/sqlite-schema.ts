@@ -212,6 +212,25 @@ const STEPS: readonly { version: number; sql: string }[] = [
       INSERT INTO blob_units (sha256, unit_gso) SELECT b.sha256, d.unit_gso FROM blobs b JOIN devices d ON d.id = b.device_id WHERE true ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 6,
+    // The dashboard's rows keep ids, never the names a desk's events carry (a desk could write any):
+    // units, sectors and procedures are named from the centre's catalogue when read, and Biểu 06 counts
+    // per procedure, summed into the catalogue's sectors. The rows are derived: emptied here, refilled
+    // at start (DASHBOARD_PROJECTION_VERSION 3).
+    sql: `
+      DELETE FROM dash_day_facts;
+      DELETE FROM dash_waits;
+      DELETE FROM dash_bieu06;
+      DELETE FROM dash_dossiers;
+      ALTER TABLE dash_dossiers DROP COLUMN unit_name;
+      ALTER TABLE dash_dossiers DROP COLUMN procedure_name;
+      ALTER TABLE dash_dossiers DROP COLUMN sector_name;
+      ALTER TABLE dash_dossiers RENAME COLUMN sector_id TO procedure_id;
+      ALTER TABLE dash_bieu06 RENAME COLUMN sector_id TO procedure_id;
+      UPDATE counters SET value = 0 WHERE name = 'dashboard_projection';
+    `,
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = STEPS.at(-1)!.version;

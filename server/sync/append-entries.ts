@@ -1,5 +1,5 @@
 import type { DossierEvent } from '../../shared/domain/dossier/events.js';
-import { codeIssuedBy } from '../../shared/domain/dossier/issued-code.js';
+import { codeIssuedAt, codeIssuedBy } from '../../shared/domain/dossier/issued-code.js';
 import type { DeviceProgress, PushRejection } from '../../shared/sync/protocol.js';
 import { projectDossiers } from '../dashboard/project-dossiers.js';
 import { checkIssuedCode, type CodeClaims } from './issued-code-check.js';
@@ -162,7 +162,7 @@ export async function appendEntries(
     // of its code takes the new one); every code issued is still checked for its agency and station.
     const claims = issued !== null && issued === lastCodes.get(event.dossierId);
     if (issued !== null) {
-      const problem = await checkIssuedCode(tx, codeClaims, { unitGso: unit, station: actor.unitGso === null ? null : (actor.station ?? null) }, event.dossierId, issued, claims);
+      const problem = await checkIssuedCode(tx, codeClaims, { unitGso: unit, station: actor.unitGso === null ? null : (actor.station ?? null) }, event.dossierId, { code: issued, issuedAt: codeIssuedAt(event) }, claims);
       if (problem !== null) {
         reject(event.id, problem.code, problem.message);
         continue;

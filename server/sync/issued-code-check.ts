@@ -2,22 +2,25 @@ import { otherUnitHoldingAgency } from '../../shared/domain/catalogue/agency-own
 import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import { codeOwnershipProblem } from '../../shared/domain/dossier-code/code-ownership.js';
 import { parseDossierCode } from '../../shared/domain/dossier-code/dossier-code.js';
+import { formatLocalDate } from '../../shared/domain/calendar/vietnam-time.js';
 import { serialBlockOf } from '../../shared/domain/dossier-code/serial-block.js';
+import { vietnamIsoDate } from '../../shared/domain/dossier-code/vietnam-date.js';
 import type { PushRejectionCode } from '../../shared/sync/protocol.js';
 import type { AppendTx } from '../storage/storage.js';
 
 // The centre's checks of a dossier code an event issues (issued-code.ts says which events do): it opens
-// with the unit's agency identifier, its serial lies in the sending desk's station block, and no other
-// dossier of the unit holds it. Without them a desk of another unit could push a dossier under a
-// unit's next predictable code, and the public lookup would show the forgery. An agency identifier the
-// catalogue gives to another unit is refused outright: two units' desks using one identifier would
-// issue the same codes, and a unit whose identifier was never recorded must not take another's.
+// with the unit's agency identifier, its serial lies in the sending desk's station block, its date part
+// is the Vietnam date it was issued on, and no other dossier of the unit holds it. Without them a desk of
+// another unit could push a dossier under a unit's next predictable code, and the public lookup would
+// show the forgery. An agency identifier the catalogue gives to another unit is refused outright: two
+// units' desks using one identifier would issue the same codes, and a unit whose identifier was never
+// recorded must not take another's.
 
 /** Codes claimed earlier in the same request: `${unit} ${code}` → dossier id. */
 export type CodeClaims = Map<string, string>;
 
 export interface CodeRefusal {
-  code: Extract<PushRejectionCode, 'code_taken' | 'code_foreign_agency' | 'code_outside_station' | 'invalid_event'>;
+  code: Extract<PushRejectionCode, 'code_taken' | 'code_foreign_agency' | 'code_outside_station' | 'code_date_mismatch' | 'invalid_event'>;
   message: string;
 }
 
@@ -32,9 +35,10 @@ export async function checkIssuedCode(
   claimed: CodeClaims,
   owner: { unitGso: string; station: number | null },
   dossierId: string,
-  code: string,
+  issue: { code: string; issuedAt: string },
   claims: boolean,
 ): Promise<CodeRefusal | null> {
+  const { code, issuedAt } = issue;
   const parts = parseDossierCode(code);
   if (parts === null) return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };
   const catalogueOwner = otherUnitHoldingAgency(parts.agencyIdentifier, (unit) => unit.gsoCode === owner.unitGso, CATALOGUE_UNITS);
@@ -45,7 +49,7 @@ export async function checkIssuedCode(
     };
   }
   const agencyId = (await tx.unitAgency(owner.unitGso)) ?? ((await tx.claimUnitAgency(owner.unitGso, parts.agencyIdentifier)) ? parts.agencyIdentifier : null);
-  const problem = codeOwnershipProblem(code, { agencyId: agencyId ?? '', station: owner.station });
+  const problem = codeOwnershipProblem(code, { agencyId: agencyId ?? '', station: owner.station }, issuedAt);
   if (problem === 'malformed') return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };
   if (problem === 'foreign_agency') {
     return {
@@ -61,6 +65,14 @@ export async function checkIssuedCode(
     return {
       code: 'code_outside_station',
       message: `Số thứ tự trong mã hồ sơ ${code} không thuộc dải của quầy số ${owner.station} (${block.first}–${block.last}) mà máy này được đăng ký.`,
+    };
+  }
+  if (problem === 'date_mismatch') {
+    const key = parts.dateKey;
+    const coded = formatLocalDate(`20${key.slice(0, 2)}-${key.slice(2, 4)}-${key.slice(4)}`);
+    return {
+      code: 'code_date_mismatch',
+      message: `Ngày trong mã hồ sơ ${code} (${coded}) không khớp với ngày tiếp nhận ${formatLocalDate(vietnamIsoDate(issuedAt))} (giờ Việt Nam).`,
     };
   }
   if (!claims) return null;

@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { eventClockProblem } from '../../shared/domain/clock/clock-bound.js';
 import type { PushRejection, PushResponse } from '../../shared/sync/protocol.js';
+import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
 import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
 import { appendEntries, type PreparedEvent } from './append-entries.js';
 import { prepareEvent, rawEventId } from './prepare-event.js';
+import { checkProcedures } from './procedure-check.js';
 
 /**
  * Stores a desk's batch: each event checked on its own, then all appended in one transaction.
@@ -13,6 +15,7 @@ export async function pushEvents(
   storage: CentreStorage,
   device: DeviceRecord,
   rawEvents: readonly Record<string, unknown>[],
+  catalogue: CentreCatalogue,
   now: () => number,
   log: FastifyBaseLogger,
 ): Promise<PushResponse> {
@@ -31,9 +34,10 @@ export async function pushEvents(
     if (result.ok) valid.push(result.prepared);
     else invalid.push({ id: result.id, code: 'invalid_event', message: result.message });
   }
+  const { allowed, refused } = await checkProcedures(valid, catalogue);
   const recordedAt = new Date(nowMs).toISOString();
-  const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso, station: device.station }, valid, [], recordedAt));
-  const rejected = [...invalid, ...outcome.rejected];
+  const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso, station: device.station }, allowed, [], recordedAt));
+  const rejected = [...invalid, ...refused, ...outcome.rejected];
   for (const r of rejected) log.warn({ eventId: r.id, deviceId: device.id, rejection: r.code }, 'push: event rejected');
   return {
     stored: outcome.stored,

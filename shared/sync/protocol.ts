@@ -124,12 +124,18 @@ export const PUSH_REJECTION_CODES = [
   'code_taken', // the dossier code it issues is held by another dossier of the unit
   'code_foreign_agency', // the dossier code does not open with the unit's agency identifier
   'code_outside_station', // the dossier code's serial is outside the device's station block
+  'code_date_mismatch', // the dossier code's date part is not the Vietnam date of the event that issues it
   'dossier_unknown', // RETRYABLE: the centre has not yet received the dossier's creation; send it again later
+  'procedure_unknown', // RETRYABLE: the creation names a procedure id the centre's catalogue lacks (yet)
 ] as const;
 export type PushRejectionCode = (typeof PUSH_REJECTION_CODES)[number];
 
-/** Refusals that are not final: the desk keeps the event waiting and sends it again on a later round. */
-export const RETRYABLE_REJECTION_CODES: readonly PushRejectionCode[] = ['dossier_unknown'];
+/**
+ * Refusals that are not final: the desk keeps the event waiting and sends it again on a later round.
+ * An unknown procedure is one of them because an honest desk can only hold a procedure the centre will
+ * know: one of the seed it ships with a newer desk, or one the administrator publishes — then it goes.
+ */
+export const RETRYABLE_REJECTION_CODES: readonly PushRejectionCode[] = ['dossier_unknown', 'procedure_unknown'];
 
 export interface PushRejection {
   id: string;

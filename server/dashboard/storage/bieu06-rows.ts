@@ -1,10 +1,10 @@
 import { addBieu06Counts, emptyBieu06Counts, type Bieu06Counts } from '../../../shared/domain/reports/bieu06.js';
-import type { UnitSectorCounts } from '../dashboard-store.js';
+import type { UnitProcedureCounts } from '../dashboard-store.js';
 
 /** One row of a Biểu 06 part query (dashboard-sql.ts); PostgreSQL may return counts as strings. */
 export interface Bieu06CountsRow {
   unitGso: string;
-  sectorId: string;
+  procedureId: string;
   online: number | string;
   directOrPostal: number | string;
   carriedOver: number | string;
@@ -15,9 +15,9 @@ export interface Bieu06CountsRow {
   overdue: number | string;
 }
 
-/** The three disjoint parts' rows, summed per unit and sector. */
-export function bieu06CountsOf(rows: readonly Bieu06CountsRow[]): UnitSectorCounts[] {
-  const byKey = new Map<string, UnitSectorCounts>();
+/** The three disjoint parts' rows, summed per unit and procedure. */
+export function bieu06CountsOf(rows: readonly Bieu06CountsRow[]): UnitProcedureCounts[] {
+  const byKey = new Map<string, UnitProcedureCounts>();
   for (const row of rows) {
     const pending = Number(row.pending);
     const overdue = Number(row.overdue);
@@ -31,9 +31,9 @@ export function bieu06CountsOf(rows: readonly Bieu06CountsRow[]): UnitSectorCoun
       withinTime: pending - overdue,
       overdue,
     };
-    const key = `${row.unitGso}\u0000${row.sectorId}`;
+    const key = `${row.unitGso}\u0000${row.procedureId}`;
     const held = byKey.get(key);
-    if (held === undefined) byKey.set(key, { unitGso: row.unitGso, sectorId: row.sectorId, counts: addBieu06Counts(emptyBieu06Counts(), counts) });
+    if (held === undefined) byKey.set(key, { unitGso: row.unitGso, procedureId: row.procedureId, counts: addBieu06Counts(emptyBieu06Counts(), counts) });
     else addBieu06Counts(held.counts, counts);
   }
   return [...byKey.values()];

@@ -2,8 +2,8 @@
 // aliases are quoted so PostgreSQL keeps their case. Tables: dash_dossiers, dash_bieu06, dash_waits,
 // dash_day_facts (server/storage/*-schema.ts, step 2).
 //
-// Biểu 06 is the desk's SQL (electron/core/reports/bieu06-repository.ts) grouped by unit as well as
-// sector — the rules live in shared/domain/reports/bieu06.ts, and the dashboard's tests hold these
+// Biểu 06 is the desk's SQL (electron/core/reports/bieu06-repository.ts) grouped by unit and procedure
+// (the service sums procedures into the catalogue's sectors) — the rules live in shared/domain/reports/bieu06.ts, and the dashboard's tests hold these
 // numbers to bieu06FromStates over the centre's folded dossiers:
 // - in the period: received_day ≤ to and open_until ≥ from, as three disjoint index ranges (received in
 //   the period; received in the LONG_LIVED_DAYS before it and still open; long-lived ones);
@@ -19,7 +19,7 @@ const DUE_AS_OF_TO = `CASE
 const WAITING_AT_TO = `EXISTS (SELECT 1 FROM dash_waits w WHERE w.dossier_id = b.dossier_id AND w.from_day <= @to AND w.until_day > @to)`;
 
 const BIEU06_COUNTS = `
-  SELECT b.unit_gso AS "unitGso", b.sector_id AS "sectorId",
+  SELECT b.unit_gso AS "unitGso", b.procedure_id AS "procedureId",
     count(*) FILTER (WHERE b.received_day >= @from AND b.channel = 2) AS online,
     count(*) FILTER (WHERE b.received_day >= @from AND b.channel <> 2) AS "directOrPostal",
     count(*) FILTER (WHERE b.received_day < @from) AS "carriedOver",
@@ -32,10 +32,10 @@ const BIEU06_COUNTS = `
 
 export const DASHBOARD_SQL = {
   bieu06Parts: [
-    `${BIEU06_COUNTS} WHERE b.received_day BETWEEN @from AND @to GROUP BY b.unit_gso, b.sector_id`,
+    `${BIEU06_COUNTS} WHERE b.received_day BETWEEN @from AND @to GROUP BY b.unit_gso, b.procedure_id`,
     `${BIEU06_COUNTS} WHERE b.received_day >= @shortFrom AND b.received_day < @from AND b.long_lived = 0 AND b.open_until >= @from
-       GROUP BY b.unit_gso, b.sector_id`,
-    `${BIEU06_COUNTS} WHERE b.long_lived = 1 AND b.open_until >= @from AND b.received_day < @from GROUP BY b.unit_gso, b.sector_id`,
+       GROUP BY b.unit_gso, b.procedure_id`,
+    `${BIEU06_COUNTS} WHERE b.long_lived = 1 AND b.open_until >= @from AND b.received_day < @from GROUP BY b.unit_gso, b.procedure_id`,
   ],
 
   dayFactTotals: `
@@ -51,16 +51,11 @@ export const DASHBOARD_SQL = {
     GROUP BY unit_gso`,
 
   overdueRows: `
-    SELECT dossier_id AS "dossierId", code, unit_gso AS "unitGso", unit_name AS "unitName", procedure_name AS "procedureName",
-      sector_name AS "sectorName", appointment_at AS "appointmentAt", status
+    SELECT dossier_id AS "dossierId", code, unit_gso AS "unitGso", procedure_id AS "procedureId", appointment_at AS "appointmentAt", status
     FROM dash_dossiers WHERE clock_running = 1 AND appointment_at < @now
     ORDER BY appointment_at, coalesce(code, ''), dossier_id LIMIT @limit`,
 
   overdueTotal: `SELECT count(*) AS n FROM dash_dossiers WHERE clock_running = 1 AND appointment_at < @now`,
-
-  // Only for codes the seed catalogue lacks (rare): a scan, rather than two more indexes every append maintains.
-  unitNames: `SELECT unit_gso AS "key", max(unit_name) AS name FROM dash_dossiers WHERE unit_gso IN (@keys) GROUP BY unit_gso`,
-  sectorNames: `SELECT sector_id AS "key", max(sector_name) AS name FROM dash_dossiers WHERE sector_id IN (@keys) GROUP BY sector_id`,
 
   devices: `
     SELECT id, name, unit_gso AS "unitGso", station, enrolled_at AS "enrolledAt", revoked_at AS "revokedAt", last_sync_at AS "lastSyncAt"

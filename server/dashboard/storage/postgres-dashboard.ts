@@ -10,7 +10,7 @@ import type {
   DeviceSyncRecord,
   OverdueDossier,
   RunningClockCount,
-  UnitSectorCounts,
+  UnitProcedureCounts,
 } from '../dashboard-store.js';
 import type { DashboardDossierRow, DayFactKind } from '../dossier-facts.js';
 import { bindPostgres, type SqlParam } from './bind-params.js';
@@ -50,7 +50,7 @@ export class PostgresDashboardStore implements DashboardStore {
     return rows.map((row) => ({ unitGso: row.unitGso, overdue: num(row.overdue), dueSoon: num(row.dueSoon) }));
   }
 
-  async bieu06Counts(period: ReportPeriod): Promise<UnitSectorCounts[]> {
+  async bieu06Counts(period: ReportPeriod): Promise<UnitProcedureCounts[]> {
     const params = { from: period.from, to: period.to, shortFrom: addDaysToLocalDate(period.from, -LONG_LIVED_DAYS) };
     const parts = await Promise.all(DASHBOARD_SQL.bieu06Parts.map((sql) => all<Bieu06CountsRow>(this.pool, sql, params)));
     return bieu06CountsOf(parts.flat());
@@ -62,19 +62,6 @@ export class PostgresDashboardStore implements DashboardStore {
       all<{ n: number | string }>(this.pool, DASHBOARD_SQL.overdueTotal, { now: nowIso }),
     ]);
     return { rows: rows.map((row) => ({ ...row, status: row.status as StatusCode })), total: num(total[0]?.n ?? 0) };
-  }
-
-  unitNames(gsoCodes: readonly string[]): Promise<Map<string, string>> {
-    return this.names(DASHBOARD_SQL.unitNames, gsoCodes);
-  }
-
-  sectorNames(sectorIds: readonly string[]): Promise<Map<string, string>> {
-    return this.names(DASHBOARD_SQL.sectorNames, sectorIds);
-  }
-
-  private async names(sql: string, keys: readonly string[]): Promise<Map<string, string>> {
-    if (keys.length === 0) return new Map();
-    return new Map((await all<{ key: string; name: string }>(this.pool, sql, { keys })).map((row) => [row.key, row.name]));
   }
 
   devices(): Promise<DeviceSyncRecord[]> {
@@ -130,17 +117,14 @@ export class PostgresDashboardTx implements DashboardProjectionTx {
     }
     if (rows.length === 0) return;
     await this.client.query(
-      `INSERT INTO dash_dossiers (dossier_id, unit_gso, unit_name, code, status, procedure_name, sector_id, sector_name, appointment_at, clock_running)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])`,
+      `INSERT INTO dash_dossiers (dossier_id, unit_gso, code, status, procedure_id, appointment_at, clock_running)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::int[])`,
       [
         rows.map((r) => r.dossierId),
         rows.map((r) => r.unitGso),
-        rows.map((r) => r.unitName),
         rows.map((r) => r.code),
         rows.map((r) => r.status),
-        rows.map((r) => r.procedureName),
-        rows.map((r) => r.sectorId),
-        rows.map((r) => r.sectorName),
+        rows.map((r) => r.procedureId),
         rows.map((r) => r.appointmentAt),
         rows.map((r) => (r.clockRunning ? 1 : 0)),
       ],
@@ -149,7 +133,7 @@ export class PostgresDashboardTx implements DashboardProjectionTx {
     if (counted.length > 0) {
       const facts = counted.map((r) => r.bieu06!);
       await this.client.query(
-        `INSERT INTO dash_bieu06 (received_day, dossier_id, unit_gso, sector_id, channel, open_until, long_lived, settlement,
+        `INSERT INTO dash_bieu06 (received_day, dossier_id, unit_gso, procedure_id, channel, open_until, long_lived, settlement,
            due_day, original_due_day, first_apology_day, first_extension_day)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[], $8::text[],
            $9::text[], $10::text[], $11::text[], $12::text[])`,
@@ -157,7 +141,7 @@ export class PostgresDashboardTx implements DashboardProjectionTx {
           facts.map((f) => f.receivedDay),
           counted.map((r) => r.dossierId),
           counted.map((r) => r.unitGso),
-          facts.map((f) => f.sectorId),
+          counted.map((r) => r.procedureId),
           facts.map((f) => f.channel),
           facts.map((f) => f.openUntil),
           facts.map((f) => (f.longLived ? 1 : 0)),

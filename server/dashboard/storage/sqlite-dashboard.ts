@@ -9,7 +9,7 @@ import type {
   DeviceSyncRecord,
   OverdueDossier,
   RunningClockCount,
-  UnitSectorCounts,
+  UnitProcedureCounts,
 } from '../dashboard-store.js';
 import type { DashboardDossierRow, DayFactKind } from '../dossier-facts.js';
 import { bindSqlite, type SqlParam } from './bind-params.js';
@@ -66,7 +66,7 @@ export class SqliteDashboardStore implements DashboardStore {
     return this.reads.all<RunningClockCount>(DASHBOARD_SQL.runningClocks, { now: nowIso, dueBy: dueByIso });
   }
 
-  async bieu06Counts(period: ReportPeriod): Promise<UnitSectorCounts[]> {
+  async bieu06Counts(period: ReportPeriod): Promise<UnitProcedureCounts[]> {
     const params = { from: period.from, to: period.to, shortFrom: addDaysToLocalDate(period.from, -LONG_LIVED_DAYS) };
     return bieu06CountsOf(DASHBOARD_SQL.bieu06Parts.flatMap((sql) => this.reads.all<Bieu06CountsRow>(sql, params)));
   }
@@ -75,19 +75,6 @@ export class SqliteDashboardStore implements DashboardStore {
     const rows = this.reads.all<OverdueDossier>(DASHBOARD_SQL.overdueRows, { now: nowIso, limit });
     const [total] = this.reads.all<{ n: number }>(DASHBOARD_SQL.overdueTotal, { now: nowIso });
     return { rows, total: total?.n ?? 0 };
-  }
-
-  async unitNames(gsoCodes: readonly string[]): Promise<Map<string, string>> {
-    return this.names(DASHBOARD_SQL.unitNames, gsoCodes);
-  }
-
-  async sectorNames(sectorIds: readonly string[]): Promise<Map<string, string>> {
-    return this.names(DASHBOARD_SQL.sectorNames, sectorIds);
-  }
-
-  private names(sql: string, keys: readonly string[]): Map<string, string> {
-    if (keys.length === 0) return new Map();
-    return new Map(this.reads.all<{ key: string; name: string }>(sql, { keys }).map((row) => [row.key, row.name]));
   }
 
   async devices(): Promise<DeviceSyncRecord[]> {
@@ -148,10 +135,10 @@ export class SqliteDashboardTx implements DashboardProjectionTx {
   constructor(db: Db) {
     this.statements = new StatementCache(db);
     this.dossiers = new BulkInsert(db, 'dash_dossiers', [
-      'dossier_id', 'unit_gso', 'unit_name', 'code', 'status', 'procedure_name', 'sector_id', 'sector_name', 'appointment_at', 'clock_running',
+      'dossier_id', 'unit_gso', 'code', 'status', 'procedure_id', 'appointment_at', 'clock_running',
     ]);
     this.bieu06 = new BulkInsert(db, 'dash_bieu06', [
-      'received_day', 'dossier_id', 'unit_gso', 'sector_id', 'channel', 'open_until', 'long_lived', 'settlement',
+      'received_day', 'dossier_id', 'unit_gso', 'procedure_id', 'channel', 'open_until', 'long_lived', 'settlement',
       'due_day', 'original_due_day', 'first_apology_day', 'first_extension_day',
     ]);
     this.waits = new BulkInsert(db, 'dash_waits', ['dossier_id', 'position', 'from_day', 'until_day']);
@@ -180,13 +167,13 @@ export class SqliteDashboardTx implements DashboardProjectionTx {
       for (const table of DASHBOARD_TABLES) this.statements.run(`DELETE FROM ${table} WHERE dossier_id IN (@ids)`, { ids });
     }
     this.dossiers.run(
-      rows.map((r) => [r.dossierId, r.unitGso, r.unitName, r.code, r.status, r.procedureName, r.sectorId, r.sectorName, r.appointmentAt, r.clockRunning ? 1 : 0]),
+      rows.map((r) => [r.dossierId, r.unitGso, r.code, r.status, r.procedureId, r.appointmentAt, r.clockRunning ? 1 : 0]),
     );
     const counted = rows.filter((r) => r.bieu06 !== null);
     this.bieu06.run(
       counted.map((r) => {
         const f = r.bieu06!;
-        return [f.receivedDay, r.dossierId, r.unitGso, f.sectorId, f.channel, f.openUntil, f.longLived ? 1 : 0, f.settlement, f.dueDay, f.originalDueDay, f.firstApologyDay, f.firstExtensionDay];
+        return [f.receivedDay, r.dossierId, r.unitGso, r.procedureId, f.channel, f.openUntil, f.longLived ? 1 : 0, f.settlement, f.dueDay, f.originalDueDay, f.firstApologyDay, f.firstExtensionDay];
       }),
     );
     this.waits.run(counted.flatMap((r) => r.bieu06!.waits.map((w, position) => [r.dossierId, position, w.fromDay, w.untilDay])));

@@ -17,3 +17,18 @@ export function codeIssuedBy(event: DossierEvent): string | null {
       return null;
   }
 }
+
+/**
+ * When the code an event issues was issued: the receipt (its receivedAt, for a back-entered dossier the
+ * time logged on paper) or, for a reissue, the event's own instant. The code's date part is this
+ * instant's Vietnam date, since the desk allocates it from the same instant (code-allocator.ts).
+ */
+export function codeIssuedAt(event: DossierEvent): string {
+  switch (event.type) {
+    case 'dossier.received':
+    case 'supplement.received':
+      return event.payload.receivedAt;
+    default:
+      return event.occurredAt;
+  }
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
+import { CentreCatalogue } from '../../../server/catalogue/centre-catalogue.js';
 import { DashboardService } from '../../../server/dashboard/dashboard-service.js';
 import { lookupDossier } from '../../../server/lookup/lookup-service.js';
 import type { CentreStorage } from '../../../server/storage/storage.js';
@@ -34,7 +35,7 @@ for (const kind of STORAGE_KINDS) {
 
     it('counts in the dashboard from its return, and the lookup finds the code issued then', async () => {
       storage = await kind.open();
-      const service = new DashboardService(storage.dashboard, () => NOW_MS);
+      const service = new DashboardService(storage.dashboard, new CentreCatalogue(storage), () => NOW_MS);
       const desk = new FakeDevice('desk-06691-1', HONG_GAI_UNIT); // Monday 23/11 09:00
       const accepted = desk.receive();
       const turnedBack = desk.turnBack();
@@ -58,8 +59,8 @@ for (const kind of STORAGE_KINDS) {
       const returnDay = await service.bieu06({ from: RETURN_DAY, to: RETURN_DAY }, null);
       expect(returnDay.form.total.received).toMatchObject({ total: 3, directOrPostal: 2, carriedOver: 1 });
 
-      expect(await lookupDossier(storage, issued.toLowerCase())).toMatchObject({ code: issued, status: 2 });
-      expect(await lookupDossier(storage, '000.15.20.H49-261123-1003')).toMatchObject({ code: '000.15.20.H49-261123-1003', status: 2 });
+      expect(await lookupDossier(storage, new CentreCatalogue(storage), issued.toLowerCase())).toMatchObject({ code: issued, status: 2 });
+      expect(await lookupDossier(storage, new CentreCatalogue(storage), '000.15.20.H49-261123-1003')).toMatchObject({ code: '000.15.20.H49-261123-1003', status: 2 });
     });
   });
 }

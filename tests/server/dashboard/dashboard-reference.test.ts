@@ -8,6 +8,7 @@ import { bieu06FromStates } from '../../../shared/domain/reports/bieu06.js';
 import { overdueListFromStates } from '../../../shared/domain/reports/overdue-list.js';
 import type { ReportPeriod } from '../../../shared/domain/reports/report-period.js';
 import { emptySatisfactionCounts, satisfactionFromStates, satisfactionLine } from '../../../shared/domain/reports/satisfaction.js';
+import { CentreCatalogue } from '../../../server/catalogue/centre-catalogue.js';
 import { DashboardService } from '../../../server/dashboard/dashboard-service.js';
 import { DASHBOARD_PROJECTION_VERSION } from '../../../server/dashboard/project-dossiers.js';
 import { rebuildDashboardProjection } from '../../../server/dashboard/rebuild-projection.js';
@@ -70,7 +71,7 @@ for (const kind of STORAGE_KINDS) {
       await appendCityHistory(storage, streams.slice(1), { batch: 250, recordedAt: NOW });
       await appendBackwards(storage, streams[0]!);
       states = await foldedDossiers(storage);
-      service = new DashboardService(storage.dashboard, () => NOW_MS);
+      service = new DashboardService(storage.dashboard, new CentreCatalogue(storage), () => NOW_MS);
     });
     afterAll(async () => {
       if (storage !== undefined) await kind.dispose(storage);
@@ -214,7 +215,7 @@ describe.skipIf(!STORAGE_KINDS[1]!.available)('concurrent writers on PostgreSQL'
       await Promise.all(batches);
 
       const states = await foldedDossiers(storage);
-      const service = new DashboardService(storage.dashboard, () => NOW_MS);
+      const service = new DashboardService(storage.dashboard, new CentreCatalogue(storage), () => NOW_MS);
       const period = { from: '2026-11-16', to: '2026-12-15' };
       expect((await service.bieu06(period, null)).form.total).toEqual(bieu06FromStates(states, period, SECTORS).total);
       for (const day of ['2026-12-15', '2026-12-10', '2026-12-01', '2026-11-20']) {

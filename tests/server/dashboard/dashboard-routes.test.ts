@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
 import { SYNC_PATHS, revokeDevicePath } from '../../../shared/sync/protocol.js';
+import { CentreCatalogue } from '../../../server/catalogue/centre-catalogue.js';
 import { DashboardService } from '../../../server/dashboard/dashboard-service.js';
 import { FakeDevice, HA_KHANH_UNIT, HONG_GAI_UNIT } from '../support/fabricate-events.js';
 import { ADMIN, startTestCentre, type TestCentre } from '../support/test-centre.js';
@@ -188,7 +189,7 @@ describe('the dashboard routes', { timeout: 30_000 }, () => {
   describe('what it shows', () => {
     it('the JSON routes answer exactly what the service draws up (the response schemas drop nothing)', async () => {
       await seed();
-      const service = new DashboardService(centre.storage.dashboard, () => centre.clock.ms);
+      const service = new DashboardService(centre.storage.dashboard, new CentreCatalogue(centre.storage), () => centre.clock.ms);
       const period = { from: '2026-11-01', to: '2026-11-25' };
       const get = async (path: string) => {
         const answer = await call('GET', path, { token: centre.adminToken });

@@ -45,6 +45,11 @@ describe('centre storage on SQLite', () => {
       const raw = new Database(path);
       raw.exec('ALTER TABLE devices DROP COLUMN token_used_at; DROP TABLE rate_limits;');
       raw.exec('DROP INDEX dossiers_code_per_unit; DROP TABLE unit_agencies; DROP TABLE blob_units');
+      raw.exec(
+        `ALTER TABLE dash_dossiers RENAME COLUMN procedure_id TO sector_id; ALTER TABLE dash_bieu06 RENAME COLUMN procedure_id TO sector_id;
+         ALTER TABLE dash_dossiers ADD COLUMN unit_name TEXT NOT NULL DEFAULT ''; ALTER TABLE dash_dossiers ADD COLUMN procedure_name TEXT NOT NULL DEFAULT '';
+         ALTER TABLE dash_dossiers ADD COLUMN sector_name TEXT NOT NULL DEFAULT ''`,
+      );
       raw.pragma('user_version = 2');
       raw
         .prepare("INSERT INTO enrollment_codes VALUES ('c1', '06691', 1, '2026-11-26T00:00:00.000Z', '2026-11-23T00:00:00.000Z', 'cli', '2026-11-23T01:00:00.000Z', 'desk-a')")

@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid';
 import { formatHlc } from '../../../shared/domain/clock/hlc.js';
+import { vietnamDateKey } from '../../../shared/domain/dossier-code/vietnam-date.js';
 import type { DossierEvent, DossierEventOf, ProcedureSnapshot, UnitSnapshot } from '../../../shared/domain/dossier/events.js';
 
 // Fabricated, schema-valid dossier events for the centre's tests (no real person: the ID numbers are
@@ -20,14 +21,17 @@ const PROCEDURE: ProcedureSnapshot = {
 
 const ulid = monotonicFactory();
 
-/** Codes already fabricated, per agency: each code once, in station 1's block (1001–1999), a day per 999. */
+/**
+ * Codes already fabricated, per agency and day: each code once, dated the Vietnam day of its receipt (the
+ * centre refuses another date), serials from station 1's block (1001–1999) and on into the next blocks.
+ */
 const codesIssued = new Map<string, number>();
-function nextCode(agencyId: string): string {
-  const n = codesIssued.get(agencyId) ?? 0;
-  codesIssued.set(agencyId, n + 1);
-  const day = new Date(Date.UTC(2026, 10, 23) + Math.floor(n / 999) * 86_400_000);
-  const dateKey = `${String(day.getUTCFullYear() % 100)}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
-  return `${agencyId}-${dateKey}-${1001 + (n % 999)}`;
+function nextCode(agencyId: string, receivedAt: string): string {
+  const dateKey = vietnamDateKey(receivedAt);
+  const key = `${agencyId}-${dateKey}`;
+  const n = codesIssued.get(key) ?? 0;
+  codesIssued.set(key, n + 1);
+  return `${key}-${1001 + n + Math.floor(n / 999)}`;
 }
 
 export class FakeDevice {
@@ -60,7 +64,7 @@ export class FakeDevice {
 
   receive(options: { unit?: UnitSnapshot; fullName?: string; idNumber?: string } = {}): DossierEventOf<'dossier.received'> {
     const envelope = this.next(ulid(this.wallMs + 1000));
-    const code = nextCode((options.unit ?? this.unit).agencyId);
+    const code = nextCode((options.unit ?? this.unit).agencyId, envelope.occurredAt);
     return {
       ...envelope,
       type: 'dossier.received',
