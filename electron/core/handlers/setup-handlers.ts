@@ -46,6 +46,18 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
     if (owner !== null) throw new CommandError('conflict', foreignAgencyMessage(agencyId, owner));
   };
 
+  // The centre binds an enrolled device to its unit's GSO code and agency identifier: after a move its
+  // receptions would be refused there (foreign unit, or a code under another identifier) while the desk
+  // went on issuing them. Until the centre can rebind a device to a successor, an enrolled desk does not move.
+  const refuseWhileEnrolled = (from: Unit): void => {
+    const sync = ctx.sync.status();
+    if (sync.state === 'not_configured' || sync.revoked) return;
+    throw new CommandError(
+      'conflict',
+      `Bàn làm việc đang đồng bộ với trung tâm dưới đơn vị ${from.name} (mã GSO ${from.gsoCode}); trung tâm chưa hỗ trợ chuyển đăng ký của máy sang đơn vị kế thừa, nên hồ sơ tiếp nhận sau khi chuyển sẽ bị trung tâm từ chối. Chưa thể chuyển đơn vị cho máy đã đăng ký đồng bộ; hãy báo quản trị viên trung tâm.`,
+    );
+  };
+
   return {
     'app.info': () => readAppInfo(ctx.db, ctx.identity),
 
@@ -121,6 +133,7 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
       if (problem !== null) throw new CommandError('conflict', successorMoveMessage(problem, from, to));
       const agencyId = args.agencyId ?? to.agencyId;
       refuseForeignAgency(to, agencyId);
+      refuseWhileEnrolled(from);
       const station = settings.station;
       ctx.db.transaction(() => {
         writeDeskSettings(ctx.settings, { unitId: to.id, unit: { gsoCode: to.gsoCode, name: to.name, agencyId }, station });
