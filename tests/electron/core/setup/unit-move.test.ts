@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOGUE_UNITS } from '../../../../shared/domain/catalogue/seed/units.js';
 import { snapshotDatabase } from '../../../support/database-snapshot.js';
+import { SettingsRepository } from '../../../../electron/core/settings/settings-repository.js';
 import { HONG_GAI, openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
 
 // A desk of a unit merged on 1/7/2025 is moved by its supervisor to the unit that took it over. The
@@ -73,5 +74,24 @@ describe('moving the desk of a former unit to its successor', () => {
     const before = snapshotDatabase(desk.core.db);
     expect(await desk.fail('settings.moveUnit', { successorId: HONG_GAI_2025.id })).toMatchObject({ code: 'forbidden' });
     expect(snapshotDatabase(desk.core.db)).toEqual(before);
+  });
+});
+
+describe('the unit of a desk set up before the catalogue id was kept', () => {
+  it('is told apart by its agency identifier where a GSO code and name name two units, and unknown when nothing does', async () => {
+    desk = await openTestDesk({ at: '2026-02-10T02:00:00Z', initialise: false });
+    const settings = new SettingsRepository(desk.core.db);
+    const stored = (agencyId: string) => {
+      settings.set('unit.gsoCode', '06673');
+      settings.set('unit.name', 'Phường Bãi Cháy');
+      settings.set('unit.agencyId', agencyId);
+      settings.set('desk.station', '1');
+    };
+    stored(unit('ha-long-2020-phuong-bai-chay').agencyId);
+    expect((await desk.call('settings.get', {})).unit?.id).toBe('ha-long-2020-phuong-bai-chay');
+    stored(unit('quang-ninh-2025-phuong-bai-chay').agencyId);
+    expect((await desk.call('settings.get', {})).unit?.id).toBe('quang-ninh-2025-phuong-bai-chay');
+    stored('000.99.31.H49'); // typed by hand: both eras' Phường Bãi Cháy bear 06673
+    expect((await desk.call('settings.get', {})).unit?.id).toBeNull();
   });
 });
