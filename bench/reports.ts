@@ -223,7 +223,7 @@ class LifeWriter {
 
 function seed(db: DeskDatabase): void {
   const settings = new SettingsRepository(db);
-  writeDeskSettings(settings, { unit: UNIT, station: 1 });
+  writeDeskSettings(settings, { unitId: 'ha-long-2020-phuong-hong-gai', unit: UNIT, station: 1 });
   const officerRepo = new OfficerRepository(db);
   const officers = ['Nguyễn Thị Lan', 'Trần Văn Hùng', 'Lê Thị Mai', 'Phạm Quang Minh'].map(
     (fullName, i) => officerRepo.create({ id: ulid(), username: `canbo${i + 1}`, fullName, role: i === 0 ? 'supervisor' : 'officer', passwordHash: 'x' }, iso(NOW_MS)).id,

@@ -11,6 +11,7 @@ export const COMMAND_NAMES = [
   'officers.create',
   'settings.get',
   'settings.set',
+  'settings.moveUnit',
   'catalogue.units',
   'catalogue.procedures',
   'calendar.get',

@@ -31,6 +31,7 @@ export const COMMAND_SCHEMAS = {
   'officers.create': s.officersCreateArgs,
   'settings.get': s.settingsGetArgs,
   'settings.set': s.settingsSetArgs,
+  'settings.moveUnit': s.settingsMoveUnitArgs,
   'catalogue.units': catalogueUnitsArgs,
   'catalogue.procedures': catalogueProceduresArgs,
   'calendar.get': calendarGetArgs,
@@ -91,6 +92,7 @@ export interface CommandResults {
   'officers.create': s.Officer;
   'settings.get': s.DeskSettings;
   'settings.set': s.DeskSettings;
+  'settings.moveUnit': s.DeskSettings;
   'catalogue.units': Unit[];
   'catalogue.procedures': CatalogueProcedures;
   'calendar.get': CalendarView;

@@ -66,7 +66,17 @@ export const officersCreateArgs = newOfficerArgs;
 export const settingsGetArgs = z.strictObject({});
 export const settingsSetArgs = deskSettingsArgs;
 
+/**
+ * A supervisor moves the desk of a former unit to a unit of the catalogue that took it over (valid on
+ * the desk's day). The agency identifier defaults to the successor's own in the catalogue.
+ */
+export const settingsMoveUnitArgs = z.strictObject({
+  successorId: SlugSchema,
+  agencyId: agencyIdArg.optional(),
+});
+
 export interface DeskSettings {
-  unit: { gsoCode: string; name: string; agencyId: string } | null;
+  /** `id` is the catalogue unit; null for a desk set up before ids were kept whose unit is ambiguous. */
+  unit: { id: string | null; gsoCode: string; name: string; agencyId: string } | null;
   station: number | null;
 }

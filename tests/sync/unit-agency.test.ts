@@ -45,7 +45,7 @@ describe('two units of today at one centre', () => {
   it('set up with their catalogue identifiers, never issue the same code, and the centre takes every one', async () => {
     for (const [desk, key] of [[hongGai, 'hongGai2025'], [haLong, 'haLong2025']] as const) {
       const own = CATALOGUE_UNITS.find((u) => u.id === UNITS[key].unitId)!;
-      expect((await desk.call('settings.get', {})).unit).toEqual({ gsoCode: own.gsoCode, name: own.name, agencyId: own.agencyId });
+      expect((await desk.call('settings.get', {})).unit).toEqual({ id: own.id, gsoCode: own.gsoCode, name: own.name, agencyId: own.agencyId });
     }
     await enrollDesk(hongGai, centre.url, codes[0]!);
     await enrollDesk(haLong, centre.url, codes[1]!);

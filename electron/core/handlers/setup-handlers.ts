@@ -1,16 +1,20 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { foreignAgencyMessage, otherUnitHoldingAgency } from '../../../shared/domain/catalogue/agency-ownership.js';
+import { successorMoveMessage, successorMoveProblem } from '../../../shared/domain/catalogue/successor-move.js';
 import type { Unit } from '../../../shared/domain/catalogue/unit.js';
+import type { DeskSettings } from '../../../shared/contract/setup.js';
 import { vietnamDateOf } from '../../../shared/domain/dossier/vietnam-time.js';
 import { readAppInfo } from '../app/app-info.js';
 import { hashPassword, verifyPassword } from '../officers/password-hash.js';
 import { readDeskSettings, writeDeskSettings } from '../settings/desk-settings.js';
+import { catalogueUnitOfDesk } from '../settings/desk-unit.js';
+import { appendUnitMove } from '../settings/unit-moves.js';
 import type { CoreContext } from './context.js';
 
 type SetupHandlers = Pick<
   Handlers,
-  'app.info' | 'setup.status' | 'setup.initialise' | 'auth.signIn' | 'auth.signOut' | 'auth.session' | 'officers.list' | 'officers.create' | 'settings.get' | 'settings.set'
+  'app.info' | 'setup.status' | 'setup.initialise' | 'auth.signIn' | 'auth.signOut' | 'auth.session' | 'officers.list' | 'officers.create' | 'settings.get' | 'settings.set' | 'settings.moveUnit'
 >;
 
 // One message for an unknown user and a wrong password: the desk must not confirm who has an account.
@@ -21,9 +25,17 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
 
   // The unit named by id when given (it must bear the code); else the one bearing the code today, else
   // the latest (a desk may back-enter the history of a former unit).
+  const today = (): string => vietnamDateOf(new Date(ctx.now()).toISOString());
+
+  // The settings with the catalogue unit's id, found from the code and identifier for older desks.
+  const deskSettings = (): DeskSettings => {
+    const settings = readDeskSettings(ctx.settings);
+    if (settings.unit === null) return settings;
+    return { ...settings, unit: { ...settings.unit, id: catalogueUnitOfDesk(settings.unit, ctx.catalogue.units())?.id ?? null } };
+  };
+
   const unitOrFail = (gsoCode: string, unitId: string | undefined): Unit => {
-    const today = vietnamDateOf(new Date(ctx.now()).toISOString());
-    const unit = unitId === undefined ? (ctx.catalogue.unitByGso(gsoCode, today) ?? ctx.catalogue.latestUnitByGso(gsoCode)) : ctx.catalogue.unit(unitId);
+    const unit = unitId === undefined ? (ctx.catalogue.unitByGso(gsoCode, today()) ?? ctx.catalogue.latestUnitByGso(gsoCode)) : ctx.catalogue.unit(unitId);
     if (unit === null || unit.gsoCode !== gsoCode) throw new CommandError('not_found', `Không có đơn vị mã ${gsoCode} trong danh mục.`);
     return unit;
   };
@@ -32,6 +44,18 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
   const refuseForeignAgency = (unit: Unit, agencyId: string): void => {
     const owner = otherUnitHoldingAgency(agencyId, (u) => u.id === unit.id, ctx.catalogue.units());
     if (owner !== null) throw new CommandError('conflict', foreignAgencyMessage(agencyId, owner));
+  };
+
+  // The centre binds an enrolled device to its unit's GSO code and agency identifier: after a move its
+  // receptions would be refused there (foreign unit, or a code under another identifier) while the desk
+  // went on issuing them. Until the centre can rebind a device to a successor, an enrolled desk does not move.
+  const refuseWhileEnrolled = (from: Unit): void => {
+    const sync = ctx.sync.status();
+    if (sync.state === 'not_configured' || sync.revoked) return;
+    throw new CommandError(
+      'conflict',
+      `Bàn làm việc đang đồng bộ với trung tâm dưới đơn vị ${from.name} (mã GSO ${from.gsoCode}); trung tâm chưa hỗ trợ chuyển đăng ký của máy sang đơn vị kế thừa, nên hồ sơ tiếp nhận sau khi chuyển sẽ bị trung tâm từ chối. Chưa thể chuyển đơn vị cho máy đã đăng ký đồng bộ; hãy báo quản trị viên trung tâm.`,
+    );
   };
 
   return {
@@ -45,7 +69,7 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
       refuseForeignAgency(unit, args.agencyId);
       const passwordHash = await hashPassword(args.supervisor.password);
       const officer = ctx.db.transaction(() => {
-        writeDeskSettings(ctx.settings, { unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
+        writeDeskSettings(ctx.settings, { unitId: unit.id, unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
         return ctx.officers.create(
           { id: ctx.newId(), username: args.supervisor.username, fullName: args.supervisor.fullName, role: 'supervisor', passwordHash },
           new Date(ctx.now()).toISOString(),
@@ -83,14 +107,46 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
       return ctx.officers.create({ id: ctx.newId(), username: args.username, fullName: args.fullName, role: args.role, passwordHash }, new Date(ctx.now()).toISOString());
     },
 
-    'settings.get': () => readDeskSettings(ctx.settings),
+    'settings.get': () => deskSettings(),
 
     'settings.set': (args) => {
       ctx.session.requireOfficer('supervisor');
       const unit = unitOrFail(args.unitGsoCode, args.unitId);
       refuseForeignAgency(unit, args.agencyId);
-      writeDeskSettings(ctx.settings, { unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
-      return readDeskSettings(ctx.settings);
+      writeDeskSettings(ctx.settings, { unitId: unit.id, unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
+      return deskSettings();
+    },
+
+    // The move keeps the history: dossiers received before it keep the unit their reception recorded,
+    // and the code allocator counts per agency identifier, so the successor's codes start their own series.
+    'settings.moveUnit': (args) => {
+      const officer = ctx.session.requireOfficer('supervisor');
+      const settings = deskSettings();
+      if (settings.unit === null || settings.station === null) {
+        throw new CommandError('conflict', 'Bàn làm việc chưa được cấu hình đơn vị và số quầy: hãy hoàn tất bước khởi tạo.');
+      }
+      const from = settings.unit.id === null ? null : ctx.catalogue.unit(settings.unit.id);
+      if (from === null) throw new CommandError('not_found', `Không xác định được đơn vị hiện tại của bàn làm việc (${settings.unit.name}, mã GSO ${settings.unit.gsoCode}) trong danh mục; hãy chọn lại đơn vị trong cài đặt.`);
+      const to = ctx.catalogue.unit(args.successorId);
+      if (to === null) throw new CommandError('not_found', `Không có đơn vị "${args.successorId}" trong danh mục.`);
+      const problem = successorMoveProblem(from, to, today());
+      if (problem !== null) throw new CommandError('conflict', successorMoveMessage(problem, from, to));
+      const agencyId = args.agencyId ?? to.agencyId;
+      refuseForeignAgency(to, agencyId);
+      refuseWhileEnrolled(from);
+      const station = settings.station;
+      ctx.db.transaction(() => {
+        writeDeskSettings(ctx.settings, { unitId: to.id, unit: { gsoCode: to.gsoCode, name: to.name, agencyId }, station });
+        appendUnitMove(ctx.settings, {
+          fromUnitId: from.id,
+          fromAgencyId: settings.unit!.agencyId,
+          toUnitId: to.id,
+          toAgencyId: agencyId,
+          movedAt: new Date(ctx.now()).toISOString(),
+          officerId: officer.id,
+        });
+      })();
+      return deskSettings();
     },
   };
 }

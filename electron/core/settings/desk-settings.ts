@@ -7,18 +7,25 @@ export interface ConfiguredDesk {
   station: number;
 }
 
+/** The desk's settings as written: the catalogue unit's id too (a GSO code may name two units). */
+export interface DeskSettingsWrite extends ConfiguredDesk {
+  unitId: string;
+}
+
 export function readDeskSettings(settings: SettingsRepository): DeskSettings {
   const gsoCode = settings.get('unit.gsoCode');
   const name = settings.get('unit.name');
   const agencyId = settings.get('unit.agencyId');
   const station = settings.get('desk.station');
+  const id = settings.get('unit.id');
   return {
-    unit: gsoCode && name && agencyId ? { gsoCode, name, agencyId } : null,
+    unit: gsoCode && name && agencyId ? { id, gsoCode, name, agencyId } : null,
     station: station === null ? null : Number(station),
   };
 }
 
-export function writeDeskSettings(settings: SettingsRepository, desk: ConfiguredDesk): void {
+export function writeDeskSettings(settings: SettingsRepository, desk: DeskSettingsWrite): void {
+  settings.set('unit.id', desk.unitId);
   settings.set('unit.gsoCode', desk.unit.gsoCode);
   settings.set('unit.name', desk.unit.name);
   settings.set('unit.agencyId', desk.unit.agencyId);
@@ -31,5 +38,6 @@ export function requireConfiguredDesk(settings: SettingsRepository): ConfiguredD
   if (unit === null || station === null) {
     throw new CommandError('conflict', 'Bàn làm việc chưa được cấu hình đơn vị và số quầy: hãy hoàn tất bước khởi tạo.');
   }
-  return { unit, station };
+  // A dossier records the unit as documents name it (code, name, identifier), not the catalogue id.
+  return { unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: unit.agencyId }, station };
 }

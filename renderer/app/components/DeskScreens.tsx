@@ -12,6 +12,7 @@ import { useShortcut } from '../../ui/use-shortcut.js';
 import { printHash, type Route } from '../routing/routes.js';
 import { AboutScreen } from './AboutScreen.js';
 import { AppNav } from './AppNav.js';
+import { DeskUnitSection } from './DeskUnitSection.js';
 
 interface DeskScreensProps {
   route: Route;
@@ -57,7 +58,15 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList }: DeskS
         <HandbackScreen key={route.dossierId} dossierId={route.dossierId} onBack={() => go({ name: 'dossier', dossierId: route.dossierId })} onFinished={() => go({ name: 'worklist' })} />
       )}
       {route.name === 'reports' && (isSupervisor ? <ReportsPage /> : <p role="alert">Chỉ cán bộ giám sát xem được báo cáo.</p>)}
-      {route.name === 'syncSettings' && (isSupervisor ? <SyncSettingsScreen /> : <p role="alert">Chỉ cán bộ giám sát cài đặt được việc đồng bộ.</p>)}
+      {route.name === 'syncSettings' &&
+        (isSupervisor ? (
+          <>
+            <SyncSettingsScreen />
+            <DeskUnitSection />
+          </>
+        ) : (
+          <p role="alert">Chỉ cán bộ giám sát cài đặt được việc đồng bộ.</p>
+        ))}
       {route.name === 'about' && <AboutScreen />}
     </>
   );

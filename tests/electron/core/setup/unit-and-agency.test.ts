@@ -20,7 +20,7 @@ describe('first start: the unit and its agency identifier', () => {
   it('takes a unit of today with its own identifier, or one no unit of the catalogue holds (the real one, once issued)', async () => {
     desk = await openTestDesk({ at: '2026-02-10T02:00:00Z', initialise: false });
     await desk.call('setup.initialise', { unitGsoCode: HONG_GAI_2025.gsoCode, unitId: HONG_GAI_2025.id, agencyId: HONG_GAI_2025.agencyId, station: 1, supervisor: SUPERVISOR });
-    expect(await desk.call('settings.get', {})).toEqual({ unit: { gsoCode: '06685', name: 'Phường Hồng Gai', agencyId: HONG_GAI_2025.agencyId }, station: 1 });
+    expect(await desk.call('settings.get', {})).toEqual({ unit: { id: HONG_GAI_2025.id, gsoCode: '06685', name: 'Phường Hồng Gai', agencyId: HONG_GAI_2025.agencyId }, station: 1 });
     await desk.call('settings.set', { unitGsoCode: HONG_GAI_2025.gsoCode, unitId: HONG_GAI_2025.id, agencyId: '000.07.31.H49', station: 1 });
     expect((await desk.call('settings.get', {})).unit?.agencyId).toBe('000.07.31.H49');
   });
