@@ -11,17 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# The specs that arrange or show something relative to today (the others fix their own instants:
-# reports.spec.ts and centre/dashboard.spec.ts); in them, the tests tagged @today are those whose outcome
-# moves with the date (deadlines, printed dates, overdue, the units in force, the last sync's time).
-SPECS=(
-  tests/browser/forms/forms.spec.ts
-  tests/browser/desk-day.spec.ts
-  tests/browser/dossier.spec.ts
-  tests/browser/intake.spec.ts
-  tests/browser/worklist.spec.ts
-  tests/browser/sync-settings.spec.ts
-)
+# Every browser test tagged @today: those whose outcome moves with the date (deadlines, printed dates,
+# overdue, the units in force, the last sync's time). The other specs fix their own instants
+# (reports.spec.ts, centre/dashboard.spec.ts) or do not depend on the date.
 
 HARD_DATES=(
   '2026-11-01T06:30:00+07:00 UTC'
@@ -33,5 +25,5 @@ HARD_DATES=(
 for entry in "${HARD_DATES[@]}"; do
   read -r instant zone <<<"$entry"
   echo "== DESK_TEST_NOW=$instant TZ=$zone"
-  DESK_TEST_NOW="$instant" TZ="$zone" npx playwright test --project=browser --grep @today "${SPECS[@]}"
+  DESK_TEST_NOW="$instant" TZ="$zone" npx playwright test --project=browser --grep @today tests/browser
 done
