@@ -1,0 +1,54 @@
+// The core's side of the protocol (core-protocol.ts): answers each request through the same dispatch
+// every transport uses, and pushes the core's events. A malformed or oversized request, or an unknown
+// command, is answered with the contract's error envelope; nothing a client sends can throw here.
+import { errorEnvelope } from '../../../shared/contract/envelope.js';
+import type { DispatchLog } from '../dispatch.js';
+import { dispatch } from '../dispatch.js';
+import type { DeskCore } from '../start-core.js';
+import { MAX_REQUEST_BYTES, parseRequest, requestIdOf, withinRequestBound, type CoreMessage, type CorePort, type CoreRequest } from './core-protocol.js';
+
+export type ServedCore = Pick<DeskCore, 'handlers' | 'events'>;
+export type ControlRequest = Exclude<CoreRequest, { kind: 'invoke' }>;
+
+export interface CoreHost {
+  /** Answers one message from the client; `start` and `close` go to onControl. */
+  receive(raw: unknown): void;
+  /** Stops forwarding the core's events. */
+  dispose(): void;
+}
+
+export function createCoreHost(post: (message: CoreMessage) => void, core: ServedCore, onControl: (request: ControlRequest) => void, log: DispatchLog = console): CoreHost {
+  const unsubscribe = core.events.subscribe((name, payload) => post({ kind: 'event', name, payload }));
+
+  async function answer(raw: unknown): Promise<void> {
+    const request = parseRequest(raw);
+    if (request === null) {
+      post({ kind: 'result', id: requestIdOf(raw), envelope: errorEnvelope('invalid_argument', 'Thông điệp gửi tới lõi ứng dụng không hợp lệ.') });
+      return;
+    }
+    if (request.kind !== 'invoke') {
+      onControl(request);
+      return;
+    }
+    if (!withinRequestBound(request.args)) {
+      const limit = `${MAX_REQUEST_BYTES / 1024 / 1024} MB`;
+      post({ kind: 'result', id: request.id, envelope: errorEnvelope('invalid_argument', `Tham số của lệnh quá lớn (tối đa ${limit}).`) });
+      return;
+    }
+    // Electron window calls arrive through main's shell, which has already refused paths the window named.
+    const envelope = await dispatch(core.handlers, request.name, request.args, { transport: 'ipc' }, log);
+    post({ kind: 'result', id: request.id, envelope });
+  }
+
+  return {
+    receive: (raw) => void answer(raw),
+    dispose: unsubscribe,
+  };
+}
+
+/** Serves an already started core on a port (the in-memory case: tests, a worker thread). */
+export function serveCore(port: CorePort, core: ServedCore, onControl: (request: ControlRequest) => void = () => undefined): () => void {
+  const host = createCoreHost((message) => port.postMessage(message), core, onControl);
+  port.on('message', (raw) => host.receive(raw));
+  return host.dispose;
+}
