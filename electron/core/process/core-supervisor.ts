@@ -48,6 +48,7 @@ export class CoreSupervisor {
 
   /** A command for the core; while it restarts, waits for it. Never rejects. */
   async invoke(name: unknown, args: unknown): Promise<Envelope<unknown>> {
+    if (this.closing) return errorEnvelope('internal', 'Ứng dụng đang đóng; thao tác này không được thực hiện.');
     if (!(await this.serving) || this.current === null) {
       return errorEnvelope('core_restarted', this.gaveUp ? GAVE_UP_MESSAGE : CORE_LOST_MESSAGE);
     }
