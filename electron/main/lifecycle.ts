@@ -87,16 +87,14 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   const supervisor = superviseUtilityCore(options.coreEntryPath, { ...identity, dataDir }, {
     onRestart: () => toWindow({ state: 'restarted' }),
     onGiveUp: () => toWindow({ state: 'stopped' }),
-    onRebuildProgress: ({ done, total }) => toWindow({ state: 'rebuilding', done, total }),
+    onRebuildProgress: ({ done, total }) => {
+      // A rebuild can take minutes on a big desk: the window opens and shows its progress, never nothing.
+      showWindow();
+      toWindow({ state: 'rebuilding', done, total });
+    },
   });
   core = supervisor;
-  try {
-    await supervisor.start();
-  } catch (error) {
-    core = null;
-    reportStartFailure(error);
-    return false;
-  }
+  // Installed before the core serves: the window a rebuild opens may already call (its calls wait for the core).
   // The renderer, and the stored scans for the viewer (app://desk/blobs/<sha256>).
   installAppProtocol(options.rendererDir, blobFilesOf(dataDir, supervisor));
   const shell = createDeskShell({
@@ -111,6 +109,14 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     getWindow: () => window,
     trustedOrigin: options.renderer.origin,
   });
+  try {
+    await supervisor.start();
+  } catch (error) {
+    disposeIpc();
+    core = null;
+    reportStartFailure(error);
+    return false;
+  }
   showWindow();
   return true;
 }

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../shared/contract/envelope.js';
 import type { AppInfo } from '../../../shared/contract/app-info.js';
-import { DATABASE_FILE } from '../../../electron/core/start-core.js';
+import { DATABASE_FILE, startCore } from '../../../electron/core/start-core.js';
+import { PROJECTION_VERSION_SETTING } from '../../../electron/core/dossiers/projection-version.js';
 import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecycle.js';
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
 import { defaultDataDir } from '../../../electron/core/app/data-dir.js';
@@ -145,7 +146,7 @@ describe('startDeskApp', { timeout: 40_000 }, () => {
     const call = (name: string) => invokeListener()({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, name, {});
     expect((await call('app.info')).ok).toBe(true);
     FakeUtilityProcess.forked[0]!.child.kill('SIGKILL');
-    await until(() => window.webContents.send.mock.calls.some((sent) => sent[1] === 'core.status'));
+    await until(() => window.webContents.send.mock.calls.some((sent) => sent[1] === 'core.status' && (sent[2] as { state: string }).state === 'restarted'));
     expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'core.status', { state: 'restarted' });
     expect(utilityProcess.fork).toHaveBeenCalledTimes(2);
     const info = await call('app.info');
@@ -167,6 +168,19 @@ describe('startDeskApp', { timeout: 40_000 }, () => {
     app.emit('will-quit', { preventDefault: again });
     expect(again).not.toHaveBeenCalled();
   }, 40_000);
+
+  it('opens the window while the core rebuilds its projections at start, and forwards the progress', async () => {
+    const seeded = startCore({ appName: 'Một cửa Hạ Long', version: '0.0.0', dataDir: dataDir.path });
+    seeded.db.prepare('DELETE FROM settings WHERE key = ?').run(PROJECTION_VERSION_SETTING);
+    seeded.close();
+    const starting = startDeskApp(options());
+    await until(() => BrowserWindow.created.length === 1);
+    const window = onlyWindow();
+    await until(() => window.webContents.send.mock.calls.some((sent) => sent[1] === 'core.status'));
+    expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'core.status', { state: 'rebuilding', done: 0, total: 0 });
+    expect(await starting).toBe(true);
+    expect(BrowserWindow.created).toHaveLength(1);
+  });
 
   it('quits with all windows closed', async () => {
     await startDeskApp(options());
