@@ -18,7 +18,14 @@ export interface CoreHost {
 }
 
 export function createCoreHost(post: (message: CoreMessage) => void, core: ServedCore, onControl: (request: ControlRequest) => void, log: DispatchLog = console): CoreHost {
-  const unsubscribe = core.events.subscribe((name, payload) => post({ kind: 'event', name, payload }));
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    // Publishers (a command that has just committed) must never see the channel's failure.
+    try {
+      post({ kind: 'event', name, payload });
+    } catch (error) {
+      log.error(`event ${name} could not be sent`, error);
+    }
+  });
 
   async function answer(raw: unknown): Promise<void> {
     const request = parseRequest(raw);
@@ -37,7 +44,13 @@ export function createCoreHost(post: (message: CoreMessage) => void, core: Serve
     }
     // Electron window calls arrive through main's shell, which has already refused paths the window named.
     const envelope = await dispatch(core.handlers, request.name, request.args, { transport: 'ipc' }, log);
-    post({ kind: 'result', id: request.id, envelope });
+    try {
+      post({ kind: 'result', id: request.id, envelope });
+    } catch (error) {
+      // A result the channel cannot carry (not structured-clonable) is a bug: the caller still gets an answer.
+      log.error(`result of ${request.name} could not be sent`, error);
+      post({ kind: 'result', id: request.id, envelope: errorEnvelope('internal', 'Đã xảy ra lỗi không mong muốn. Dữ liệu không bị thay đổi; hãy thử lại.') });
+    }
   }
 
   return {

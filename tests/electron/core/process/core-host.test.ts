@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serveCore } from '../../../../electron/core/process/core-host.js';
 import { CoreClient } from '../../../../electron/core/process/core-client.js';
 import { MAX_REQUEST_BYTES, type CoreMessage, type CorePort } from '../../../../electron/core/process/core-protocol.js';
@@ -10,7 +10,11 @@ function portPair(): [CorePort, CorePort] {
   const a = new EventEmitter();
   const b = new EventEmitter();
   const end = (self: EventEmitter, other: EventEmitter): CorePort => ({
-    postMessage: (message) => setImmediate(() => other.emit('message', structuredClone(message))),
+    // Cloned at once, as a real port does: what cannot be cloned throws in postMessage.
+    postMessage: (message) => {
+      const copy = structuredClone(message);
+      setImmediate(() => other.emit('message', copy));
+    },
     on: (event, listener) => self.on(event, listener),
   });
   return [end(a, b), end(b, a)];
@@ -40,7 +44,10 @@ beforeEach(() => {
   client.on('message', (message) => received.push(message as CoreMessage));
   serveCore(host, core);
 });
-afterEach(() => core.dispose());
+afterEach(() => {
+  core.dispose();
+  vi.restoreAllMocks();
+});
 
 describe('the core host', () => {
   it.each([
@@ -71,6 +78,17 @@ describe('the core host', () => {
   it('answers an unknown command with unknown_command', async () => {
     const client = new CoreClient(clientSide);
     expect(await client.invoke('dossiers.explode', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+  });
+
+  it('answers internal when a result cannot cross the channel, and keeps serving', async () => {
+    const [clientEnd, hostEnd] = portPair();
+    const handlers = { ...core.handlers, 'app.info': () => ({ format: () => 'not clonable' }) } as unknown as typeof core.handlers;
+    serveCore(hostEnd, { handlers, events: core.events });
+    const client = new CoreClient(clientEnd);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await client.invoke('app.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(errors).toHaveBeenCalled();
+    expect((await client.invoke('auth.session', {})).ok).toBe(true);
   });
 
   it('pushes the core\'s events to the client', async () => {
