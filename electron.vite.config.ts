@@ -16,7 +16,8 @@ export default defineConfig({
       outDir: at('out/main'),
       // package.json dependencies (better-sqlite3 and its native .node file, zod, …) stay in node_modules.
       externalizeDeps: true,
-      rolldownOptions: { input: { index: at('electron/main/index.ts') } },
+      // core-entry: the desk core's own process (utilityProcess.fork), beside main's index.js.
+      rolldownOptions: { input: { index: at('electron/main/index.ts'), 'core-entry': at('electron/core/process/core-entry.ts') } },
     },
   },
   preload: {

@@ -16,6 +16,8 @@ export interface DeskCore {
   /** The sync agent (status, enrollment, scans to upload). */
   sync: SyncAgent;
   close(): void;
+  /** Quit's close: stops scans and sync (waiting for the run in flight), checkpoints the WAL, closes the database. */
+  closeCleanly(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'desk.sqlite';
@@ -45,6 +47,12 @@ export function startCore(
       ctx.attachments.close().catch(() => undefined);
       // Aborts requests in flight; a page being applied commits or rolls back before close returns.
       void ctx.sync.stop();
+      db.close();
+    },
+    closeCleanly: async () => {
+      await Promise.allSettled([ctx.attachments.close(), ctx.sync.stop()]);
+      // The WAL folded into the database file: the next start (or a copy of the folder) finds one file.
+      db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
   };

@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
 import { HTTP_STATUS_OF, errorEnvelope, type Envelope } from '../../shared/contract/envelope.js';
 import { CommandError } from '../../shared/contract/errors.js';
-import type { AttachmentFeature } from '../core/attachments/attachment-feature.js';
 import { readHead, sniffMediaType } from '../core/attachments/media-type.js';
-import { SHA256_PATTERN } from '../core/blobs/blob-store.js';
+import { SHA256_PATTERN, type BlobStore } from '../core/blobs/blob-store.js';
 
 // app://desk/blobs/<sha256>: a stored scan for the window's viewer, as the web host's
 // GET /api/blobs/<sha256> gives it to a browser. The bytes come from the blob store's verified read
@@ -14,7 +13,14 @@ import { SHA256_PATTERN } from '../core/blobs/blob-store.js';
 
 export const BLOB_PATH_PREFIX = '/blobs/';
 
-export type BlobFiles = Pick<AttachmentFeature, 'blobs' | 'requireOfficer'>;
+/**
+ * The stored scans main reads (the blob store's files are immutable once named, so main reads them
+ * itself, off the core's process) and the core's word on whether an officer is signed in.
+ */
+export interface BlobFiles {
+  blobs: Pick<BlobStore, 'openVerified' | 'pathOf'>;
+  requireOfficer(): void | Promise<void>;
+}
 
 function errorResponse(envelope: Envelope<never>): Response {
   const status = envelope.ok ? 500 : HTTP_STATUS_OF[envelope.error.code];
@@ -29,7 +35,7 @@ export async function serveBlob(files: BlobFiles, pathname: string): Promise<Res
   const sha256 = pathname.slice(BLOB_PATH_PREFIX.length);
   try {
     // Citizens' papers: only for a signed-in officer, as over HTTP.
-    files.requireOfficer();
+    await files.requireOfficer();
     if (!SHA256_PATTERN.test(sha256)) throw new CommandError('invalid_argument', 'Mã SHA-256 không hợp lệ.');
     const { sizeBytes, stream } = await files.blobs.openVerified(sha256);
     const mediaType = sniffMediaType(await readHead(files.blobs.pathOf(sha256))) ?? 'application/octet-stream';

@@ -27,8 +27,18 @@ export interface ShellDialogs {
   saveFile(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
 }
 
+/** Where the window's commands go once the shell has applied its rules: the core's process (or, in tests, its handlers). */
+export interface CoreCaller {
+  invoke(name: unknown, args: unknown): Promise<Envelope<unknown>>;
+}
+
+/** A CoreCaller over handlers in this process: the same dispatch the core's own process runs. */
+export function handlersCaller(handlers: Handlers, log: DispatchLog = console): CoreCaller {
+  return { invoke: (name, args) => dispatch(handlers, name, args, { transport: 'ipc' }, log) };
+}
+
 export interface DeskShellDeps {
-  handlers: Handlers;
+  core: CoreCaller;
   grants: FileGrants;
   dialogs: ShellDialogs;
   /** The officer's Documents folder, where save dialogs start. */
@@ -71,7 +81,7 @@ export function createDeskShell(deps: DeskShellDeps): DeskShell {
   /** Report files the core wrote in this session, by name: the page names a file, main knows its path. */
   const exported = new Map<string, string>();
 
-  const call = (name: unknown, args: unknown) => dispatch(deps.handlers, name, args, { transport: 'ipc' }, log);
+  const call = (name: unknown, args: unknown) => deps.core.invoke(name, args);
 
   async function attachGranted(uploadId: string, path: string, args: { dossierId: string; kind: string; checklistItemId: string | null }): Promise<Envelope<unknown>> {
     const envelope = await call('attachments.addFile', { dossierId: args.dossierId, path, kind: args.kind, checklistItemId: args.checklistItemId });

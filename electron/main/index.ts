@@ -10,6 +10,7 @@ const outDir = join(import.meta.dirname, '..');
 startDeskApp({
   preloadPath: join(outDir, 'preload', 'index.cjs'),
   rendererDir: join(outDir, 'renderer'),
+  coreEntryPath: join(outDir, 'main', 'core-entry.js'),
   packageJsonPath: join(app.getAppPath(), 'package.json'),
   renderer: TRUSTED_RENDERER,
   env: process.env,

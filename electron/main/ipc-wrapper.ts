@@ -49,7 +49,8 @@ export function checkSender(
 export interface IpcWrapperOptions {
   /** The core's handlers behind the window's rules (createDeskShell), and the shell operations. */
   shell: DeskShell;
-  events: DeskEventBus;
+  /** The core's events (its process's client, or a bus in this process). */
+  events: Pick<DeskEventBus, 'subscribe'>;
   /** The desk window, or null while there is none. */
   getWindow(): BrowserWindow | null;
   trustedOrigin: string;

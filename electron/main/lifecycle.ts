@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { CommandError } from '../../shared/contract/errors.js';
 import { prepareDefaultDataDir } from '../core/app/data-dir.js';
 import { readPackageIdentity } from '../core/app/package-version.js';
-import { startCore, type DeskCore } from '../core/start-core.js';
+import type { CoreSupervisor } from '../core/process/core-supervisor.js';
+import { blobFilesOf, CORE_CLOSE_TIMEOUT_MS, superviseUtilityCore } from './core-process-main.js';
+import type { CoreStatus } from '../../shared/contract/events.js';
 import type { RendererEntry } from './app-origin.js';
 import { createDeskShell } from './desk-shell.js';
 import { electronShellDeps } from './electron-shell.js';
 import { FileGrants } from './file-grants.js';
+import { EVENT_CHANNEL } from './ipc-channels.js';
 import { installIpcWrapper } from './ipc-wrapper.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
-import { safeStorageSecretStore } from './safe-storage-secrets.js';
 import { createMainWindow } from './window.js';
 
 export interface DeskAppOptions {
@@ -18,6 +20,8 @@ export interface DeskAppOptions {
   preloadPath: string;
   /** The built renderer served as app://desk (out/renderer). */
   rendererDir: string;
+  /** The desk core's process entry (out/main/core-entry.js, built from electron/core/process/core-entry.ts). */
+  coreEntryPath: string;
   packageJsonPath: string;
   renderer: RendererEntry;
   /**
@@ -28,10 +32,10 @@ export interface DeskAppOptions {
 }
 
 /**
- * The desk's life: one instance per data folder, then on `ready` the app:// protocol, the core on the
- * data folder, the IPC wrapper and the window; on quit the database is closed. Resolves true once the
- * window is open; false when another instance already runs (that one is focused, this one quits) or
- * the database cannot be opened (the officer is told why, and the app exits).
+ * The desk's life: one instance per data folder, then on `ready` the app:// protocol, the core in its own
+ * process on the data folder, the IPC wrapper and the window; on quit the core closes cleanly (bounded
+ * wait). Resolves true once the window is open; false when another instance already runs (that one is
+ * focused, this one quits) or the database cannot be opened (the officer is told why, and the app exits).
  */
 export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   // Every renderer sandboxed, whatever a window's own options say; must come before `ready`.
@@ -49,7 +53,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   }
 
   let window: BrowserWindow | null = null;
-  let core: DeskCore | null = null;
+  let core: CoreSupervisor | null = null;
   let disposeIpc = (): void => {};
   let title = '';
 
@@ -66,40 +70,62 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     if (core !== null) showWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (event?: { preventDefault(): void }) => {
     disposeIpc();
-    core?.close();
+    if (core === null) return;
+    // Quit waits for the core to stop sync and checkpoint its database (bounded), then quits for real.
+    event?.preventDefault();
+    const closing = core;
     core = null;
+    void closing.close(CORE_CLOSE_TIMEOUT_MS).then((clean) => {
+      if (!clean) console.error(`desk core did not close within ${CORE_CLOSE_TIMEOUT_MS} ms; ended it`);
+      app.quit();
+    });
   });
 
   await app.whenReady();
   const identity = readPackageIdentity(options.packageJsonPath);
   title = identity.appName;
   const dataDir = app.getPath('userData');
-  try {
-    // `npm start` runs Electron on a better-sqlite3 built for it outside node_modules (scripts/start-desk.mjs);
-    // an installed desk has its own, rebuilt by electron-builder, and ignores the variable.
-    const sqliteAddon = app.isPackaged ? undefined : options.env.DESK_SQLITE_ADDON;
-    // The centre token, sealed by safeStorage (DPAPI on Windows), never in the database.
-    core = startCore({ ...identity, dataDir }, { sqliteAddon, secrets: await safeStorageSecretStore(dataDir) });
-  } catch (error) {
-    reportStartFailure(error);
-    return false;
-  }
+  // `npm start` runs Electron on a better-sqlite3 built for it outside node_modules (scripts/start-desk.mjs);
+  // an installed desk has its own, rebuilt by electron-builder, and ignores the variable.
+  const sqliteAddon = app.isPackaged ? undefined : options.env.DESK_SQLITE_ADDON;
+  const toWindow = (payload: CoreStatus): void => {
+    if (window !== null && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, 'core.status', payload);
+  };
+  const supervisor = superviseUtilityCore(options.coreEntryPath, { ...identity, dataDir }, sqliteAddon, {
+    onRestart: () => toWindow({ state: 'restarted' }),
+    onGiveUp: () => toWindow({ state: 'stopped' }),
+    onRebuildProgress: ({ done, total }) => {
+      // A rebuild can take minutes on a big desk: the window opens and shows its progress, never nothing.
+      showWindow();
+      toWindow({ state: 'rebuilding', done, total });
+    },
+  });
+  core = supervisor;
+  // Installed before the core serves: the window a rebuild opens may already call (its calls wait for the core).
   // The renderer, and the stored scans for the viewer (app://desk/blobs/<sha256>).
-  installAppProtocol(options.rendererDir, core.attachments);
+  installAppProtocol(options.rendererDir, blobFilesOf(dataDir, supervisor));
   const shell = createDeskShell({
-    handlers: core.handlers,
+    core: supervisor,
     // The desk's own stores are never granted (file-grants.ts says why); its scan inbox may be.
     grants: new FileGrants({ forbiddenRoots: ['blobs', 'exports', 'scan-work'].map((folder) => join(dataDir, folder)) }),
     ...electronShellDeps(() => window),
   });
   disposeIpc = installIpcWrapper({
     shell,
-    events: core.events,
+    events: supervisor,
     getWindow: () => window,
     trustedOrigin: options.renderer.origin,
   });
+  try {
+    await supervisor.start();
+  } catch (error) {
+    disposeIpc();
+    core = null;
+    reportStartFailure(error);
+    return false;
+  }
   showWindow();
   return true;
 }

@@ -11,5 +11,6 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   transition_forbidden: 'Thao tác không phù hợp với trạng thái hồ sơ',
   database_too_new: 'Dữ liệu thuộc phiên bản ứng dụng mới hơn',
   storage_failure: 'Lỗi lưu trữ dữ liệu',
+  core_restarted: 'Lõi ứng dụng vừa khởi động lại',
   internal: 'Lỗi hệ thống',
 };

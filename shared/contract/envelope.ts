@@ -22,5 +22,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   transition_forbidden: 409,
   database_too_new: 500,
   storage_failure: 500,
+  core_restarted: 503,
   internal: 500,
 };

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'transition_forbidden', // the dossier lifecycle does not allow this action in its current state
   'database_too_new', // the database was written by a newer version of the app
   'storage_failure', // the disk or database failed
+  'core_restarted', // the desk core stopped while the call was in flight and is being restarted: check, then retry
   'internal', // a bug: the message is generic, details go to the log
 ] as const;
 

@@ -34,12 +34,22 @@ export interface SyncProgress {
   total: number | null;
 }
 
+/**
+ * The desk core's own process, as the Electron window sees it (main sends these; the web host never
+ * does): refolding projections at start (x/y dossiers), back after a crash, or down for good.
+ */
+export type CoreStatus =
+  | { state: 'rebuilding'; done: number; total: number }
+  | { state: 'restarted' }
+  | { state: 'stopped' };
+
 export interface EventPayloads {
   'sync.status': SyncStatus;
   'dossiers.changed': { dossierIds: string[] };
   'inbox.changed': InboxChanged;
   'scan.progress': ScanProgress;
   'reports.progress': ReportProgress;
+  'core.status': CoreStatus;
 }
 
 // Compile-time proof that every event name has a payload type and no payload lacks a name.

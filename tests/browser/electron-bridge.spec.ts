@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { DeskCore } from '../../electron/core/start-core.js';
+import type { CoreStatus } from '../../shared/contract/events.js';
+import { expectNoSeriousAccessibilityViolations } from './support/accessibility.js';
 import { serveBlob, BLOB_PATH_PREFIX } from '../../electron/main/blob-route.js';
 import { FileGrants } from '../../electron/main/file-grants.js';
 import { pdfOf, textScanPng } from '../electron/core/attachments/support/papers.js';
@@ -224,4 +226,34 @@ test('in the Electron window a printed form is saved as an A4 PDF with “Lưu P
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   expect(bridge.shell.printed).toBe(1);
   bridge.stop();
+});
+
+test('in the Electron window the core’s own process speaks through a banner: a start-up rebuild’s progress, a restart over an intake that keeps its draft', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  const bridge = await installElectronBridge(page, webHost.core);
+  await page.goto(`${webHost.url}#/tiep-nhan`);
+  await expect(page.getByTestId('intake-id-number')).toBeFocused();
+  await page.getByLabel('Họ và tên').fill('Phạm Văn Minh');
+  // What main sends on app:event (lifecycle.ts), as the preload's `on` delivers it.
+  const coreSays = (status: CoreStatus) =>
+    page.evaluate((payload) => (window as unknown as { __deskEmit: (n: string, p: unknown) => void }).__deskEmit('core.status', payload), status);
+
+  const banner = page.getByTestId('core-banner');
+  await coreSays({ state: 'rebuilding', done: 1200, total: 5000 });
+  await expect(banner).toContainText('Đang cập nhật dữ liệu… 1.200/5.000 hồ sơ');
+  await expect(banner).toHaveAttribute('role', 'status');
+  await coreSays({ state: 'rebuilding', done: 5000, total: 5000 });
+  await expect(banner).toBeHidden();
+
+  await coreSays({ state: 'restarted' });
+  await expect(banner).toHaveAttribute('role', 'alert');
+  await expect(banner).toContainText('Lõi ứng dụng vừa khởi động lại');
+  await expect(page.getByLabel('Họ và tên')).toHaveValue('Phạm Văn Minh');
+  await expectNoSeriousAccessibilityViolations(page);
+  await banner.getByRole('button', { name: 'Đã hiểu' }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByLabel('Họ và tên')).toHaveValue('Phạm Văn Minh');
+  bridge.stop();
+  expect(problems).toEqual([]);
 });

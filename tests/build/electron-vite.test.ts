@@ -13,6 +13,7 @@ import { makeTempDir } from '../support/temp-dir.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 let tmp: ReturnType<typeof makeTempDir>;
 let mainCode: string;
+let coreCode: string;
 let preloadCode: string;
 
 beforeAll(async () => {
@@ -30,6 +31,7 @@ beforeAll(async () => {
     Object.assign(process.env, savedEnv);
   }
   mainCode = readFileSync(join(tmp.path, 'main/index.js'), 'utf8');
+  coreCode = readFileSync(join(tmp.path, 'main/core-entry.js'), 'utf8');
   preloadCode = readFileSync(join(tmp.path, 'preload/index.cjs'), 'utf8');
 }, 120_000);
 afterAll(() => tmp?.remove());
@@ -44,9 +46,16 @@ describe('main bundle', () => {
     expect(mainCode).not.toMatch(/(^|[^.\w])require\(/m);
   });
 
-  it('leaves better-sqlite3 (a native addon) to node_modules instead of bundling it', () => {
-    expect(mainCode).toMatch(/^import \w+ from "better-sqlite3";$/m);
+  it('leaves better-sqlite3 (a native addon) to node_modules, loaded by the core\'s process only, never by main', () => {
+    expect(coreCode).toMatch(/^import \w+ from "better-sqlite3";$/m);
+    expect(mainCode).not.toContain('"better-sqlite3"');
     expect(existsSync(join(tmp.path, 'main', 'better_sqlite3.node'))).toBe(false);
+  });
+
+  it('builds the core\'s process entry beside index.js (utilityProcess.fork), free of the electron module', () => {
+    expect(mainCode).toContain('"core-entry.js"');
+    expect(coreCode).not.toMatch(/from "electron"/);
+    expect(coreCode).not.toMatch(/(^|[^.\w])require\(/m);
   });
 
   it('finds its siblings with import.meta.dirname and never declares __dirname (a SyntaxError under electron-vite)', () => {

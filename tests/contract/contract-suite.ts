@@ -7,6 +7,7 @@ import { ERROR_CODES } from '../../shared/contract/errors.js';
 import { localDateOf } from '../../shared/domain/calendar/vietnam-time.js';
 import { startTestCore } from '../support/core-fixture.js';
 import type { DeskCore } from '../../electron/core/start-core.js';
+import type { RunningClock } from '../support/test-now.js';
 
 export interface TransportUnderTest {
   invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<Envelope<CommandResult<N>>>;
@@ -14,19 +15,43 @@ export interface TransportUnderTest {
   close(): Promise<void> | void;
 }
 
+/** A desk behind a transport: where its data is, the clock its core runs on, and how to end it. */
+export interface DeskUnderTest {
+  dataDir: string;
+  clock: RunningClock;
+  transport: TransportUnderTest;
+  dispose(): Promise<void> | void;
+}
+
+/** A core in this process (startTestCore) behind the transport `connect` puts in front of it. */
+export function inThisProcess(connect: (core: DeskCore) => Promise<TransportUnderTest>): () => Promise<DeskUnderTest> {
+  return async () => {
+    const core = startTestCore();
+    const transport = await connect(core);
+    return {
+      dataDir: core.dataDir,
+      clock: core.clock,
+      transport,
+      dispose: async () => {
+        await transport.close();
+        core.dispose();
+      },
+    };
+  };
+}
+
 /** The same expectations for every transport: a transport may add nothing and lose nothing. */
-export function contractSuite(transportName: string, connect: (core: DeskCore) => Promise<TransportUnderTest>): void {
+export function contractSuite(transportName: string, open: () => Promise<DeskUnderTest>): void {
   describe(`contract over ${transportName}`, () => {
-    let core: ReturnType<typeof startTestCore>;
+    let core: DeskUnderTest;
     let transport: TransportUnderTest;
 
     beforeAll(async () => {
-      core = startTestCore();
-      transport = await connect(core);
+      core = await open();
+      transport = core.transport;
     });
     afterAll(async () => {
-      await transport.close();
-      core.dispose();
+      await core.dispose();
     });
 
     it('app.info reports version, data folder, desk identity and schema version', async () => {

@@ -1,4 +1,4 @@
 import { inProcessClient } from '../support/clients.js';
-import { contractSuite } from './contract-suite.js';
+import { contractSuite, inThisProcess } from './contract-suite.js';
 
-contractSuite('the in-process dispatcher', async (core) => ({ ...inProcessClient(core), close: () => undefined }));
+contractSuite('the in-process dispatcher', inThisProcess(async (core) => ({ ...inProcessClient(core), close: () => undefined })));

@@ -5,6 +5,10 @@ import type { Envelope } from '../../shared/contract/envelope.js';
 import { dispatch } from '../../electron/core/dispatch.js';
 import type { DeskCore } from '../../electron/core/start-core.js';
 import { createWebHost, listenOnLoopback } from '../../electron/webhost/server.js';
+import { CoreSupervisor } from '../../electron/core/process/core-supervisor.js';
+import { forkCoreChild } from './core-child.js';
+import { makeTempDir } from './temp-dir.js';
+import { RunningClock } from './test-now.js';
 
 /** The in-process transport: the same dispatch path the IPC wrapper and the web host use. */
 export function inProcessClient(core: DeskCore): DeskClient & { invokeRaw(name: string, args: unknown): Promise<Envelope<unknown>> } {
@@ -48,5 +52,47 @@ export async function startHttpDesk(core: DeskCore, rendererDir = '/nonexistent'
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * The port transport: the core in a real Node child process (core-child.ts), reached through the
+ * supervisor Electron main uses, over the core's message protocol.
+ */
+export async function startPortDesk(options: { stallFile?: string; onRestart?(): void } = {}): Promise<{
+  dataDir: string;
+  clock: RunningClock;
+  supervisor: CoreSupervisor;
+  client: DeskClient & { invokeRaw(name: string, args: unknown): Promise<Envelope<unknown>> };
+  spawned: ReturnType<typeof forkCoreChild>[];
+  dispose(): Promise<void>;
+}> {
+  const dir = makeTempDir('desk-port-');
+  const clock = new RunningClock();
+  const spawned: ReturnType<typeof forkCoreChild>[] = [];
+  const supervisor = new CoreSupervisor({
+    identity: { appName: 'Một cửa Hạ Long (test)', version: '0.0.0-test', dataDir: dir.path },
+    spawn: () => {
+      const handle = forkCoreChild(clock.offset(), options.stallFile);
+      spawned.push(handle);
+      return handle;
+    },
+    onRestart: options.onRestart,
+  });
+  await supervisor.start();
+  const invokeRaw = (name: string, args: unknown) => supervisor.invoke(name, args);
+  return {
+    dataDir: dir.path,
+    clock,
+    supervisor,
+    spawned,
+    client: {
+      invoke: <N extends CommandName>(name: N, args: CommandArgs<N>) => invokeRaw(name, args) as Promise<Envelope<CommandResult<N>>>,
+      invokeRaw,
+    },
+    dispose: async () => {
+      await supervisor.close(5000);
+      dir.remove();
+    },
   };
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/security/content-security-policy.js';
 import { installAppProtocol, serveAppUrl } from '../../../electron/main/protocol.js';
+import { blobFilesOf } from '../../../electron/main/core-process-main.js';
+import { handlersCaller } from '../../../electron/main/desk-shell.js';
 import { openAttachmentDesk, receiveDossier, type AttachmentDesk } from '../../electron/core/attachments/support/attachment-desk.js';
 import { pdfOf } from '../../electron/core/attachments/support/papers.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -93,6 +95,18 @@ describe('serving stored scans', () => {
     const page = await serveAppUrl(rendererDir, 'app://desk/index.html', desk.core.attachments);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('in the Electron app main reads the blob folder itself and asks the core (its process) whether an officer is signed in', async () => {
+    const core = handlersCaller(desk.core.handlers);
+    const files = blobFilesOf(desk.dataDir, core);
+    const served = await serveAppUrl(rendererDir, blobUrl(sha), files);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+    await desk.call('auth.signOut', {});
+    const refused = await serveAppUrl(rendererDir, blobUrl(sha), files);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
   it('is what the app:// handler answers once installed with the core’s files', async () => {

@@ -1,6 +1,7 @@
 // A stand-in for the 'electron' module, for `vi.mock('electron', () => import('./fake-electron.js'))`.
 // It records what main-process code asks of Electron so tests can check it, and lets tests emit the
 // events Electron would. The real package cannot load here (it has no binary), and must not be tried.
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 import { FakeNetRequest, type FakeNetRequestOptions } from './fake-net.js';
@@ -119,6 +120,63 @@ export const net = {
   request: vi.fn((options: FakeNetRequestOptions) => new FakeNetRequest(options)),
 };
 
+/**
+ * Electron's UtilityProcess, played by a real Node child process (the module runs under tsx, so tests
+ * fork the TypeScript entry itself): postMessage / 'message' / 'exit' / kill, as main's side sees them.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static readonly forked: FakeUtilityProcess[] = [];
+  readonly child: ChildProcess;
+
+  constructor(
+    readonly modulePath: string,
+    args: readonly string[] = [],
+  ) {
+    super();
+    this.child = fork(modulePath, [...args], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (message) => this.emit('message', message));
+    this.child.on('exit', (code) => this.emit('exit', code ?? 1));
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  postMessage(message: unknown): void {
+    if (this.child.connected) this.child.send(message as object);
+  }
+
+  kill(): boolean {
+    return this.child.kill();
+  }
+}
+
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, args?: string[], _options?: unknown) => {
+    const process = new FakeUtilityProcess(modulePath, args);
+    FakeUtilityProcess.forked.push(process);
+    return process;
+  }),
+};
+
+/** Ends every child a test left running (its core), and waits for them to be gone. */
+export async function endFakeUtilityProcesses(): Promise<void> {
+  const running = FakeUtilityProcess.forked.splice(0).filter((process) => !process.exited);
+  await Promise.all(
+    running.map(
+      (process) =>
+        new Promise<void>((resolve) => {
+          process.child.once('exit', () => resolve());
+          process.child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
 /** Back to a fresh Electron between tests: no listeners, no windows, no recorded calls. */
 export function resetFakeElectron(): void {
   app.removeAllListeners();
@@ -142,4 +200,5 @@ export function resetFakeElectron(): void {
   net.request.mockReset().mockImplementation((options) => new FakeNetRequest(options));
   safeStorage.encryptStringAsync.mockClear();
   safeStorage.decryptStringAsync.mockClear();
+  utilityProcess.fork.mockClear();
 }

@@ -1,14 +1,17 @@
 import Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../shared/contract/envelope.js';
 import type { AppInfo } from '../../../shared/contract/app-info.js';
-import { DATABASE_FILE } from '../../../electron/core/start-core.js';
+import { DATABASE_FILE, startCore } from '../../../electron/core/start-core.js';
+import { PROJECTION_VERSION_SETTING } from '../../../electron/core/dossiers/projection-version.js';
 import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecycle.js';
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
 import { defaultDataDir } from '../../../electron/core/app/data-dir.js';
 import { makeTempDir } from '../../support/temp-dir.js';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, resetFakeElectron } from './fake-electron.js';
+import { EVENT_CHANNEL } from '../../../electron/main/ipc-channels.js';
+import { app, BrowserWindow, dialog, endFakeUtilityProcesses, FakeUtilityProcess, ipcMain, Menu, protocol, resetFakeElectron, utilityProcess } from './fake-electron.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
@@ -19,6 +22,8 @@ function options(): DeskAppOptions {
   return {
     preloadPath: '/app/out/preload/index.cjs',
     rendererDir: '/app/out/renderer',
+    // The real entry, forked as a Node child by the fake utilityProcess (its Node branch).
+    coreEntryPath: join(PROJECT_ROOT, 'electron/core/process/core-entry.ts'),
     packageJsonPath: join(PROJECT_ROOT, 'package.json'),
     renderer: { url: 'app://desk/index.html', origin: 'app://desk' },
     env: { DESK_DATA_DIR: dataDir.path },
@@ -40,13 +45,24 @@ beforeEach(() => {
   resetFakeElectron();
   dataDir = makeTempDir('desk-main-');
 });
-afterEach(() => {
-  app.emit('will-quit');
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+afterEach(async () => {
+  app.emit('will-quit', { preventDefault: () => undefined });
+  await until(() => FakeUtilityProcess.forked.every((process) => process.exited), 10_000).catch(() => undefined);
+  await endFakeUtilityProcesses();
   dataDir.remove();
   vi.restoreAllMocks();
-});
+}, 30_000);
 
-describe('startDeskApp', () => {
+// Each start forks a real core process (under tsx): seconds, not milliseconds, on a busy machine.
+describe('startDeskApp', { timeout: 40_000 }, () => {
   it('registers the app:// scheme before ready, then the handler, the core, IPC and one window', async () => {
     expect(await startDeskApp(options())).toBe(true);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
@@ -147,6 +163,58 @@ describe('startDeskApp', () => {
     expect(!late.ok && late.error.code).toBe('internal');
   });
 
+  it('runs the core in a utility process, not on main: one fork of the core entry, serving the window', async () => {
+    await startDeskApp(options());
+    expect(utilityProcess.fork).toHaveBeenCalledOnce();
+    expect(utilityProcess.fork.mock.calls[0]![0]).toBe(options().coreEntryPath);
+    const core = FakeUtilityProcess.forked[0]!;
+    expect(core.pid).not.toBe(process.pid);
+    expect(core.exited).toBe(false);
+  });
+
+  it('restarts a core that crashed, tells the window, and the next call works', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startDeskApp(options());
+    const window = onlyWindow();
+    const call = (name: string) => invokeListener()({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, name, {});
+    expect((await call('app.info')).ok).toBe(true);
+    FakeUtilityProcess.forked[0]!.child.kill('SIGKILL');
+    await until(() => window.webContents.send.mock.calls.some((sent) => sent[1] === 'core.status' && (sent[2] as { state: string }).state === 'restarted'));
+    expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'core.status', { state: 'restarted' });
+    expect(utilityProcess.fork).toHaveBeenCalledTimes(2);
+    const info = await call('app.info');
+    expect(info.ok && (info.value as AppInfo).dataDir).toBe(dataDir.path);
+  }, 40_000);
+
+  it('waits on quit for the core to close cleanly (WAL checkpointed), then quits', async () => {
+    await startDeskApp(options());
+    const preventDefault = vi.fn();
+    app.emit('will-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(app.quit).not.toHaveBeenCalled();
+    await until(() => app.quit.mock.calls.length > 0);
+    await until(() => FakeUtilityProcess.forked[0]!.exited);
+    const wal = join(dataDir.path, `${DATABASE_FILE}-wal`);
+    expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+    // The second will-quit (from app.quit) goes through.
+    const again = vi.fn();
+    app.emit('will-quit', { preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
+  }, 40_000);
+
+  it('opens the window while the core rebuilds its projections at start, and forwards the progress', async () => {
+    const seeded = startCore({ appName: 'Một cửa Hạ Long', version: '0.0.0', dataDir: dataDir.path });
+    seeded.db.prepare('DELETE FROM settings WHERE key = ?').run(PROJECTION_VERSION_SETTING);
+    seeded.close();
+    const starting = startDeskApp(options());
+    await until(() => BrowserWindow.created.length === 1);
+    const window = onlyWindow();
+    await until(() => window.webContents.send.mock.calls.some((sent) => sent[1] === 'core.status'));
+    expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'core.status', { state: 'rebuilding', done: 0, total: 0 });
+    expect(await starting).toBe(true);
+    expect(BrowserWindow.created).toHaveLength(1);
+  });
+
   it('quits with all windows closed', async () => {
     await startDeskApp(options());
     app.emit('window-all-closed');
@@ -165,5 +233,7 @@ describe('startDeskApp', () => {
     expect(message).toContain('phiên bản mới hơn');
     expect(app.exit).toHaveBeenCalledWith(1);
     expect(BrowserWindow.created).toHaveLength(0);
+    // The core that could not open the desk is ended, not left holding the file.
+    await until(() => FakeUtilityProcess.forked[0]!.exited);
   });
 });

@@ -1,7 +1,7 @@
 // A DeskShell (electron/main/desk-shell.ts) over given handlers, with dialogs the test scripts: each
 // open/save dialog answers the next scripted reply (cancel when none is left) and records its options.
 import type { Handlers } from '../../../shared/contract/commands.js';
-import { createDeskShell, type DeskShell, type FileFilter } from '../../../electron/main/desk-shell.js';
+import { createDeskShell, handlersCaller, type DeskShell, type FileFilter } from '../../../electron/main/desk-shell.js';
 import { FileGrants } from '../../../electron/main/file-grants.js';
 
 export interface ScriptedDialogs {
@@ -31,7 +31,7 @@ export function shellOver(
     dialogs,
     printed: 0,
     shell: createDeskShell({
-      handlers,
+      core: handlersCaller(handlers, { error: () => undefined }),
       grants,
       dialogs: {
         openFiles: (request) => {

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { useShellStore } from '../store/shell-store-context.js';
 import { AppHeader } from './AppHeader.js';
+import { CoreBanner } from './CoreBanner.js';
 import { StatusBar } from './StatusBar.js';
 import './shell.css';
 
@@ -27,6 +28,7 @@ export function ShellLayout({ children, headerEnd }: { children: ReactNode; head
       <AppHeader>{headerEnd}</AppHeader>
       <main id="main" className="shell__main" tabIndex={-1}>
         <div className="shell__content">
+          <CoreBanner />
           {infoError && (
             <ErrorNotice
               error={infoError}

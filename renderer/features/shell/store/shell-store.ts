@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo } from '../../../../shared/contract/app-info.js';
 import type { CommandErrorData } from '../../../../shared/contract/errors.js';
-import type { SyncStatus } from '../../../../shared/contract/events.js';
+import type { CoreStatus, SyncStatus } from '../../../../shared/contract/events.js';
 import type { DeskBackend } from '../../../backend/desk-backend.js';
 
 export interface ShellState {
@@ -15,6 +15,12 @@ export interface ShellState {
   loadSync(): Promise<void>;
   /** Follows the core's `sync.status` events; returns the function that stops following. */
   followSync(): () => void;
+  /** The core's own process as the Electron window last heard of it (null: nothing to say). */
+  core: CoreStatus | null;
+  /** Follows `core.status` (only the Electron app sends it); returns the function that stops following. */
+  followCore(): () => void;
+  /** The officer has read the "restarted" banner. */
+  dismissCore(): void;
 }
 
 export type ShellStore = StoreApi<ShellState>;
@@ -52,6 +58,16 @@ export function createShellStore(backend: DeskBackend): ShellStore {
         syncVersion += 1;
         set({ sync: status });
       });
+    },
+    core: null,
+    followCore() {
+      return backend.onEvent('core.status', (status) => {
+        // A finished rebuild has nothing left to say.
+        set({ core: status.state === 'rebuilding' && status.done >= status.total ? null : status });
+      });
+    },
+    dismissCore() {
+      set({ core: null });
     },
   }));
 }

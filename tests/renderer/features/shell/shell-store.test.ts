@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createShellStore, SYNC_NOT_CONFIGURED } from '../../../../renderer/features/shell/store/shell-store.js';
+import { describeCore } from '../../../../renderer/features/shell/components/describe-core.js';
 import { createFakeBackend, sampleAppInfo } from '../../support/fake-backend.js';
 
 describe('shell store', () => {
@@ -63,5 +64,24 @@ describe('shell store', () => {
     backend.answer({ ok: true, value: { ...idle, state: 'offline' } });
     await second;
     expect(store.getState().sync.state).toBe('syncing');
+  });
+});
+
+describe('the core banner', () => {
+  it('follows core.status: a rebuild in progress, gone when it finishes; a restart until the officer dismisses it', () => {
+    const backend = createFakeBackend();
+    const store = createShellStore(backend);
+    const stop = store.getState().followCore();
+    backend.emit('core.status', { state: 'rebuilding', done: 200, total: 1500 });
+    expect(describeCore(store.getState().core!)).toBe('Đang cập nhật dữ liệu… 200/1.500 hồ sơ. Vui lòng chờ trong giây lát.');
+    backend.emit('core.status', { state: 'rebuilding', done: 1500, total: 1500 });
+    expect(store.getState().core).toBeNull();
+    backend.emit('core.status', { state: 'restarted' });
+    expect(describeCore(store.getState().core!)).toMatch(/^Lõi ứng dụng vừa khởi động lại.*Hồ sơ đang nhập dở vẫn được giữ/);
+    store.getState().dismissCore();
+    expect(store.getState().core).toBeNull();
+    stop();
+    backend.emit('core.status', { state: 'stopped' });
+    expect(store.getState().core).toBeNull();
   });
 });
