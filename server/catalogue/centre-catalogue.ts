@@ -1,6 +1,7 @@
 import type { Procedure } from '../../shared/domain/catalogue/procedure.js';
 import type { Sector } from '../../shared/domain/catalogue/sector.js';
-import { HA_LONG_UNITS } from '../../shared/domain/catalogue/seed/ha-long-units.js';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import { isUnitValidOn, type Unit } from '../../shared/domain/catalogue/unit.js';
 import { PROCEDURES } from '../../shared/domain/catalogue/seed/procedures.js';
 import { SECTORS } from '../../shared/domain/catalogue/seed/sectors.js';
 import type { ReferenceChange } from '../../shared/sync/protocol.js';
@@ -23,6 +24,18 @@ export const UNCATALOGUED_SECTOR: Sector = { id: 'ngoai-danh-muc', name: 'Thủ 
 
 const PAGE = 500;
 
+/**
+ * The unit a GSO code named on a day. The centre knows a desk's unit by code only, and a new unit may
+ * reuse a former unit's code: the code names the unit valid on that day; a code no unit holds that day
+ * (the desk of a former unit not yet moved) names the last unit that held it before; undefined for a
+ * code the catalogue lacks.
+ */
+export function unitOfCode(gsoCode: string, day: string, units: readonly Unit[] = CATALOGUE_UNITS): Unit | undefined {
+  const bearers = units.filter((u) => u.gsoCode === gsoCode);
+  const latestFirst = bearers.filter((u) => u.validFrom <= day).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
+  return bearers.find((u) => isUnitValidOn(u, day)) ?? latestFirst[0] ?? bearers[0];
+}
+
 type ReferenceSource = Pick<CentreStorage, 'pull'>;
 
 export class CentreCatalogue {
@@ -31,7 +44,6 @@ export class CentreCatalogue {
   private cursor = 0;
   private readonly seedProcedures = new Map(PROCEDURES.map((p) => [p.id, p]));
   private readonly seedSectors = new Map(SECTORS.map((s) => [s.id, s.name]));
-  private readonly unitNames = new Map(HA_LONG_UNITS.map((u) => [u.gsoCode, u.name]));
 
   constructor(private readonly source: ReferenceSource) {}
 
@@ -79,8 +91,8 @@ export class CentreCatalogue {
     return this.seedSectors.get(sectorId) ?? sectorId;
   }
 
-  /** A unit's name by its GSO code; a unit outside the seed (its code set at enrollment) by its code. */
-  unitName(gsoCode: string): string {
-    return this.unitNames.get(gsoCode) ?? `Đơn vị ${gsoCode}`;
+  /** A unit's name by its GSO code on a date (unitOfCode); a code outside the catalogue (set at enrollment) as it is. */
+  unitName(gsoCode: string, date: string): string {
+    return unitOfCode(gsoCode, date)?.name ?? `Đơn vị ${gsoCode}`;
   }
 }

@@ -2,6 +2,7 @@ import { CommandError } from '../../shared/contract/errors.js';
 import { isLocalDate } from '../../shared/domain/dossier/vietnam-time.js';
 import { checkReportPeriod, formatDay, type ReportPeriod } from '../../shared/domain/reports/report-period.js';
 import { invalidRequest } from '../http/centre-error.js';
+import type { CountBy } from './dashboard-types.js';
 
 // The dashboard's inputs, checked with the desk's rules (checkReportPeriod) and refused with a message
 // centre staff can act on — an empty period, a period backwards, a date in the future — never an
@@ -44,4 +45,14 @@ export function unitFilterOf(unit: string | undefined, known: ReadonlySet<string
   const value = unit!.trim();
   if (!known.has(value)) throw invalidRequest(`Không có đơn vị mang mã ${value} trong danh sách đơn vị của thành phố.`);
   return value;
+}
+
+/**
+ * Whose line a former unit's dossiers count on: `countBy=present` ("theo đơn vị hiện nay") moves them to
+ * the unit it became; by default (`received`) they stay with the unit that received them.
+ */
+export function countByOf(raw: string | undefined): CountBy {
+  if (blank(raw) || raw!.trim() === 'received') return 'received';
+  if (raw!.trim() === 'present') return 'present';
+  throw invalidRequest(`Cách tính "${raw!.trim()}" không có: dùng countBy=received (theo đơn vị tiếp nhận) hoặc countBy=present (theo đơn vị hiện nay).`);
 }

@@ -3,7 +3,7 @@ import { reportFileName } from '../../shared/domain/reports/report-kinds.js';
 import type { CentreDeps } from '../routes/deps.js';
 import { invalidRequest } from '../http/centre-error.js';
 import { API_PREFIX, requireDashboardStaff } from './dashboard-auth.js';
-import { periodOf, tallyDayOf, unitFilterOf } from './dashboard-params.js';
+import { countByOf, periodOf, tallyDayOf, unitFilterOf } from './dashboard-params.js';
 import {
   bieu06ViewSchema,
   desksViewSchema,
@@ -54,7 +54,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: CentreDeps): P
   const route = (path: string) => `${API_PREFIX}${path}`;
 
   app.get(route('/overview'), {
-    schema: { querystring: query('day', 'from', 'to', 'unit'), response: { 200: overviewViewSchema } },
+    schema: { querystring: query('day', 'from', 'to', 'unit', 'countBy'), response: { 200: overviewViewSchema } },
     preHandler: auth,
     handler: async (request): Promise<OverviewView> => {
       const q = request.query as Query;
@@ -62,10 +62,11 @@ export async function dashboardRoutes(app: FastifyInstance, deps: CentreDeps): P
       const day = tallyDayOf(q.day, today);
       const period = periodOf(q.from, q.to, today);
       const unit = unitFilterOf(q.unit, await service.knownUnitCodes());
+      const countBy = countByOf(q.countBy);
       const [tally, { bieu06, onlineShare }, satisfaction, overdue, desks] = await Promise.all([
         service.tally(day),
-        service.bieu06AndOnlineShare(period, unit),
-        service.satisfaction(period),
+        service.bieu06AndOnlineShare(period, unit, countBy),
+        service.satisfaction(period, countBy),
         service.overdue(),
         service.desks(),
       ]);
@@ -80,30 +81,30 @@ export async function dashboardRoutes(app: FastifyInstance, deps: CentreDeps): P
   });
 
   app.get(route('/bieu06'), {
-    schema: { querystring: query('from', 'to', 'unit'), response: { 200: bieu06ViewSchema } },
+    schema: { querystring: query('from', 'to', 'unit', 'countBy'), response: { 200: bieu06ViewSchema } },
     preHandler: auth,
     handler: async (request) => {
       const q = request.query as Query;
       const period = periodOf(q.from, q.to, service.today());
-      return service.bieu06(period, unitFilterOf(q.unit, await service.knownUnitCodes()));
+      return service.bieu06(period, unitFilterOf(q.unit, await service.knownUnitCodes()), countByOf(q.countBy));
     },
   });
 
   app.get(route('/online-share'), {
-    schema: { querystring: query('from', 'to'), response: { 200: onlineShareViewSchema } },
+    schema: { querystring: query('from', 'to', 'countBy'), response: { 200: onlineShareViewSchema } },
     preHandler: auth,
     handler: async (request) => {
       const q = request.query as Query;
-      return service.onlineShare(periodOf(q.from, q.to, service.today()));
+      return service.onlineShare(periodOf(q.from, q.to, service.today()), countByOf(q.countBy));
     },
   });
 
   app.get(route('/satisfaction'), {
-    schema: { querystring: query('from', 'to'), response: { 200: satisfactionViewSchema } },
+    schema: { querystring: query('from', 'to', 'countBy'), response: { 200: satisfactionViewSchema } },
     preHandler: auth,
     handler: async (request) => {
       const q = request.query as Query;
-      return service.satisfaction(periodOf(q.from, q.to, service.today()));
+      return service.satisfaction(periodOf(q.from, q.to, service.today()), countByOf(q.countBy));
     },
   });
 
@@ -120,12 +121,12 @@ export async function dashboardRoutes(app: FastifyInstance, deps: CentreDeps): P
   });
 
   app.get(route('/export/bieu06.xlsx'), {
-    schema: { querystring: query('from', 'to', 'unit'), response: fileResponse('Biểu 06 as an Excel workbook') },
+    schema: { querystring: query('from', 'to', 'unit', 'countBy'), response: fileResponse('Biểu 06 as an Excel workbook') },
     preHandler: auth,
     handler: async (request, reply) => {
       const q = request.query as Query;
       const period = periodOf(q.from, q.to, service.today());
-      const view = await service.bieu06(period, unitFilterOf(q.unit, await service.knownUnitCodes()));
+      const view = await service.bieu06(period, unitFilterOf(q.unit, await service.knownUnitCodes()), countByOf(q.countBy));
       const fileName = reportFileName('bieu06', view.unit?.name ?? CITY_NAME, period, 'xlsx');
       return sendXlsx(reply, fileName, await bieu06Workbook(view, service.nowIso()));
     },

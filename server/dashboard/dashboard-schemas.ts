@@ -26,7 +26,8 @@ export const query = (...names: string[]): Schema => ({
 });
 
 const period = obj({ from: str, to: str });
-const unit = { gsoCode: str, name: str };
+const unit = { gsoCode: str, name: str, unitId: str, former: { type: 'boolean' }, foldedUnder: nullable('string'), note: nullable('string') };
+const countBy: Schema = { type: 'string', enum: ['received', 'present'] };
 
 const dailyTally = obj({
   receivedByChannel: obj({ inPerson: int, online: int, postal: int }),
@@ -57,6 +58,7 @@ const bieu06Row = obj({
 
 export const bieu06ViewSchema = obj({
   period,
+  countBy,
   unit: { anyOf: [obj(unit), { type: 'null' }] },
   form: obj({ period, rows: array(bieu06Row), total: bieu06Row }),
   units: array(obj({ ...unit, row: bieu06Row })),
@@ -66,7 +68,7 @@ export const bieu06ViewSchema = obj({
 
 const onlineShareLine = obj({ ...unit, online: int, directOrPostal: int, share: nullable('number'), belowTarget: { type: 'boolean' } });
 
-export const onlineShareViewSchema = obj({ period, target: num, units: array(onlineShareLine), total: onlineShareLine });
+export const onlineShareViewSchema = obj({ period, countBy, target: num, units: array(onlineShareLine), total: onlineShareLine });
 
 const satisfactionLine = obj({
   key: str,
@@ -75,7 +77,7 @@ const satisfactionLine = obj({
   rates: obj({ verySatisfied: nullable('number'), satisfied: nullable('number'), notSatisfied: nullable('number') }),
 });
 
-export const satisfactionViewSchema = obj({ period, units: array(satisfactionLine), total: satisfactionLine });
+export const satisfactionViewSchema = obj({ period, countBy, unitLines: array(obj(unit)), units: array(satisfactionLine), total: satisfactionLine });
 
 export const overdueViewSchema = obj({
   asOf: str,

@@ -1,4 +1,6 @@
-import { HA_LONG_UNITS } from '../../shared/domain/catalogue/seed/ha-long-units.js';
+import { addDaysToLocalDate } from '../../shared/domain/calendar/vietnam-time.js';
+import { presentUnitOf } from '../../shared/domain/catalogue/present-unit.js';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import type { SatisfactionLevel, StatusCode } from '../../shared/domain/dossier/events.js';
 import { statusLabel } from '../../shared/domain/dossier/lifecycle.js';
 import type { DailyTally } from '../../shared/domain/dossier/tally.js';
@@ -9,9 +11,11 @@ import type { ReportPeriod } from '../../shared/domain/reports/report-period.js'
 import { overdueWording } from '../../shared/domain/reports/report-tables.js';
 import { countLevel, emptySatisfactionCounts, satisfactionLine, type MutableSatisfactionCounts } from '../../shared/domain/reports/satisfaction.js';
 import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
+import { ARRANGEMENT_DAY, catalogueUnit, cityUnitsOn, lineKeyOfCode, lineOfKey, rowLabel } from './city-units.js';
 import type { DashboardStore, DayFactTotal, UnitProcedureCounts } from './dashboard-store.js';
 import type {
   Bieu06View,
+  CountBy,
   DashboardUnit,
   DeskLine,
   DesksView,
@@ -39,7 +43,8 @@ export const CITY_TOTAL_LABEL = 'Toàn thành phố';
 
 const HOUR_MS = 3_600_000;
 
-export const CITY_UNITS: readonly DashboardUnit[] = HA_LONG_UNITS.map((u) => ({ gsoCode: u.gsoCode, name: u.name }));
+/** What a former unit's line says when its dossiers stay on it though the others' moved to today's units. */
+export const KEPT_ON_FORMER_LINE = 'Giữ nguyên: không có một đơn vị kế thừa duy nhất';
 
 export class DashboardService {
   constructor(
@@ -56,58 +61,80 @@ export class DashboardService {
     return vietnamDateOf(this.nowIso());
   }
 
-  /** The city's units (the seed's 33, in GSO order), then any other unit met in the data, by code. */
-  private unitsWith(extraCodes: Iterable<string>): DashboardUnit[] {
-    const known = new Set(CITY_UNITS.map((u) => u.gsoCode));
-    const others = [...new Set(extraCodes)].filter((code) => !known.has(code)).sort();
-    return [...CITY_UNITS, ...others.map((code) => ({ gsoCode: code, name: this.catalogue.unitName(code) }))];
+  /**
+   * The city's units on `date` (city-units.ts: today's units with the former ones folded beneath, or the
+   * 33 before 1/7/2025), then any other unit met in the data (its line key), by code.
+   */
+  private unitsWith(date: string, extraKeys: Iterable<string>): DashboardUnit[] {
+    const units = cityUnitsOn(date);
+    const known = new Set(units.map((u) => u.unitId));
+    const others = [...new Set(extraKeys)].filter((key) => !known.has(key)).map((key) => lineOfKey(key, date));
+    return [...units, ...others.sort((a, b) => a.gsoCode.localeCompare(b.gsoCode))];
   }
 
-  /** Codes a Biểu 06 may be filtered by: the city's units and those of enrolled desks. */
+  /** The line a count keyed by GSO code goes to: the unit the code named on `day`, or the one it became. */
+  private lineKey(gsoCode: string, day: string, countBy: CountBy, asOf: string): string {
+    const key = lineKeyOfCode(gsoCode, day);
+    if (countBy === 'received') return key;
+    return presentUnitOf(key, asOf, CATALOGUE_UNITS)?.id ?? key;
+  }
+
+  /** Values a Biểu 06 may be filtered by: units' GSO codes and ids, those of enrolled desks included. */
   async knownUnitCodes(): Promise<Set<string>> {
     const devices = await this.store.devices();
-    return new Set([...CITY_UNITS.map((u) => u.gsoCode), ...devices.map((d) => d.unitGso)]);
+    const listed = [...cityUnitsOn(this.today()), ...cityUnitsOn(addDaysToLocalDate(ARRANGEMENT_DAY, -1))];
+    return new Set([...listed.flatMap((u) => [u.gsoCode, u.unitId]), ...devices.map((d) => d.unitGso)]);
+  }
+
+  /** The line a filter value names on `date`: a unit id as given, a code as the unit it named then. */
+  private filterKey(unit: string, date: string): string {
+    return catalogueUnit(unit) !== undefined ? unit : lineKeyOfCode(unit, date);
   }
 
   async tally(day: string): Promise<TallyView> {
     const asOf = this.nowIso();
     const dueBy = new Date(this.now() + DUE_SOON_WINDOW_HOURS * HOUR_MS).toISOString();
     const [facts, clocks, devices] = await Promise.all([
-      this.store.dayFactTotals(day, day, DAY_FACT_KINDS),
+      this.store.dayFactTotals(day, day, DAY_FACT_KINDS, ARRANGEMENT_DAY),
       this.store.runningClocks(asOf, dueBy),
       this.store.devices(),
     ]);
     const byUnit = new Map<string, DailyTally>();
-    const of = (gso: string) => {
-      let t = byUnit.get(gso);
-      if (t === undefined) byUnit.set(gso, (t = emptyTally()));
+    const of = (key: string) => {
+      let t = byUnit.get(key);
+      if (t === undefined) byUnit.set(key, (t = emptyTally()));
       return t as MutableTally;
     };
-    for (const f of facts) addFact(of(f.unitGso), f.kind, f.n, f.amount);
+    for (const f of facts) addFact(of(lineKeyOfCode(f.unitGso, f.firstDay)), f.kind, f.n, f.amount);
     for (const c of clocks) {
-      const t = of(c.unitGso);
+      const t = of(lineKeyOfCode(c.unitGso, day));
       t.overdue += c.overdue;
       t.dueWithin24h += c.dueSoon;
     }
     const desks = new Map<string, number>();
-    for (const d of devices) if (d.revokedAt === null) desks.set(d.unitGso, (desks.get(d.unitGso) ?? 0) + 1);
-    const units = this.unitsWith([...byUnit.keys(), ...desks.keys()]);
-    const lines: UnitTally[] = units.map((u) => ({ ...u, tally: byUnit.get(u.gsoCode) ?? emptyTally(), desks: desks.get(u.gsoCode) ?? 0 }));
+    for (const d of devices) {
+      const key = lineKeyOfCode(d.unitGso, day);
+      if (d.revokedAt === null) desks.set(key, (desks.get(key) ?? 0) + 1);
+    }
+    const units = this.unitsWith(day, [...byUnit.keys(), ...desks.keys()]);
+    const lines: UnitTally[] = units.map((u) => ({ ...u, tally: byUnit.get(u.unitId) ?? emptyTally(), desks: desks.get(u.unitId) ?? 0 }));
     const total = lines.reduce((sum, line) => addTallies(sum, line.tally), emptyTally());
     return { day, asOf, units: lines, total };
   }
 
-  async bieu06(period: ReportPeriod, unitGso: string | null): Promise<Bieu06View> {
-    const [counts] = await Promise.all([this.store.bieu06Counts(period), this.catalogue.refresh()]);
-    return this.bieu06From(period, unitGso, counts);
+  async bieu06(period: ReportPeriod, unit: string | null, countBy: CountBy = 'received'): Promise<Bieu06View> {
+    const [counts] = await Promise.all([this.store.bieu06Counts(period, ARRANGEMENT_DAY), this.catalogue.refresh()]);
+    return this.bieu06From(period, unit, counts, countBy);
   }
 
-  private bieu06From(period: ReportPeriod, unitGso: string | null, counts: readonly UnitProcedureCounts[]): Bieu06View {
+  private bieu06From(period: ReportPeriod, unitFilter: string | null, counts: readonly UnitProcedureCounts[], countBy: CountBy): Bieu06View {
+    const filterKey = unitFilter === null ? null : this.filterKey(unitFilter, period.to);
     const bySector = new Map<string, Bieu06Counts>();
     const byUnit = new Map<string, Bieu06Counts>();
     for (const c of counts) {
-      byUnit.set(c.unitGso, addBieu06Counts(byUnit.get(c.unitGso) ?? emptyBieu06Counts(), c.counts));
-      if (unitGso !== null && c.unitGso !== unitGso) continue;
+      const key = this.lineKey(c.unitGso, c.receivedDay, countBy, period.to);
+      byUnit.set(key, addBieu06Counts(byUnit.get(key) ?? emptyBieu06Counts(), c.counts));
+      if (filterKey !== null && key !== filterKey) continue;
       const sectorId = this.catalogue.sectorIdOf(c.procedureId);
       bySector.set(sectorId, addBieu06Counts(bySector.get(sectorId) ?? emptyBieu06Counts(), c.counts));
     }
@@ -115,29 +142,38 @@ export class DashboardService {
     const known = new Set(sectors.map((s) => s.id));
     const others = new Map([...bySector.keys()].filter((id) => !known.has(id)).map((id) => [id, this.catalogue.sectorName(id)]));
     const form = assembleBieu06(period, bySector, sectors, others);
-    const units = this.unitsWith(byUnit.keys());
-    const unitRows = units.map((u) => ({ ...u, row: bieu06Row(u.gsoCode, u.name, byUnit.get(u.gsoCode) ?? emptyBieu06Counts()) }));
+    const units = this.withNotes(this.unitsWith(period.to, byUnit.keys()), byUnit, countBy, period.to);
+    const unitRows = units.map((u) => ({ ...u, row: bieu06Row(u.gsoCode, rowLabel(u), byUnit.get(u.unitId) ?? emptyBieu06Counts()) }));
     const cityCounts = [...byUnit.values()].reduce((sum, c) => addBieu06Counts(sum, c), emptyBieu06Counts());
     const unitsTotal = bieu06Row('', CITY_TOTAL_LABEL, cityCounts);
     const problems = [...form.rows, form.total, ...unitRows.map((u) => u.row), unitsTotal].flatMap(bieu06Problems);
-    const unit = unitGso === null ? null : (units.find((u) => u.gsoCode === unitGso) ?? { gsoCode: unitGso, name: `Đơn vị ${unitGso}` });
-    return { period, unit, form, units: unitRows, unitsTotal, problems };
+    const unit = filterKey === null ? null : (units.find((u) => u.unitId === filterKey) ?? lineOfKey(filterKey, period.to));
+    return { period, countBy, unit, form, units: unitRows, unitsTotal, problems };
+  }
+
+  /** Counting by today's units, a former unit that still holds dossiers says why they did not move. */
+  private withNotes(units: DashboardUnit[], counted: ReadonlyMap<string, unknown>, countBy: CountBy, asOf: string): DashboardUnit[] {
+    if (countBy === 'received') return units;
+    return units.map((u) => (u.former && counted.has(u.unitId) && presentUnitOf(u.unitId, asOf, CATALOGUE_UNITS) === null ? { ...u, note: KEPT_ON_FORMER_LINE } : u));
   }
 
   /** Biểu 06 and the online share from one read of the counts (the page shows both for one period). */
-  async bieu06AndOnlineShare(period: ReportPeriod, unitGso: string | null): Promise<{ bieu06: Bieu06View; onlineShare: OnlineShareView }> {
-    const [counts] = await Promise.all([this.store.bieu06Counts(period), this.catalogue.refresh()]);
-    const bieu06 = this.bieu06From(period, unitGso, counts);
+  async bieu06AndOnlineShare(period: ReportPeriod, unit: string | null, countBy: CountBy = 'received'): Promise<{ bieu06: Bieu06View; onlineShare: OnlineShareView }> {
+    const [counts] = await Promise.all([this.store.bieu06Counts(period, ARRANGEMENT_DAY), this.catalogue.refresh()]);
+    const bieu06 = this.bieu06From(period, unit, counts, countBy);
     return { bieu06, onlineShare: onlineShareOf(bieu06) };
   }
 
-  async onlineShare(period: ReportPeriod): Promise<OnlineShareView> {
-    return onlineShareOf(await this.bieu06(period, null));
+  async onlineShare(period: ReportPeriod, countBy: CountBy = 'received'): Promise<OnlineShareView> {
+    return onlineShareOf(await this.bieu06(period, null, countBy));
   }
 
-  async satisfaction(period: ReportPeriod): Promise<SatisfactionView> {
-    const facts = await this.store.dayFactTotals(period.from, period.to, RATING_KINDS);
-    return satisfactionOf(period, facts, this.unitsWith(facts.map((f) => f.unitGso)));
+  async satisfaction(period: ReportPeriod, countBy: CountBy = 'received'): Promise<SatisfactionView> {
+    const facts = await this.store.dayFactTotals(period.from, period.to, RATING_KINDS, ARRANGEMENT_DAY);
+    const keyed = facts.map((f) => ({ ...f, key: this.lineKey(f.unitGso, f.firstDay, countBy, period.to) }));
+    const counted = new Map(keyed.map((f) => [f.key, true]));
+    const units = this.withNotes(this.unitsWith(period.to, counted.keys()), counted, countBy, period.to);
+    return satisfactionOf(period, countBy, keyed, units);
   }
 
   async overdue(limit = OVERDUE_PAGE_LIMIT): Promise<OverdueView> {
@@ -150,7 +186,7 @@ export class DashboardService {
       rows: rows.map((r) => ({
         code: r.code,
         unitGsoCode: r.unitGso,
-        unitName: this.catalogue.unitName(r.unitGso),
+        unitName: this.catalogue.unitName(r.unitGso, this.today()),
         procedureName: this.catalogue.procedureName(r.procedureId),
         sectorName: this.catalogue.sectorName(this.catalogue.sectorIdOf(r.procedureId)),
         appointmentAt: r.appointmentAt,
@@ -164,22 +200,30 @@ export class DashboardService {
   async desks(): Promise<DesksView> {
     const asOf = this.nowIso();
     const devices = await this.store.devices();
-    const units = this.unitsWith(devices.map((d) => d.unitGso));
-    const nameOf = new Map(units.map((u) => [u.gsoCode, u.name]));
+    const today = this.today();
+    const units = this.unitsWith(today, devices.map((d) => lineKeyOfCode(d.unitGso, today)));
+    const nameOf = new Map(units.map((u) => [u.unitId, u.name]));
     const staleBefore = this.now() - STALE_AFTER_HOURS * HOUR_MS;
     const desks: DeskLine[] = devices.map((d) => ({
       deviceId: d.id,
       name: d.name,
       unitGsoCode: d.unitGso,
-      unitName: nameOf.get(d.unitGso) ?? d.unitGso,
+      unitName: nameOf.get(lineKeyOfCode(d.unitGso, today)) ?? d.unitGso,
       station: d.station,
       enrolledAt: d.enrolledAt,
       revokedAt: d.revokedAt,
       lastSyncAt: d.lastSyncAt,
       state: d.revokedAt !== null ? 'revoked' : d.lastSyncAt === null ? 'never' : Date.parse(d.lastSyncAt) < staleBefore ? 'stale' : 'ok',
     }));
-    const working = new Set(desks.filter((d) => d.state !== 'revoked').map((d) => d.unitGsoCode));
-    return { asOf, staleAfterHours: STALE_AFTER_HOURS, desks, unitsWithoutDesk: CITY_UNITS.filter((u) => !working.has(u.gsoCode)) };
+    // A desk of a former unit not yet moved to its successor still serves it: today's unit has a desk.
+    const working = new Set(
+      desks.filter((d) => d.state !== 'revoked').flatMap((d) => {
+        const key = lineKeyOfCode(d.unitGsoCode, today);
+        return [key, presentUnitOf(key, today, CATALOGUE_UNITS)?.id ?? key];
+      }),
+    );
+    const unitsWithoutDesk = cityUnitsOn(today).filter((u) => !u.former && !working.has(u.unitId));
+    return { asOf, staleAfterHours: STALE_AFTER_HOURS, desks, unitsWithoutDesk };
   }
 }
 
@@ -191,25 +235,28 @@ function onlineLine(unit: DashboardUnit, online: number, directOrPostal: number)
 
 /** The online share per unit: Biểu 06's new dossiers, online (column 4) over online + direct/postal (4 + 5). */
 export function onlineShareOf(bieu06: Bieu06View): OnlineShareView {
-  const units = bieu06.units.map((u) => onlineLine({ gsoCode: u.gsoCode, name: u.name }, u.row.received.online, u.row.received.directOrPostal));
+  const units = bieu06.units.map(({ row, ...unit }) => onlineLine(unit, row.received.online, row.received.directOrPostal));
   const online = units.reduce((sum, u) => sum + u.online, 0);
   const direct = units.reduce((sum, u) => sum + u.directOrPostal, 0);
-  return { period: bieu06.period, target: ONLINE_SHARE_TARGET, units, total: onlineLine({ gsoCode: '', name: CITY_TOTAL_LABEL }, online, direct) };
+  const city: DashboardUnit = { gsoCode: '', name: CITY_TOTAL_LABEL, unitId: '', former: false, foldedUnder: null, note: null };
+  return { period: bieu06.period, countBy: bieu06.countBy, target: ONLINE_SHARE_TARGET, units, total: onlineLine(city, online, direct) };
 }
 
-function satisfactionOf(period: ReportPeriod, facts: readonly DayFactTotal[], units: readonly DashboardUnit[]): SatisfactionView {
+function satisfactionOf(period: ReportPeriod, countBy: CountBy, facts: readonly (DayFactTotal & { key: string })[], units: DashboardUnit[]): SatisfactionView {
   const byUnit = new Map<string, MutableSatisfactionCounts>();
   const total = emptySatisfactionCounts();
   for (const f of facts) {
-    let c = byUnit.get(f.unitGso);
-    if (c === undefined) byUnit.set(f.unitGso, (c = emptySatisfactionCounts()));
+    let c = byUnit.get(f.key);
+    if (c === undefined) byUnit.set(f.key, (c = emptySatisfactionCounts()));
     const level = f.kind.slice('rating_'.length) as SatisfactionLevel;
     countLevel(c, level, f.n);
     countLevel(total, level, f.n);
   }
   return {
     period,
-    units: units.map((u) => satisfactionLine(u.gsoCode, u.name, byUnit.get(u.gsoCode) ?? emptySatisfactionCounts())),
+    countBy,
+    unitLines: units,
+    units: units.map((u) => satisfactionLine(u.gsoCode, rowLabel(u), byUnit.get(u.unitId) ?? emptySatisfactionCounts())),
     total: satisfactionLine('', CITY_TOTAL_LABEL, total),
   };
 }

@@ -24,6 +24,8 @@ export interface DashboardProjectionTx {
 export interface DayFactTotal {
   unitGso: string;
   kind: DayFactKind;
+  /** The earliest day counted: it says which unit the code named (all the group's days lie on one side of the era). */
+  firstDay: string;
   /** Facts counted. */
   n: number;
   /** Sum of amounts (the fees' đồng; equal to n for other kinds). */
@@ -42,6 +44,8 @@ export interface RunningClockCount {
 export interface UnitProcedureCounts {
   unitGso: string;
   procedureId: string;
+  /** The earliest reception counted: it says which unit the code named (the group lies on one side of the era). */
+  receivedDay: string;
   counts: Bieu06Counts;
 }
 
@@ -67,12 +71,15 @@ export interface DeviceSyncRecord {
 }
 
 export interface DashboardStore {
-  /** Day facts of the kinds asked for, counted per unit and kind over [fromDay, toDay]. */
-  dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[]): Promise<DayFactTotal[]>;
+  /**
+   * Day facts of the kinds asked for, counted per unit and kind over [fromDay, toDay], apart before and
+   * from `eraDay` (the day a reused GSO code started to name another unit).
+   */
+  dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[], eraDay: string): Promise<DayFactTotal[]>;
   /** Per unit: running clocks past `nowIso`, and due within (`nowIso`, `dueByIso`]. */
   runningClocks(nowIso: string, dueByIso: string): Promise<RunningClockCount[]>;
-  /** Biểu 06's eight counts per unit and procedure, for a checked period. */
-  bieu06Counts(period: ReportPeriod): Promise<UnitProcedureCounts[]>;
+  /** Biểu 06's eight counts per unit and procedure, for a checked period, apart by reception before and from `eraDay`. */
+  bieu06Counts(period: ReportPeriod, eraDay: string): Promise<UnitProcedureCounts[]>;
   /** Running clocks past `nowIso`, most overdue first, at most `limit`, and how many there are. */
   overdueDossiers(nowIso: string, limit: number): Promise<{ rows: OverdueDossier[]; total: number }>;
   devices(): Promise<DeviceSyncRecord[]>;

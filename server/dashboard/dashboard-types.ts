@@ -10,7 +10,21 @@ export interface DashboardUnit {
   gsoCode: string;
   /** "Phường Hồng Gai". */
   name: string;
+  /** The catalogue's id of the unit ("gso:<code>" for a code the catalogue lacks): two units may share a code. */
+  unitId: string;
+  /** A unit that had ended on the dashboard's date ("đơn vị cũ"), listed for the dossiers it holds. */
+  former: boolean;
+  /** The id of today's unit this former unit is folded beneath; null for a line of its own. */
+  foldedUnder: string | null;
+  /** Why the line reads as it does, when it needs saying (e.g. counts kept on a former unit's line). */
+  note: string | null;
 }
+
+/**
+ * Whose line a former unit's dossiers count on over a period: the unit that received them (as stored,
+ * the default), or the unit it became by the period's end ("theo đơn vị hiện nay").
+ */
+export type CountBy = 'received' | 'present';
 
 export interface UnitTally extends DashboardUnit {
   tally: DailyTally;
@@ -32,6 +46,7 @@ export interface UnitBieu06 extends DashboardUnit {
 
 export interface Bieu06View {
   period: ReportPeriod;
+  countBy: CountBy;
   /** The unit the form is drawn up for, or null for the whole city. */
   unit: DashboardUnit | null;
   /** The form per sector (lĩnh vực), as the desks draw it up. */
@@ -57,6 +72,7 @@ export interface OnlineShareLine extends DashboardUnit {
 
 export interface OnlineShareView {
   period: ReportPeriod;
+  countBy: CountBy;
   /** 0.7: the provinces' target for commune-level units (DOMAIN.md, "Reports"). */
   target: number;
   units: OnlineShareLine[];
@@ -65,6 +81,9 @@ export interface OnlineShareView {
 
 export interface SatisfactionView {
   period: ReportPeriod;
+  countBy: CountBy;
+  /** The lines' units, in the same order as `units` (a line's key is the unit's GSO code, as the desks'). */
+  unitLines: DashboardUnit[];
   units: SatisfactionLine[];
   total: SatisfactionLine;
 }

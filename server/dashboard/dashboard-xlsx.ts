@@ -5,6 +5,7 @@ import { bieu06Cells, type Bieu06Row } from '../../shared/domain/reports/bieu06.
 import { REPORT_TITLES } from '../../shared/domain/reports/report-kinds.js';
 import { periodTitle, type ReportPeriod } from '../../shared/domain/reports/report-period.js';
 import { BIEU06_COLUMNS, DAILY_TALLY_COLUMNS, type TableColumn } from '../../shared/domain/reports/report-tables.js';
+import { rowLabel } from './city-units.js';
 import type { Bieu06View, TallyView } from './dashboard-types.js';
 
 // The dashboard's Excel files, laid out like the desk's (electron/core/reports/xlsx-writer.ts, which
@@ -136,7 +137,7 @@ export async function bieu06Workbook(view: Bieu06View, generatedAt: string): Pro
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Một cửa Hạ Long';
   workbook.title = REPORT_TITLES.bieu06;
-  const scope = view.unit === null ? `${CITY_NAME} (${view.units.length} đơn vị cấp xã)` : view.unit.name;
+  const scope = view.unit === null ? `${CITY_NAME} (${view.units.filter((u) => !u.former).length} đơn vị cấp xã)` : view.unit.name;
   const block = (notes: string[]): TitleBlock => ({
     formNumber: 'Biểu số 06/VPCP/KSTT',
     title: REPORT_TITLES.bieu06,
@@ -207,7 +208,7 @@ export async function tallyWorkbook(view: TallyView): Promise<Buffer> {
   ws.getRow(headerStart).height = 45;
   const first = headerStart + 1;
   ws.views = [{ state: 'frozen', ySplit: headerStart, xSplit: 2 }];
-  view.units.forEach((u, i) => writeRow(ws, first + i, tallyCells(i + 1, u.name, u.tally), false));
+  view.units.forEach((u, i) => writeRow(ws, first + i, tallyCells(i + 1, rowLabel(u), u.tally), false));
   writeRow(ws, first + view.units.length, tallyCells(null, 'Tổng cộng', view.total), true);
   footer(ws, first + view.units.length + 2, width, view.asOf);
   return Buffer.from(await workbook.xlsx.writeBuffer());

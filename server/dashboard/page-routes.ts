@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isLocalDate } from '../../shared/domain/dossier/vietnam-time.js';
 import { quickPeriod } from '../../shared/domain/reports/report-period.js';
 import { CentreHttpError } from '../http/centre-error.js';
 import type { CentreDeps } from '../routes/deps.js';
 import { sha256Hex } from '../security/secrets.js';
 import type { StaffRecord } from '../storage/storage.js';
 import { clearSessionCookie, cookieToken, isSameOrigin, PAGE_PATH, setSessionCookie } from './dashboard-auth.js';
-import { periodOf, tallyDayOf, unitFilterOf } from './dashboard-params.js';
+import { cityUnitsOn } from './city-units.js';
+import { countByOf, periodOf, tallyDayOf, unitFilterOf } from './dashboard-params.js';
 import { fileResponse, query } from './dashboard-schemas.js';
-import { CITY_UNITS, type DashboardService } from './dashboard-service.js';
+import type { DashboardService } from './dashboard-service.js';
 import { ICON_PATH, STYLESHEET_PATH } from './page/layout.js';
 import { loginPage } from './page/login-page.js';
 import { overviewPage, type Outcome, type OverviewPage, type PageQuery } from './page/overview-page.js';
@@ -114,7 +116,7 @@ export async function dashboardPageRoutes(app: FastifyInstance, options: { deps:
   });
 
   app.get(PAGE_PATH, {
-    schema: { querystring: query('day', 'from', 'to', 'unit', 'bieu06'), response: fileResponse('The dashboard') },
+    schema: { querystring: query('day', 'from', 'to', 'unit', 'bieu06', 'countBy'), response: fileResponse('The dashboard') },
     handler: async (request, reply) => {
       const staff = await signedIn(request);
       if (staff === null) return reply.redirect(LOGIN_PATH, 303);
@@ -128,14 +130,18 @@ export async function dashboardPageRoutes(app: FastifyInstance, options: { deps:
         to: q.to ?? month.to,
         unit: q.unit ?? '',
         layout: q.bieu06 === 'units' ? 'units' : 'sectors',
+        countBy: q.countBy === 'present' ? 'present' : 'received',
       };
+      // The unit list of the controls is the catalogue's on the period's end (Biểu 06's date).
+      const listDate = isLocalDate(pageQuery.to) && pageQuery.to <= today ? pageQuery.to : today;
       const known = await service.knownUnitCodes();
       const [tally, period, overdue, desks] = await Promise.all([
         outcome(() => service.tally(tallyDayOf(pageQuery.day, today))),
         outcome(async () => {
           const checked = periodOf(pageQuery.from, pageQuery.to, today);
           const unit = unitFilterOf(pageQuery.unit, known);
-          const [shares, satisfaction] = await Promise.all([service.bieu06AndOnlineShare(checked, unit), service.satisfaction(checked)]);
+          const countBy = countByOf(q.countBy);
+          const [shares, satisfaction] = await Promise.all([service.bieu06AndOnlineShare(checked, unit, countBy), service.satisfaction(checked, countBy)]);
           return { ...shares, satisfaction };
         }),
         service.overdue(200),
@@ -146,7 +152,7 @@ export async function dashboardPageRoutes(app: FastifyInstance, options: { deps:
         generatedAt: service.nowIso(),
         today,
         query: pageQuery,
-        units: CITY_UNITS,
+        units: cityUnitsOn(listDate),
         tally,
         period,
         overdue,

@@ -1,5 +1,5 @@
 import { QUICK_PERIOD_LABELS, quickPeriod, type QuickPeriod } from '../../../shared/domain/reports/report-period.js';
-import type { Bieu06View, DashboardUnit, DesksView, OnlineShareView, OverdueView, SatisfactionView, TallyView } from '../dashboard-types.js';
+import type { Bieu06View, CountBy, DashboardUnit, DesksView, OnlineShareView, OverdueView, SatisfactionView, TallyView } from '../dashboard-types.js';
 import { bieu06Section, type Bieu06Layout } from './bieu06-section.js';
 import { time } from './format.js';
 import { html, queryOf, type Html } from './html.js';
@@ -19,6 +19,7 @@ export interface PageQuery {
   to: string;
   unit: string;
   layout: Bieu06Layout;
+  countBy: CountBy;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -46,7 +47,10 @@ function refused(id: string, title: string, message: string): Html {
 
 function controls(page: OverviewPage): Html {
   const q = page.query;
-  const link = (from: string, to: string) => `/dashboard${queryOf({ day: q.day, from, to, unit: q.unit, bieu06: q.layout === 'units' ? 'units' : null })}`;
+  const countBy = q.countBy === 'present' ? 'present' : null;
+  const link = (from: string, to: string, by: string | null = countBy) =>
+    `/dashboard${queryOf({ day: q.day, from, to, unit: q.unit, bieu06: q.layout === 'units' ? 'units' : null, countBy: by })}`;
+  const optionValue = (u: DashboardUnit) => (u.former ? u.unitId : u.gsoCode);
   return html`<form class="controls" method="get" action="/dashboard" aria-label="Chọn ngày và kỳ báo cáo">
   <div class="controls__field"><label for="day">Ngày thống kê</label><input id="day" name="day" type="date" value="${q.day}" max="${page.today}"></div>
   <div class="controls__field"><label for="from">Kỳ báo cáo từ ngày</label><input id="from" name="from" type="date" value="${q.from}" max="${page.today}"></div>
@@ -54,11 +58,16 @@ function controls(page: OverviewPage): Html {
   <div class="controls__field"><label for="unit">Biểu 06 của</label>
     <select id="unit" name="unit">
       <option value=""${q.unit === '' ? ' selected' : ''}>Toàn thành phố</option>
-      ${page.units.map((u) => html`<option value="${u.gsoCode}"${q.unit === u.gsoCode ? ' selected' : ''}>${u.name}</option>`)}
+      ${page.units.map((u) => html`<option value="${optionValue(u)}"${q.unit === optionValue(u) ? ' selected' : ''}>${u.foldedUnder !== null ? '\u00a0\u00a0' : ''}${u.name}${u.former ? ' (đơn vị cũ)' : ''}</option>`)}
     </select></div>
   <fieldset class="controls__field controls__choice"><legend>Biểu 06 chia theo</legend>
     <label><input type="radio" name="bieu06" value="sectors"${q.layout === 'sectors' ? ' checked' : ''}> Lĩnh vực</label>
     <label><input type="radio" name="bieu06" value="units"${q.layout === 'units' ? ' checked' : ''}> Đơn vị</label>
+  </fieldset>
+  <fieldset class="controls__field controls__choice" data-testid="count-by"><legend>Hồ sơ của đơn vị cũ tính theo</legend>
+    <label><input type="radio" name="countBy" value="received"${q.countBy === 'received' ? ' checked' : ''}> Đơn vị tiếp nhận</label>
+    <label><input type="radio" name="countBy" value="present"${q.countBy === 'present' ? ' checked' : ''}> Đơn vị hiện nay</label>
+    <a href="${link(q.from, q.to, q.countBy === 'present' ? null : 'present')}" data-testid="count-by-toggle">${q.countBy === 'present' ? 'Xem theo đơn vị tiếp nhận' : 'Xem theo đơn vị hiện nay'}</a>
   </fieldset>
   <button type="submit" class="button">Xem số liệu</button>
   <nav class="controls__quick" aria-label="Kỳ báo cáo nhanh">

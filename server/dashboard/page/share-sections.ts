@@ -2,6 +2,7 @@ import { periodTitle } from '../../../shared/domain/reports/report-period.js';
 import type { OnlineShareView, SatisfactionView } from '../dashboard-types.js';
 import { count, percent } from './format.js';
 import { html, type Html } from './html.js';
+import { unitLabel, unitRowClass } from './unit-label.js';
 
 // The online share of each unit against the commune-level target (units below it stand out), and
 // each unit's satisfaction counts and rates — both for the period of the controls.
@@ -23,7 +24,7 @@ export function onlineShareSection(view: OnlineShareView): Html {
     <tbody>
       ${view.units.map(
         (u) => html`<tr class="${u.belowTarget ? 'row--bad' : u.share === null ? 'row--muted' : ''}">
-        <th scope="row">${u.name}</th><td>${count(u.online)}</td><td>${count(u.directOrPostal)}</td>
+        <th scope="row" class="${unitRowClass(u)}">${unitLabel(u)}</th><td>${count(u.online)}</td><td>${count(u.directOrPostal)}</td>
         <td><span class="share">${percent(u.share)}</span>${u.share === null ? '' : html` <meter min="0" max="1" low="${view.target}" optimum="1" value="${u.share}" aria-hidden="true"></meter>`}</td>
         <td>${u.share === null ? 'Chưa có hồ sơ' : u.belowTarget ? html`<strong class="bad">Dưới chỉ tiêu</strong>` : 'Đạt'}</td>
       </tr>`,
@@ -51,7 +52,10 @@ export function satisfactionSection(view: SatisfactionView): Html {
       <tr><th scope="col" rowspan="2">Đơn vị</th><th scope="col" rowspan="2">Số lượt đánh giá</th><th scope="colgroup" colspan="2">Rất hài lòng</th><th scope="colgroup" colspan="2">Hài lòng</th><th scope="colgroup" colspan="2">Không hài lòng</th><th scope="col" rowspan="2">Không đánh giá</th></tr>
       <tr><th scope="col">Số lượt</th><th scope="col">Tỷ lệ</th><th scope="col">Số lượt</th><th scope="col">Tỷ lệ</th><th scope="col">Số lượt</th><th scope="col">Tỷ lệ</th></tr>
     </thead>
-    <tbody>${view.units.map((l) => html`<tr class="${l.counts.ratings + l.counts.declined === 0 ? 'row--muted' : ''}"><th scope="row">${l.label}</th>${line(l)}</tr>`)}</tbody>
+    <tbody>${view.units.map((l, i) => {
+      const unit = view.unitLines[i]!;
+      return html`<tr class="${l.counts.ratings + l.counts.declined === 0 ? 'row--muted' : ''}"><th scope="row" class="${unitRowClass(unit)}">${unitLabel(unit)}</th>${line(l)}</tr>`;
+    })}</tbody>
     <tfoot><tr><th scope="row">Toàn thành phố</th>${line(view.total)}</tr></tfoot>
   </table>
   </div>

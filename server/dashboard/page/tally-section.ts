@@ -1,6 +1,7 @@
 import type { TallyView } from '../dashboard-types.js';
 import { count, day, time } from './format.js';
 import { html, queryOf, type Html } from './html.js';
+import { unitLabel, unitRowClass } from './unit-label.js';
 
 // Today's tally (or another day's) for every unit in one table: what came in by channel, what went
 // out, and how many dossiers are overdue or due within 24 hours right now. A unit with no desk shows
@@ -38,8 +39,8 @@ export function tallySection(view: TallyView): Html {
     <tbody>
       ${view.units.map((u) => {
         const r = u.tally.receivedByChannel;
-        return html`<tr class="${u.desks === 0 ? 'row--muted' : ''}">
-        <th scope="row">${u.name}${u.desks === 0 ? html` <span class="tag">chưa có máy</span>` : ''}</th>
+        return html`<tr class="${u.desks === 0 ? 'row--muted' : ''}" data-unit="${u.unitId}">
+        <th scope="row" class="${unitRowClass(u)}">${unitLabel(u)}${u.desks === 0 && !u.former ? html` <span class="tag">chưa có máy</span>` : ''}</th>
         <td>${count(r.inPerson)}</td><td>${count(r.online)}</td><td>${count(r.postal)}</td>
         <td class="strong">${count(r.inPerson + r.online + r.postal)}</td>
         <td>${count(u.tally.resultsReady)}</td><td>${count(u.tally.handedBack)}</td><td>${count(u.tally.withdrawn)}</td>

@@ -5,6 +5,7 @@ import type { UnitProcedureCounts } from '../dashboard-store.js';
 export interface Bieu06CountsRow {
   unitGso: string;
   procedureId: string;
+  receivedDay: string;
   online: number | string;
   directOrPostal: number | string;
   carriedOver: number | string;
@@ -15,8 +16,8 @@ export interface Bieu06CountsRow {
   overdue: number | string;
 }
 
-/** The three disjoint parts' rows, summed per unit and procedure. */
-export function bieu06CountsOf(rows: readonly Bieu06CountsRow[]): UnitProcedureCounts[] {
+/** The three disjoint parts' rows, summed per unit, procedure and side of the era. */
+export function bieu06CountsOf(rows: readonly Bieu06CountsRow[], eraDay: string): UnitProcedureCounts[] {
   const byKey = new Map<string, UnitProcedureCounts>();
   for (const row of rows) {
     const pending = Number(row.pending);
@@ -31,10 +32,14 @@ export function bieu06CountsOf(rows: readonly Bieu06CountsRow[]): UnitProcedureC
       withinTime: pending - overdue,
       overdue,
     };
-    const key = `${row.unitGso}\u0000${row.procedureId}`;
+    const key = `${row.unitGso}\u0000${row.procedureId}\u0000${row.receivedDay < eraDay}`;
     const held = byKey.get(key);
-    if (held === undefined) byKey.set(key, { unitGso: row.unitGso, procedureId: row.procedureId, counts: addBieu06Counts(emptyBieu06Counts(), counts) });
-    else addBieu06Counts(held.counts, counts);
+    if (held === undefined) {
+      byKey.set(key, { unitGso: row.unitGso, procedureId: row.procedureId, receivedDay: row.receivedDay, counts: addBieu06Counts(emptyBieu06Counts(), counts) });
+    } else {
+      addBieu06Counts(held.counts, counts);
+      if (row.receivedDay < held.receivedDay) held.receivedDay = row.receivedDay;
+    }
   }
   return [...byKey.values()];
 }

@@ -18,8 +18,12 @@ const DUE_AS_OF_TO = `CASE
 
 const WAITING_AT_TO = `EXISTS (SELECT 1 FROM dash_waits w WHERE w.dossier_id = b.dossier_id AND w.from_day <= @to AND w.until_day > @to)`;
 
+// A GSO code may be reused by a unit of a later era (@era, the day today's units began): rows are split
+// there, and each group's earliest day says which unit its code named.
+const BEFORE_ERA = `(b.received_day < @era)`;
+
 const BIEU06_COUNTS = `
-  SELECT b.unit_gso AS "unitGso", b.procedure_id AS "procedureId",
+  SELECT b.unit_gso AS "unitGso", b.procedure_id AS "procedureId", min(b.received_day) AS "receivedDay",
     count(*) FILTER (WHERE b.received_day >= @from AND b.channel = 2) AS online,
     count(*) FILTER (WHERE b.received_day >= @from AND b.channel <> 2) AS "directOrPostal",
     count(*) FILTER (WHERE b.received_day < @from) AS "carriedOver",
@@ -32,16 +36,16 @@ const BIEU06_COUNTS = `
 
 export const DASHBOARD_SQL = {
   bieu06Parts: [
-    `${BIEU06_COUNTS} WHERE b.received_day BETWEEN @from AND @to GROUP BY b.unit_gso, b.procedure_id`,
+    `${BIEU06_COUNTS} WHERE b.received_day BETWEEN @from AND @to GROUP BY b.unit_gso, b.procedure_id, ${BEFORE_ERA}`,
     `${BIEU06_COUNTS} WHERE b.received_day >= @shortFrom AND b.received_day < @from AND b.long_lived = 0 AND b.open_until >= @from
-       GROUP BY b.unit_gso, b.procedure_id`,
-    `${BIEU06_COUNTS} WHERE b.long_lived = 1 AND b.open_until >= @from AND b.received_day < @from GROUP BY b.unit_gso, b.procedure_id`,
+       GROUP BY b.unit_gso, b.procedure_id, ${BEFORE_ERA}`,
+    `${BIEU06_COUNTS} WHERE b.long_lived = 1 AND b.open_until >= @from AND b.received_day < @from GROUP BY b.unit_gso, b.procedure_id, ${BEFORE_ERA}`,
   ],
 
   dayFactTotals: `
-    SELECT unit_gso AS "unitGso", kind, count(*) AS n, coalesce(sum(amount), 0) AS amount
+    SELECT unit_gso AS "unitGso", kind, min(day) AS "firstDay", count(*) AS n, coalesce(sum(amount), 0) AS amount
     FROM dash_day_facts WHERE kind IN (@kinds) AND day BETWEEN @from AND @to
-    GROUP BY unit_gso, kind`,
+    GROUP BY unit_gso, kind, (day < @era)`,
 
   runningClocks: `
     SELECT unit_gso AS "unitGso",

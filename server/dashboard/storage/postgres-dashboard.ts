@@ -33,13 +33,13 @@ const num = (value: number | string): number => Number(value);
 export class PostgresDashboardStore implements DashboardStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[]): Promise<DayFactTotal[]> {
-    const rows = await all<{ unitGso: string; kind: DayFactKind; n: number | string; amount: number | string }>(this.pool, DASHBOARD_SQL.dayFactTotals, {
-      from: fromDay,
-      to: toDay,
-      kinds,
-    });
-    return rows.map((row) => ({ unitGso: row.unitGso, kind: row.kind, n: num(row.n), amount: num(row.amount) }));
+  async dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[], eraDay: string): Promise<DayFactTotal[]> {
+    const rows = await all<{ unitGso: string; kind: DayFactKind; firstDay: string; n: number | string; amount: number | string }>(
+      this.pool,
+      DASHBOARD_SQL.dayFactTotals,
+      { from: fromDay, to: toDay, kinds, era: eraDay },
+    );
+    return rows.map((row) => ({ unitGso: row.unitGso, kind: row.kind, firstDay: row.firstDay, n: num(row.n), amount: num(row.amount) }));
   }
 
   async runningClocks(nowIso: string, dueByIso: string): Promise<RunningClockCount[]> {
@@ -50,10 +50,10 @@ export class PostgresDashboardStore implements DashboardStore {
     return rows.map((row) => ({ unitGso: row.unitGso, overdue: num(row.overdue), dueSoon: num(row.dueSoon) }));
   }
 
-  async bieu06Counts(period: ReportPeriod): Promise<UnitProcedureCounts[]> {
-    const params = { from: period.from, to: period.to, shortFrom: addDaysToLocalDate(period.from, -LONG_LIVED_DAYS) };
+  async bieu06Counts(period: ReportPeriod, eraDay: string): Promise<UnitProcedureCounts[]> {
+    const params = { from: period.from, to: period.to, shortFrom: addDaysToLocalDate(period.from, -LONG_LIVED_DAYS), era: eraDay };
     const parts = await Promise.all(DASHBOARD_SQL.bieu06Parts.map((sql) => all<Bieu06CountsRow>(this.pool, sql, params)));
-    return bieu06CountsOf(parts.flat());
+    return bieu06CountsOf(parts.flat(), eraDay);
   }
 
   async overdueDossiers(nowIso: string, limit: number): Promise<{ rows: OverdueDossier[]; total: number }> {

@@ -58,17 +58,17 @@ export class SqliteDashboardStore implements DashboardStore {
     this.writes = new StatementCache(writer);
   }
 
-  async dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[]): Promise<DayFactTotal[]> {
-    return this.reads.all<DayFactTotal>(DASHBOARD_SQL.dayFactTotals, { from: fromDay, to: toDay, kinds });
+  async dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[], eraDay: string): Promise<DayFactTotal[]> {
+    return this.reads.all<DayFactTotal>(DASHBOARD_SQL.dayFactTotals, { from: fromDay, to: toDay, kinds, era: eraDay });
   }
 
   async runningClocks(nowIso: string, dueByIso: string): Promise<RunningClockCount[]> {
     return this.reads.all<RunningClockCount>(DASHBOARD_SQL.runningClocks, { now: nowIso, dueBy: dueByIso });
   }
 
-  async bieu06Counts(period: ReportPeriod): Promise<UnitProcedureCounts[]> {
-    const params = { from: period.from, to: period.to, shortFrom: addDaysToLocalDate(period.from, -LONG_LIVED_DAYS) };
-    return bieu06CountsOf(DASHBOARD_SQL.bieu06Parts.flatMap((sql) => this.reads.all<Bieu06CountsRow>(sql, params)));
+  async bieu06Counts(period: ReportPeriod, eraDay: string): Promise<UnitProcedureCounts[]> {
+    const params = { from: period.from, to: period.to, shortFrom: addDaysToLocalDate(period.from, -LONG_LIVED_DAYS), era: eraDay };
+    return bieu06CountsOf(DASHBOARD_SQL.bieu06Parts.flatMap((sql) => this.reads.all<Bieu06CountsRow>(sql, params)), eraDay);
   }
 
   async overdueDossiers(nowIso: string, limit: number): Promise<{ rows: OverdueDossier[]; total: number }> {

@@ -31,6 +31,21 @@ const newProcedure: Procedure = {
 type OpenTwo = () => Promise<{ first: CentreStorage; second: CentreStorage; close(): Promise<void> }>;
 
 function defineCatalogueSuite(openTwo: OpenTwo): void {
+  it('names a GSO code by the unit that held it on the date asked: a new unit may reuse a former one', async () => {
+    const { first, close } = await openTwo();
+    try {
+      const catalogue = new CentreCatalogue(first);
+      // 06652 was Hà Phong's until 30/6/2025, Hà Tu's (the new ward) from 1/7/2025; 06685 Trần Hưng Đạo's, then Hồng Gai's.
+      expect([catalogue.unitName('06652', '2025-06-30'), catalogue.unitName('06652', '2025-07-01')]).toEqual(['Phường Hà Phong', 'Phường Hà Tu']);
+      expect([catalogue.unitName('06685', '2025-03-10'), catalogue.unitName('06685', '2026-11-25')]).toEqual(['Phường Trần Hưng Đạo', 'Phường Hồng Gai']);
+      // A code no unit holds today (a former unit's desk not yet moved) names the last unit that held it.
+      expect(catalogue.unitName('06691', '2026-11-25')).toBe('Phường Hồng Gai');
+      expect(catalogue.unitName('06664', '2026-11-25')).toBe('Phường Hà Tu');
+    } finally {
+      await close();
+    }
+  });
+
   it('names seed procedures, sectors and units by id, and gives a neutral label to what it does not know', async () => {
     const { first, close } = await openTwo();
     try {
@@ -38,8 +53,8 @@ function defineCatalogueSuite(openTwo: OpenTwo): void {
       await catalogue.refresh();
       expect(catalogue.procedureName(KHAI_SINH.id)).toBe('Đăng ký khai sinh');
       expect(catalogue.sectorName(catalogue.sectorIdOf(KHAI_SINH.id))).toBe('Hộ tịch');
-      expect(catalogue.unitName('06691')).toBe('Phường Hồng Gai');
-      expect(catalogue.unitName('99999')).toBe('Đơn vị 99999');
+      expect(catalogue.unitName('06691', '2025-03-10')).toBe('Phường Hồng Gai');
+      expect(catalogue.unitName('99999', '2026-11-25')).toBe('Đơn vị 99999');
       expect(catalogue.procedureName('khong-co-that')).toBe(UNCATALOGUED_PROCEDURE_NAME);
       expect(catalogue.sectorIdOf('khong-co-that')).toBe(UNCATALOGUED_SECTOR.id);
       expect(catalogue.sectorName(UNCATALOGUED_SECTOR.id)).toBe(UNCATALOGUED_SECTOR.name);

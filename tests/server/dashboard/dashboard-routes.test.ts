@@ -208,7 +208,7 @@ describe('the dashboard routes', { timeout: 30_000 }, () => {
       expect(overview.bieu06).toEqual(await service.bieu06(period, null));
 
       const tally = (await service.tally('2026-11-23')).units;
-      expect(tally).toHaveLength(33);
+      expect(tally).toHaveLength(45); // on a 2026 date: today's 12 units, Hạ Long's 33 former ones folded beneath
       expect(tally.find((u) => u.gsoCode === '06691')).toMatchObject({ name: 'Phường Hồng Gai', desks: 1, tally: { receivedByChannel: { inPerson: 2 }, withdrawn: 1 } });
       expect(tally.find((u) => u.gsoCode === '06658')).toMatchObject({ desks: 0, tally: { receivedByChannel: { inPerson: 0, online: 0, postal: 0 } } });
     });
@@ -242,7 +242,8 @@ describe('the dashboard routes', { timeout: 30_000 }, () => {
         ['desk-a', pushedAt, 'ok'],
         ['desk-b', null, 'never'],
       ]);
-      expect(desks.unitsWithoutDesk).toHaveLength(31);
+      // Today's 12 units but Hồng Gai (a desk of the former Hồng Gai, not yet moved, still serves it).
+      expect(desks.unitsWithoutDesk).toHaveLength(11);
 
       // A day and an hour later Hồng Gai's desk pulls; Hà Khánh's has gone quiet.
       centre.clock.ms += 25 * 3_600_000;
@@ -263,6 +264,43 @@ describe('the dashboard routes', { timeout: 30_000 }, () => {
       expect(page.text).toContain('<strong>1</strong> máy chưa đồng bộ quá 24 giờ');
       expect(page.text).toContain('<strong class="bad">Quá 24 giờ chưa đồng bộ</strong>');
       expect(page.text).toContain('<strong>Đã thu hồi</strong>');
+    });
+  });
+
+  describe('counting former units by today\'s units ("theo đơn vị hiện nay")', () => {
+    type Line = { unitId: string; former: boolean; note: string | null; row: { received: { total: number } } };
+    const received = (lines: Line[], unitId: string) => lines.find((l) => l.unitId === unitId)!.row.received.total;
+
+    it('the JSON twin takes countBy=present: the former Hồng Gai desk\'s dossiers move to today\'s Hồng Gai, Hà Khánh\'s stay', async () => {
+      await seed();
+      const { token } = (await centre.request('POST', SYNC_PATHS.staffSession, { body: ADMIN })).body as { token: string };
+      const byReceived = (await call('GET', '/v1/dashboard/bieu06?from=2026-11-01&to=2026-11-25', { token })).json() as { countBy: string; units: Line[] };
+      const byPresent = (await call('GET', '/v1/dashboard/bieu06?from=2026-11-01&to=2026-11-25&countBy=present', { token })).json() as { countBy: string; units: Line[]; unitsTotal: unknown };
+      expect([byReceived.countBy, byPresent.countBy]).toEqual(['received', 'present']);
+      expect([received(byReceived.units, 'ha-long-2020-phuong-hong-gai'), received(byReceived.units, 'quang-ninh-2025-phuong-hong-gai')]).toEqual([2, 0]);
+      expect([received(byPresent.units, 'ha-long-2020-phuong-hong-gai'), received(byPresent.units, 'quang-ninh-2025-phuong-hong-gai')]).toEqual([0, 2]);
+      expect(received(byPresent.units, 'ha-long-2020-phuong-ha-khanh')).toBe(3);
+      expect(byPresent.units.find((l) => l.unitId === 'ha-long-2020-phuong-ha-khanh')!.note).toMatch(/không có một đơn vị kế thừa duy nhất/);
+
+      const wrong = await call('GET', '/v1/dashboard/bieu06?from=2026-11-01&to=2026-11-25&countBy=moi', { token });
+      expect(wrong.status).toBe(400);
+      expect(wrong.json()).toMatchObject({ error: { message: expect.stringContaining('countBy=present (theo đơn vị hiện nay)') } });
+    });
+
+    it('the page offers the choice as a form field and a link, and lists former units as labelled lines beneath today\'s', async () => {
+      await seed();
+      const cookie = await signInCookie();
+      const page = await call('GET', '/dashboard?from=2026-11-01&to=2026-11-25&bieu06=units', { cookie });
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<input type="radio" name="countBy" value="received" checked> Đơn vị tiếp nhận');
+      expect(page.text).toContain('href="/dashboard?day=2026-11-25&amp;from=2026-11-01&amp;to=2026-11-25&amp;bieu06=units&amp;countBy=present" data-testid="count-by-toggle">Xem theo đơn vị hiện nay</a>');
+      expect(page.text).toContain('Hồ sơ được tính vào đơn vị đã tiếp nhận.');
+      expect(page.text).toContain('<th scope="row" class="unit--folded">Phường Hồng Gai <span class="tag tag--former">đơn vị cũ</span></th>');
+      const present = await call('GET', '/dashboard?from=2026-11-01&to=2026-11-25&bieu06=units&countBy=present', { cookie });
+      expect(present.text).toContain('<input type="radio" name="countBy" value="present" checked> Đơn vị hiện nay');
+      expect(present.text).toContain('Hồ sơ của đơn vị cũ được tính vào đơn vị hiện nay');
+      expect(present.text).toContain('Tải Excel');
+      expect(present.text).toContain('/v1/dashboard/export/bieu06.xlsx?from=2026-11-01&amp;to=2026-11-25&amp;countBy=present');
     });
   });
 });

@@ -4,6 +4,8 @@ import { SECTORS } from '../../../shared/domain/catalogue/seed/sectors.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
 import { tallyDay } from '../../../shared/domain/dossier/tally.js';
 import { bieu06FromStates, type Bieu06Row } from '../../../shared/domain/reports/bieu06.js';
+import { lineKeyOfCode, rowLabel } from '../../../server/dashboard/city-units.js';
+import type { DashboardUnit } from '../../../server/dashboard/dashboard-types.js';
 import { startTestCentre, type TestCentre } from '../support/test-centre.js';
 import { appendCityHistory, cityHistory } from './support/city-history.js';
 import { foldedDossiers } from './support/storages.js';
@@ -38,6 +40,16 @@ async function download(path: string): Promise<{ fileName: string; sheets: Excel
   return { fileName, sheets: workbook.worksheets };
 }
 
+/** The unit lines the JSON twin lists, in the workbook's order. */
+async function unitLines(path: string): Promise<DashboardUnit[]> {
+  const session = await centre.request('POST', '/v1/staff/session', { body: { username: 'quantri', password: 'mat-khau-quan-tri-trung-tam' } });
+  const answer = await centre.request('GET', path, { token: (session.body as { token: string }).token });
+  return (answer.body as { units: DashboardUnit[] }).units;
+}
+
+/** The dossiers a line counts (all of 2026: a code names the unit that held it then). */
+const statesOf = (line: DashboardUnit) => states.filter((s) => lineKeyOfCode(s.unit.gsoCode, '2026-11-25') === line.unitId);
+
 const values = (ws: ExcelJS.Worksheet, row: number, count: number) => Array.from({ length: count }, (_, i) => ws.getCell(row, i + 1).value);
 
 function cellsOf({ received: r, settled: s, pending: p }: Bieu06Row): number[] {
@@ -58,7 +70,8 @@ describe('Biểu 06 of the city as XLSX', () => {
     expect(ws!.getCell('H3').value).toBe('Biểu số 06/VPCP/KSTT');
     expect(ws!.getCell('A4').value).toBe('TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (BIỂU SỐ 06/VPCP/KSTT)');
     expect(ws!.getCell('A5').value).toBe('Kỳ báo cáo: Từ ngày 01/10/2026 đến ngày 25/11/2026');
-    expect(ws!.getCell('A6').value).toBe('Đơn vị báo cáo: Thành phố Hạ Long (33 đơn vị cấp xã)');
+    // The city's units of today (12, formed from Hạ Long's former units); the former ones are folded lines.
+    expect(ws!.getCell('A6').value).toBe('Đơn vị báo cáo: Thành phố Hạ Long (12 đơn vị cấp xã)');
     expect(ws!.getCell('A7').value).toBe('Đơn vị tính: số hồ sơ thủ tục hành chính.');
     for (const range of ['A1:E1', 'H1:M1', 'A4:M4', 'A9:A11', 'B9:B11', 'C9:F9', 'G9:M9', 'C10:C11', 'D10:E10', 'F10:F11', 'G10:J10', 'K10:M10']) {
       expect(ws!.model.merges).toContain(range);
@@ -76,16 +89,17 @@ describe('Biểu 06 of the city as XLSX', () => {
     expect(ws!.getCell(totalRow + 2, 8).value).toBe('Hạ Long, ngày 25 tháng 11 năm 2026');
     expect(ws!.getCell(totalRow + 3, 1).value).toBe('NGƯỜI LẬP BIỂU');
 
-    // The breakdown: one line per unit (33, in GSO order), each its own Biểu 06 total line.
+    // The breakdown: one line per unit (today's, each followed by its former units), each its own Biểu 06 total line.
     expect(byUnit!.getCell('A8').value).toBe('Mỗi dòng là dòng tổng cộng của Biểu 06 của một đơn vị.');
     expect(byUnit!.getCell('B10').value).toBe('Đơn vị');
-    expect(values(byUnit!, 14, 2)).toEqual([1, 'Phường Hà Khánh']);
-    for (let i = 0; i < 33; i += 1) {
-      const name = byUnit!.getCell(14 + i, 2).value as string;
-      const own = bieu06FromStates(states.filter((s) => s.unit.name === name), period, SECTORS).total;
-      expect(values(byUnit!, 14 + i, 13), name).toEqual([i + 1, name, ...cellsOf(own)]);
-    }
-    expect(values(byUnit!, 14 + 33, 13)).toEqual(['', 'Tổng cộng', ...cellsOf(reference.total)]);
+    expect(values(byUnit!, 14, 2)).toEqual([1, 'Phường Tuần Châu']);
+    const lines = await unitLines('/v1/dashboard/bieu06?from=2026-10-01&to=2026-11-25');
+    expect(lines).toHaveLength(45);
+    lines.forEach((line, i) => {
+      const own = bieu06FromStates(statesOf(line), period, SECTORS).total;
+      expect(values(byUnit!, 14 + i, 13), line.name).toEqual([i + 1, rowLabel(line), ...cellsOf(own)]);
+    });
+    expect(values(byUnit!, 14 + lines.length, 13)).toEqual(['', 'Tổng cộng', ...cellsOf(reference.total)]);
   });
 
   it("for one unit, carries the unit's name in the title and the file name", async () => {
@@ -115,13 +129,14 @@ describe("the day's tally of every unit as XLSX", () => {
       const r = t.receivedByChannel;
       return [name, r.inPerson, r.online, r.postal, r.inPerson + r.online + r.postal, t.resultsReady, t.handedBack, t.withdrawn, t.supplementsRequested, t.feesVnd, t.ratings.very_satisfied, t.ratings.satisfied, t.ratings.not_satisfied, t.overdue, t.dueWithin24h];
     };
-    for (let i = 0; i < 33; i += 1) {
-      const name = ws.getCell(10 + i, 2).value as string;
-      expect(values(ws, 10 + i, 16), name).toEqual([i + 1, ...line(name, tallyDay(states.filter((s) => s.unit.name === name), '2026-11-24', nowIso))]);
-    }
+    const lines = await unitLines('/v1/dashboard/tally?day=2026-11-24');
+    lines.forEach((unit, i) => {
+      expect(values(ws, 10 + i, 16), unit.name).toEqual([i + 1, ...line(rowLabel(unit), tallyDay(statesOf(unit), '2026-11-24', nowIso))]);
+    });
     const total = tallyDay(states, '2026-11-24', nowIso);
     expect(total.receivedByChannel.online).toBeGreaterThan(0);
-    expect(values(ws, 43, 16)).toEqual(['', ...line('Tổng cộng', total)]);
-    expect(ws.getCell(43, 11).numFmt).toBe('#,##0');
+    const totalRow = 10 + lines.length;
+    expect(values(ws, totalRow, 16)).toEqual(['', ...line('Tổng cộng', total)]);
+    expect(ws.getCell(totalRow, 11).numFmt).toBe('#,##0');
   });
 });
