@@ -113,6 +113,7 @@ test('centre staff see every unit on one page, the per-unit Biểu 06, and downl
 });
 
 test('a backwards period is refused in words, in place, and the rest of the page still shows', async ({ page, centre }) => {
+  test.setTimeout(60_000); // signs in and loads the whole page twice; near 30 s on a loaded two-core machine
   await signIn(page, centre);
   await page.getByLabel('Kỳ báo cáo từ ngày').fill('2026-11-20');
   await page.getByLabel('đến ngày').fill('2026-11-02');
