@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../shared/contract/envelope.js';
 import type { SyncStatus } from '../../../shared/contract/events.js';
-import { SECRETS_FILE } from '../../../electron/core/secrets/file-secret-store.js';
+import { FileSecretStore, SECRETS_FILE } from '../../../electron/core/secrets/file-secret-store.js';
 import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecycle.js';
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
 import { SEALED_SECRETS_FILE, safeStorageSecretStore } from '../../../electron/main/safe-storage-secrets.js';
@@ -127,10 +127,13 @@ describe("the core's secrets kept by main (safeStorage) across the process bound
     const platform = vi.spyOn(process, 'platform', 'get').mockReturnValue('linux');
     expect(await startDeskApp(options())).toBe(true);
     platform.mockRestore();
+    // Watched in this process (main's): the file is written by main, not by the core in its own process.
+    const mainWrites = vi.spyOn(FileSecretStore.prototype, 'set');
     expect(await enrollAndSync(codes[1]!)).toMatchObject({ pendingEvents: 0, lastError: null });
     expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
     const plain = join(dataDir.path, SECRETS_FILE);
-    expect(JSON.parse(readFileSync(plain, 'utf8'))).toHaveProperty('centre.token');
+    const token = (JSON.parse(readFileSync(plain, 'utf8')) as Record<string, string>)['centre.token'];
+    expect(mainWrites).toHaveBeenCalledWith('centre.token', token);
     if (process.platform !== 'win32') expect(statSync(plain).mode & 0o777).toBe(0o600);
   });
 });
