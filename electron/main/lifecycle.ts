@@ -21,7 +21,7 @@ export interface DeskAppOptions {
   preloadPath: string;
   /** The built renderer served as app://desk (out/renderer). */
   rendererDir: string;
-  /** The desk core's process entry (out/main/core-entry.js, built from electron/core/process/core-entry.ts). */
+  /** The desk core's process entry (out/main/core-entry.js, built from electron/main/core-utility-entry.ts). */
   coreEntryPath: string;
   packageJsonPath: string;
   renderer: RendererEntry;

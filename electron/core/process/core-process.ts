@@ -1,6 +1,6 @@
 // The life of the core's own process: wait for `start` (which desk), open it, serve the port, and on
 // `close` shut down cleanly (scans and sync stopped, WAL checkpointed) before saying `closed`.
-// The entries (core-entry.ts in Electron, a test entry under Node) only pick the port and the options.
+// The entries (core-utility-entry.ts in Electron, core-entry.ts or a test entry under Node) only pick the port and the options.
 import { CommandError } from '../../../shared/contract/errors.js';
 import type { AppIdentity } from '../app/app-info.js';
 import { ClientSecretStore } from '../secrets/client-secret-store.js';
