@@ -16,8 +16,8 @@ export default defineConfig({
       outDir: at('out/main'),
       // package.json dependencies (better-sqlite3 and its native .node file, zod, …) stay in node_modules.
       externalizeDeps: true,
-      // core-entry: the desk core's own process (utilityProcess.fork), beside main's index.js.
-      rolldownOptions: { input: { index: at('electron/main/index.ts'), 'core-entry': at('electron/core/process/core-entry.ts') } },
+      // core-entry: the desk core's own process (utilityProcess.fork), beside main's index.js; its Electron entry.
+      rolldownOptions: { input: { index: at('electron/main/index.ts'), 'core-entry': at('electron/main/core-utility-entry.ts') } },
     },
   },
   preload: {

@@ -9,6 +9,7 @@ import { BlobStore } from '../core/blobs/blob-store.js';
 import type { RebuildProgress } from '../core/dossiers/rebuild-projections.js';
 import { SQLITE_ADDON_ARG } from '../core/process/core-entry-args.js';
 import { CoreSupervisor, type CoreProcessHandle } from '../core/process/core-supervisor.js';
+import type { SecretStore } from '../core/secrets/secret-store.js';
 import type { BlobFiles } from './blob-route.js';
 
 /** How long quit waits for the core to stop sync and checkpoint before ending it. */
@@ -39,8 +40,16 @@ export interface CoreProcessEvents {
   onRebuildProgress(progress: RebuildProgress): void;
 }
 
-export function superviseUtilityCore(entryPath: string, identity: AppIdentity, sqliteAddon: string | undefined, events: CoreProcessEvents): CoreSupervisor {
-  return new CoreSupervisor({ identity, spawn: () => spawnUtilityCore(entryPath, sqliteAddon), ...events });
+export interface UtilityCoreOptions {
+  entryPath: string;
+  identity: AppIdentity;
+  sqliteAddon: string | undefined;
+  /** Main's store (safeStorage, safe-storage-secrets.ts): the core asks it for the centre token over its port. */
+  secrets: SecretStore;
+}
+
+export function superviseUtilityCore({ entryPath, identity, sqliteAddon, secrets }: UtilityCoreOptions, events: CoreProcessEvents): CoreSupervisor {
+  return new CoreSupervisor({ identity, secrets, spawn: () => spawnUtilityCore(entryPath, sqliteAddon), ...events });
 }
 
 /** The scans for app://desk/blobs/…: read by main from the blob folder, for a signed-in officer only (the core knows). */

@@ -8,6 +8,7 @@ import { blobFilesOf, CORE_CLOSE_TIMEOUT_MS, superviseUtilityCore } from './core
 import type { CoreStatus } from '../../shared/contract/events.js';
 import type { RendererEntry } from './app-origin.js';
 import { createDeskShell } from './desk-shell.js';
+import { safeStorageSecretStore } from './safe-storage-secrets.js';
 import { electronShellDeps } from './electron-shell.js';
 import { FileGrants } from './file-grants.js';
 import { EVENT_CHANNEL } from './ipc-channels.js';
@@ -20,7 +21,7 @@ export interface DeskAppOptions {
   preloadPath: string;
   /** The built renderer served as app://desk (out/renderer). */
   rendererDir: string;
-  /** The desk core's process entry (out/main/core-entry.js, built from electron/core/process/core-entry.ts). */
+  /** The desk core's process entry (out/main/core-entry.js, built from electron/main/core-utility-entry.ts). */
   coreEntryPath: string;
   packageJsonPath: string;
   renderer: RendererEntry;
@@ -93,7 +94,11 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   const toWindow = (payload: CoreStatus): void => {
     if (window !== null && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, 'core.status', payload);
   };
-  const supervisor = superviseUtilityCore(options.coreEntryPath, { ...identity, dataDir }, sqliteAddon, {
+  // The centre token is sealed with safeStorage, which only main has (not the core's utilityProcess): the
+  // core asks for it over its port. Where safeStorage has no real key (Linux without a keyring) this is
+  // the owner-only plain file, still kept by main (safe-storage-secrets.ts says why).
+  const secrets = await safeStorageSecretStore(dataDir);
+  const supervisor = superviseUtilityCore({ entryPath: options.coreEntryPath, identity: { ...identity, dataDir }, sqliteAddon, secrets }, {
     onRestart: () => toWindow({ state: 'restarted' }),
     onGiveUp: () => toWindow({ state: 'stopped' }),
     onRebuildProgress: ({ done, total }) => {

@@ -7,11 +7,15 @@ import { errorEnvelope, type Envelope } from '../../../shared/contract/envelope.
 import { CommandError } from '../../../shared/contract/errors.js';
 import type { AppIdentity } from '../app/app-info.js';
 import type { RebuildProgress } from '../dossiers/rebuild-projections.js';
-import { parseCoreMessage, type CorePort, type CoreRequest } from './core-protocol.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { parseCoreMessage, type CorePort, type CoreRequest, type SecretRequest } from './core-protocol.js';
 
 export type CoreEventListener = (name: EventName, payload: EventPayloads[EventName]) => void;
 
 /** What a call in flight answers when the core stops under it: it may or may not have been saved. */
+export const SECRETS_FAILED_MESSAGE =
+  'Không đọc hoặc lưu được khoá kết nối máy chủ trong kho bảo mật của máy này. Hãy khởi động lại máy; nếu vẫn lỗi, liên hệ bộ phận hỗ trợ.';
+
 export const CORE_LOST_MESSAGE =
   'Lõi ứng dụng vừa dừng đột ngột khi đang xử lý thao tác này và đang được khởi động lại. Hãy kiểm tra lại hồ sơ rồi thử lại.';
 
@@ -24,7 +28,11 @@ export class CoreClient {
   private onClosed: (() => void) | null = null;
   private connected = true;
 
-  constructor(private readonly port: CorePort) {
+  /** With `secrets`, the core keeps its secrets here (asking over the port) rather than in its own file. */
+  constructor(
+    private readonly port: CorePort,
+    private readonly secrets?: SecretStore,
+  ) {
     port.on('message', (raw) => this.receive(raw));
   }
 
@@ -32,7 +40,7 @@ export class CoreClient {
   start(identity: AppIdentity): Promise<void> {
     return new Promise((resolve, reject) => {
       this.settleStart = { resolve, reject };
-      this.post({ kind: 'start', identity });
+      this.post({ kind: 'start', identity, ...(this.secrets === undefined ? {} : { secrets: 'client' as const }) });
     });
   }
 
@@ -116,6 +124,28 @@ export class CoreClient {
         this.onClosed?.();
         this.onClosed = null;
         return;
+      case 'secret-request':
+        void this.answerSecret(message);
+        return;
+    }
+  }
+
+  /** One operation on this side's store for the core; a failure is answered (the core must not wait). */
+  private async answerSecret(request: SecretRequest): Promise<void> {
+    if (this.secrets === undefined) {
+      this.post({ kind: 'secret-answer', id: request.id, ok: false, message: SECRETS_FAILED_MESSAGE });
+      return;
+    }
+    try {
+      let value: string | null = null;
+      if (request.op === 'get') value = await this.secrets.get(request.name);
+      else if (request.op === 'set') await this.secrets.set(request.name, request.value);
+      else await this.secrets.delete(request.name);
+      this.post({ kind: 'secret-answer', id: request.id, ok: true, value });
+    } catch (error) {
+      // The reason (a DPAPI or disk error) is for the log; the secret itself never is.
+      console.error(`the core's secret ${request.name} could not be ${request.op === 'get' ? 'read' : 'written'}`, error);
+      this.post({ kind: 'secret-answer', id: request.id, ok: false, message: SECRETS_FAILED_MESSAGE });
     }
   }
 }

@@ -1,8 +1,9 @@
 // The life of the core's own process: wait for `start` (which desk), open it, serve the port, and on
 // `close` shut down cleanly (scans and sync stopped, WAL checkpointed) before saying `closed`.
-// The entries (core-entry.ts in Electron, a test entry under Node) only pick the port and the options.
+// The entries (core-utility-entry.ts in Electron, core-entry.ts or a test entry under Node) only pick the port and the options.
 import { CommandError } from '../../../shared/contract/errors.js';
 import type { AppIdentity } from '../app/app-info.js';
+import { ClientSecretStore } from '../secrets/client-secret-store.js';
 import { startCore, type DeskCore } from '../start-core.js';
 import { createCoreHost, type CoreHost } from './core-host.js';
 import { parseRequest, requestIdOf, type CoreMessage, type CorePort } from './core-protocol.js';
@@ -20,11 +21,18 @@ export function runCoreProcess(port: CorePort, options: CoreStartOptions = {}): 
   const post = (message: CoreMessage): void => port.postMessage(message);
   let core: DeskCore | null = null;
   let host: CoreHost | null = null;
+  // Set when the client keeps the secrets (Electron's main, with safeStorage): its answers go here.
+  let clientSecrets: ClientSecretStore | null = null;
 
-  const start = (identity: AppIdentity): void => {
+  const start = (identity: AppIdentity, secretsFromClient: boolean): void => {
     if (core !== null) return;
+    if (secretsFromClient) clientSecrets ??= new ClientSecretStore(post);
     try {
-      core = startCore(identity, { ...options, onProjectionRebuild: ({ done, total }) => post({ kind: 'rebuild-progress', done, total }) });
+      core = startCore(identity, {
+        ...options,
+        ...(clientSecrets === null ? {} : { secrets: clientSecrets }),
+        onProjectionRebuild: ({ done, total }) => post({ kind: 'rebuild-progress', done, total }),
+      });
     } catch (error) {
       console.error('desk core failed to start', error);
       post({ kind: 'start-failed', error: error instanceof CommandError ? error.toData() : { code: 'storage_failure', message: START_FAILED } });
@@ -50,12 +58,16 @@ export function runCoreProcess(port: CorePort, options: CoreStartOptions = {}): 
   };
 
   port.on('message', (raw) => {
+    const request = parseRequest(raw);
+    if (request?.kind === 'secret-answer') {
+      clientSecrets?.receive(request);
+      return;
+    }
     if (host !== null) {
       host.receive(raw);
       return;
     }
-    const request = parseRequest(raw);
-    if (request?.kind === 'start') start(request.identity);
+    if (request?.kind === 'start') start(request.identity, request.secrets === 'client');
     else if (request?.kind === 'close') void close();
     else post({ kind: 'result', id: requestIdOf(raw), envelope: { ok: false, error: { code: 'core_restarted', message: 'Lõi ứng dụng chưa sẵn sàng; hãy thử lại sau giây lát.' } } });
   });

@@ -7,6 +7,7 @@ import type { EventName } from '../../../shared/contract/event-names.js';
 import type { CommandErrorData } from '../../../shared/contract/errors.js';
 import type { Envelope } from '../../../shared/contract/envelope.js';
 import type { AppIdentity } from '../app/app-info.js';
+import { SECRET_NAMES, type SecretName } from '../secrets/secret-store.js';
 
 /**
  * What either end needs of a channel. Electron's utilityProcess (main's side) and worker_threads'
@@ -23,11 +24,29 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** Client → core. */
 export type CoreRequest =
-  /** The first message: which desk to open. The core answers `ready` or `start-failed`. */
-  | { kind: 'start'; identity: AppIdentity }
+  /**
+   * The first message: which desk to open. The core answers `ready` or `start-failed`. With
+   * `secrets: 'client'` the core keeps its secrets through the client (secret-request below: Electron's
+   * main, which alone has safeStorage); without it, in the owner-only file of the data folder.
+   */
+  | { kind: 'start'; identity: AppIdentity; secrets?: 'client' }
   | { kind: 'invoke'; id: number; name: string; args: unknown }
   /** Stop sync and scans, checkpoint and close the database, then answer `closed`. */
-  | { kind: 'close' };
+  | { kind: 'close' }
+  | SecretAnswer;
+
+/** Core → client: one operation on the client's SecretStore (secrets: 'client'). */
+export type SecretRequest =
+  | { kind: 'secret-request'; id: number; op: 'get' | 'delete'; name: SecretName }
+  | { kind: 'secret-request'; id: number; op: 'set'; name: SecretName; value: string };
+
+/** Client → core: the answer to one secret-request (a value only for `get`). */
+export type SecretAnswer =
+  | { kind: 'secret-answer'; id: number; ok: true; value: string | null }
+  | { kind: 'secret-answer'; id: number; ok: false; message: string };
+
+/** A secret longer than this is refused both ways (a device token is ~50 characters). */
+export const MAX_SECRET_CHARS = 4096;
 
 /** Core → client. */
 export type CoreMessage =
@@ -38,7 +57,8 @@ export type CoreMessage =
   | { kind: 'event'; name: EventName; payload: unknown }
   /** The start-up projection rebuild: `done` of `total` dossiers folded again. */
   | { kind: 'rebuild-progress'; done: number; total: number }
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  | SecretRequest;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -58,12 +78,37 @@ export function parseRequest(message: unknown): CoreRequest | null {
         ? { kind: 'invoke', id: message.id as number, name: message.name, args: message.args }
         : null;
     case 'start':
-      return isRecord(message.identity) ? { kind: 'start', identity: message.identity as unknown as AppIdentity } : null;
+      if (!isRecord(message.identity)) return null;
+      return { kind: 'start', identity: message.identity as unknown as AppIdentity, ...(message.secrets === 'client' ? { secrets: 'client' as const } : {}) };
     case 'close':
       return { kind: 'close' };
+    case 'secret-answer':
+      return parseSecretAnswer(message);
     default:
       return null;
   }
+}
+
+function isSecretValue(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_SECRET_CHARS;
+}
+
+function parseSecretAnswer(message: Record<string, unknown>): SecretAnswer | null {
+  const id = requestIdOf(message);
+  if (id === null) return null;
+  if (message.ok === true) {
+    return message.value === null || isSecretValue(message.value) ? { kind: 'secret-answer', id, ok: true, value: message.value } : null;
+  }
+  return message.ok === false && typeof message.message === 'string' ? { kind: 'secret-answer', id, ok: false, message: message.message.slice(0, 500) } : null;
+}
+
+function parseSecretRequest(message: Record<string, unknown>): SecretRequest | null {
+  const id = requestIdOf(message);
+  const name = message.name;
+  if (id === null || typeof name !== 'string' || !(SECRET_NAMES as readonly string[]).includes(name)) return null;
+  const known = name as SecretName;
+  if (message.op === 'get' || message.op === 'delete') return { kind: 'secret-request', id, op: message.op, name: known };
+  return message.op === 'set' && isSecretValue(message.value) ? { kind: 'secret-request', id, op: 'set', name: known, value: message.value } : null;
 }
 
 /** Whether a request's arguments stay within MAX_REQUEST_BYTES (as JSON; unserialisable ones do not). */
@@ -95,6 +140,8 @@ export function parseCoreMessage(message: unknown): CoreMessage | null {
       return typeof message.name === 'string' ? (message as CoreMessage) : null;
     case 'rebuild-progress':
       return Number.isFinite(message.done) && Number.isFinite(message.total) ? (message as CoreMessage) : null;
+    case 'secret-request':
+      return parseSecretRequest(message);
     default:
       return null;
   }

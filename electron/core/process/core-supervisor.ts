@@ -5,6 +5,7 @@ import { errorEnvelope, type Envelope } from '../../../shared/contract/envelope.
 import type { AppIdentity } from '../app/app-info.js';
 import type { RebuildProgress } from '../dossiers/rebuild-projections.js';
 import { CORE_LOST_MESSAGE, CoreClient, type CoreEventListener } from './core-client.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import type { CorePort } from './core-protocol.js';
 
 /** One running core process, as the supervisor sees it. */
@@ -18,6 +19,8 @@ export interface CoreProcessHandle {
 export interface CoreSupervisorOptions {
   identity: AppIdentity;
   spawn(): CoreProcessHandle;
+  /** Where the core keeps its secrets (main's safeStorage store in Electron); its own file when absent. */
+  secrets?: SecretStore;
   /** The core came back after a crash (the window shows a banner). */
   onRestart?(): void;
   /** The core crashed more than `maxRestarts` times within `restartWindowMs`: it stays down. */
@@ -73,7 +76,7 @@ export class CoreSupervisor {
 
   private launch(): Promise<void> {
     const handle = this.options.spawn();
-    const client = new CoreClient(handle.port);
+    const client = new CoreClient(handle.port, this.options.secrets);
     this.current = { handle, client };
     client.subscribe((name, payload) => {
       for (const listener of this.listeners) listener(name, payload);
