@@ -37,7 +37,8 @@ const endpoint = await new Promise((resolveEndpoint) => {
   const timer = setTimeout(() => finish(1, `${executable} did not open a debugging port within ${START_TIMEOUT_MS / 1000} s.`), START_TIMEOUT_MS);
   const read = (chunk) => {
     output += chunk.toString();
-    const match = /DevTools listening on (ws:\/\/\S+)/u.exec(output);
+    // The whole line: a chunk can end inside the address.
+    const match = /DevTools listening on (ws:\/\/\S+)\r?\n/u.exec(output);
     if (match) {
       clearTimeout(timer);
       resolveEndpoint(match[1]);
