@@ -61,6 +61,10 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
         <h2 id="worklist-title" className="screen-header__title">
           Danh sách hồ sơ
         </h2>
+        {/* Beside the title, not on a line of its own: at 1366×768 that line is a row of the list. */}
+        <p className="worklist__total" role="status" data-testid="worklist-total">
+          {totalText}
+        </p>
         <p className="screen-header__keys">
           <Kbd keys="↑ ↓" /> chọn · <Kbd keys="Enter" /> mở hồ sơ · <Kbd keys="F3" /> tìm · <Kbd keys="F2" /> tiếp nhận mới
         </p>
@@ -69,9 +73,6 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
         <TodayPanel />
         <div className="worklist__main">
           <WorklistFiltersBar searchRef={searchRef} onLeaveSearch={leaveSearch} />
-          <p className="worklist__total" role="status" data-testid="worklist-total">
-            {totalText}
-          </p>
           {error && <ErrorNotice error={error} context="Không tải được danh sách hồ sơ." onRetry={refresh} />}
           <DossierTable onOpen={onOpen} renderSyncState={renderSyncState} />
         </div>
