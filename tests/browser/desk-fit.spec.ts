@@ -80,3 +80,33 @@ test('1920×1080: the dates are not cut either', async ({ page, webHost }) => {
   const cut = await page.locator('.worklist-grid__time').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent));
   expect(cut).toEqual([]);
 });
+
+test('the status bar stays one line when the centre is down', async ({ page, webHost }) => {
+  await initialiseDesk(webHost.core);
+  await page.setViewportSize(LAPTOP);
+  await page.goto(`${webHost.url}#/ho-so`);
+  const statusBar = page.getByRole('contentinfo');
+  await expect(statusBar.getByTestId('status-sync')).toBeVisible();
+  const oneLine = await statusBar.evaluate((element) => element.getBoundingClientRect().height);
+  // The page subscribes to the event stream after it loads: publish until it has picked one up.
+  await expect(async () => {
+    webHost.core.events.publish('sync.status', {
+      state: 'offline',
+      pendingEvents: 1200,
+      pendingScans: 3,
+      lastSuccessAt: '2026-11-24T07:05:00.000Z',
+      lastError: 'Không kết nối được máy chủ trung tâm (máy chủ không trả lời hoặc mạng bị ngắt). Máy sẽ tự thử lại sau ít phút.',
+      progress: null,
+      clockSkewMs: 2 * 3_600_000,
+      clockWarning: 'Đồng hồ của máy này nhanh hơn giờ của trung tâm khoảng 2 giờ. Hãy chỉnh lại giờ máy tính; việc đồng bộ vẫn tiếp tục.',
+      centreUrl: 'http://10.0.0.5:8787',
+      revoked: false,
+    });
+    await expect(statusBar.getByTestId('status-sync-error')).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  expect(await statusBar.evaluate((element) => element.getBoundingClientRect().height)).toBe(oneLine);
+  // What is cut on screen stays whole for a mouse (its tooltip) and a screen reader (the live region).
+  await expect(statusBar.getByTestId('status-sync-error')).toHaveAttribute('title', /Không kết nối được máy chủ trung tâm/);
+  await page.screenshot({ path: 'test-results/screens/status-bar-offline-1366.png' });
+  await expectNoSeriousAccessibilityViolations(page);
+});
