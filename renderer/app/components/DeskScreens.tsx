@@ -20,13 +20,15 @@ interface DeskScreensProps {
   isSupervisor: boolean;
   /** Shows the work list filtered to results waiting to be handed back (status 9). */
   openHandBackList(): void;
+  /** Shows the work list for a search through every dossier (F3, the menu's link). */
+  openSearch(): void;
 }
 
 /** The signed-in desk: the navigation and the screen the route names, wired to each other (print views: AppFrame). */
-export function DeskScreens({ route, go, isSupervisor, openHandBackList }: DeskScreensProps) {
+export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSearch }: DeskScreensProps) {
   useShortcut('newDossier', () => go({ name: 'intake' }), route.name !== 'intake');
-  // On the work list its own handler focuses the search box.
-  useShortcut('search', () => go({ name: 'worklist' }), route.name !== 'worklist');
+  // On the work list its own handler focuses the search box (and widens an F4 list the same way).
+  useShortcut('search', openSearch, route.name !== 'worklist');
   useShortcut('handBackList', openHandBackList);
   // Per-dossier sync badges follow the agent while an officer is signed in (the command needs one).
   const followDossierSync = useDossierSyncStore((state) => state.follow);

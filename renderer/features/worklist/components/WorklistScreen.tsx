@@ -27,6 +27,7 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
   const loadTally = useWorklistStore((state) => state.loadTally);
   const loadProcedures = useWorklistStore((state) => state.loadProcedures);
   const flushSearch = useWorklistStore((state) => state.flushSearch);
+  const leaveStatusOnly = useWorklistStore((state) => state.leaveStatusOnly);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -41,6 +42,8 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
   }, []);
 
   useShortcut('search', () => {
+    // F3 searches every dossier: F4's narrowing to results waiting (status 9) ends here.
+    leaveStatusOnly();
     searchRef.current?.focus();
     searchRef.current?.select();
   });
