@@ -1,5 +1,5 @@
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility.js';
-import { initialiseDesk, receiveThroughCore, SUPERVISOR } from './support/desk-session.js';
+import { call, initialiseDesk, receiveThroughCore, SUPERVISOR } from './support/desk-session.js';
 import { expect, test } from './support/web-host.js';
 
 // Scrolling and focus between screens: each screen opens at its top, the page itself never scrolls,
@@ -57,4 +57,17 @@ test("the previous officer's search text is gone after sign-out", async ({ page,
   await page.getByLabel('Mật khẩu').press('Enter');
   await expect(page.getByTestId('worklist-search')).toBeVisible();
   await expect(page.getByTestId('worklist-search')).toHaveValue('');
+});
+
+test('Enter on a row of the F4 list opens its hand-back', async ({ page, webHost }) => {
+  await initialiseDesk(webHost.core);
+  const detail = await receiveThroughCore(webHost.core, 'Phan Thị Nhận');
+  await call(webHost.core, 'dossiers.recordResult', { dossierId: detail.state.id, summary: 'Đã cấp giấy khai sinh' });
+  await page.goto(`${webHost.url}#/ho-so`);
+  await expect(page.getByTestId('worklist-total')).toHaveText('1 hồ sơ');
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('worklist-row')).toContainText('Phan Thị Nhận');
+  await page.getByTestId('worklist-grid').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/ho-so/${detail.state.id}/tra-ket-qua$`));
 });
