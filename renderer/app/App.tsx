@@ -33,6 +33,11 @@ export function App({ backend: core, storage = window.localStorage }: { backend:
     let session: SessionStore | null = null;
     const backend = watchSessionLoss(core, () => void session?.getState().sessionLost());
     session = createSessionStore(backend, storageLockFlag(storage));
+    const worklist = createWorklistStore(backend);
+    // The next officer at the desk does not find the previous one's search.
+    session.subscribe((state, previous) => {
+      if (state.phase === 'signedOut' && previous.phase !== 'signedOut') worklist.getState().forgetSearch();
+    });
     return {
       backend,
       session,
@@ -40,7 +45,7 @@ export function App({ backend: core, storage = window.localStorage }: { backend:
       setup: createSetupStore(backend),
       // The unfinished intake survives a restart: it is kept in the desk's own storage as it is typed.
       intake: createIntakeStore(backend, { drafts: storageDraftStorage(storage) }),
-      worklist: createWorklistStore(backend),
+      worklist,
       dossier: createDossierStore(backend),
       handback: createHandbackStore(backend),
       attachments: createAttachmentsStore(backend, selectFileTransfer(window, document)),
@@ -66,6 +71,11 @@ export function App({ backend: core, storage = window.localStorage }: { backend:
                           }}
                           openHandBackList={() => {
                             stores.worklist.getState().showOnlyStatus('9');
+                            window.location.hash = '#/ho-so';
+                          }}
+                          openSearch={() => {
+                            // F3 searches every dossier: F4's narrowing to status 9 does not carry over.
+                            stores.worklist.getState().leaveStatusOnly();
                             window.location.hash = '#/ho-so';
                           }}
                         />

@@ -14,6 +14,8 @@ export function useShortcut(name: ShortcutName, handler: (event: KeyboardEvent) 
     if (!enabled) return undefined;
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || !matchesNamedShortcut(event, name)) return;
+      // Esc inside an open dialog (the scan viewer) is the dialog's own: it closes that, not the screen.
+      if (event.key === 'Escape' && event.target instanceof Element && event.target.closest('dialog[open]')) return;
       event.preventDefault();
       latest.current(event);
     };

@@ -12,13 +12,14 @@ import { DeskGate } from './DeskGate.js';
 interface AppFrameProps {
   onSetupDone(session: SessionInfo): void;
   openHandBackList(): void;
+  openSearch(): void;
 }
 
 /**
  * The shell around every screen, except the print views (#/in/<form>/…): those stand alone so only the
  * A4 sheets reach paper — but only for a signed-in, unlocked desk, since they show citizens' data.
  */
-export function AppFrame({ onSetupDone, openHandBackList }: AppFrameProps) {
+export function AppFrame({ onSetupDone, openHandBackList, openSearch }: AppFrameProps) {
   const backend = useBackend();
   const printRoute = usePrintRoute();
   const signedIn = useSessionStore((state) => state.phase === 'signedIn');
@@ -33,7 +34,7 @@ export function AppFrame({ onSetupDone, openHandBackList }: AppFrameProps) {
   if (printRoute && signedIn) return <PrintPage {...printRoute} backend={backend} />;
   return (
     <ShellLayout headerEnd={<OfficerBadge />}>
-      <DeskGate onSetupDone={onSetupDone} openHandBackList={openHandBackList} />
+      <DeskGate onSetupDone={onSetupDone} openHandBackList={openHandBackList} openSearch={openSearch} />
     </ShellLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react';
 import type { SessionInfo } from '../../../shared/contract/setup.js';
 import { LockScreen } from '../../features/auth/components/LockScreen.js';
 import { SignInScreen } from '../../features/auth/components/SignInScreen.js';
@@ -11,17 +12,23 @@ import { DeskScreens } from './DeskScreens.js';
 interface DeskGateProps {
   onSetupDone(session: SessionInfo): void;
   openHandBackList(): void;
+  openSearch(): void;
 }
 
 /** First start, sign-in, lock, or the desk itself: what the session allows decides the screen. */
-export function DeskGate({ onSetupDone, openHandBackList }: DeskGateProps) {
+export function DeskGate({ onSetupDone, openHandBackList, openSearch }: DeskGateProps) {
   const phase = useSessionStore((state) => state.phase);
   const error = useSessionStore((state) => state.error);
   const isSupervisor = useSessionStore((state) => state.officer?.role === 'supervisor');
   const check = useSessionStore((state) => state.check);
-  const { route, go } = useHashRoute();
+  const { route, hash, go } = useHashRoute();
+  // Each screen opens at its top: the work area is one scroller, whose position would carry over.
+  useLayoutEffect(() => {
+    document.getElementById('main')?.scrollTo(0, 0);
+  }, [hash, phase]);
 
-  if (route.name === 'about' && phase !== 'signedIn') {
+  // A locked desk shows the lock screen wherever it was locked (the About page included).
+  if (route.name === 'about' && phase !== 'signedIn' && phase !== 'locked') {
     return (
       <>
         <p>
@@ -50,6 +57,6 @@ export function DeskGate({ onSetupDone, openHandBackList }: DeskGateProps) {
     case 'locked':
       return <LockScreen />;
     case 'signedIn':
-      return <DeskScreens route={route} go={go} isSupervisor={isSupervisor} openHandBackList={openHandBackList} />;
+      return <DeskScreens route={route} go={go} isSupervisor={isSupervisor} openHandBackList={openHandBackList} openSearch={openSearch} />;
   }
 }

@@ -8,6 +8,7 @@ import { DossierSyncBadge } from '../../features/sync/components/DossierSyncBadg
 import { SyncSettingsScreen } from '../../features/sync/components/SyncSettingsScreen.js';
 import { useDossierSyncStore } from '../../features/sync/store/sync-stores-context.js';
 import { WorklistScreen } from '../../features/worklist/components/WorklistScreen.js';
+import { useWorklistStore } from '../../features/worklist/store/worklist-store-context.js';
 import { useShortcut } from '../../ui/use-shortcut.js';
 import { printHash, type Route } from '../routing/routes.js';
 import { AboutScreen } from './AboutScreen.js';
@@ -20,22 +21,28 @@ interface DeskScreensProps {
   isSupervisor: boolean;
   /** Shows the work list filtered to results waiting to be handed back (status 9). */
   openHandBackList(): void;
+  /** Shows the work list for a search through every dossier (F3, the menu's link). */
+  openSearch(): void;
 }
 
 /** The signed-in desk: the navigation and the screen the route names, wired to each other (print views: AppFrame). */
-export function DeskScreens({ route, go, isSupervisor, openHandBackList }: DeskScreensProps) {
+export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSearch }: DeskScreensProps) {
   useShortcut('newDossier', () => go({ name: 'intake' }), route.name !== 'intake');
-  // On the work list its own handler focuses the search box.
-  useShortcut('search', () => go({ name: 'worklist' }), route.name !== 'worklist');
+  // On the work list its own handler focuses the search box (and widens an F4 list the same way).
+  useShortcut('search', openSearch, route.name !== 'worklist');
   useShortcut('handBackList', openHandBackList);
   // Per-dossier sync badges follow the agent while an officer is signed in (the command needs one).
   const followDossierSync = useDossierSyncStore((state) => state.follow);
+  // F4's list (results waiting) opens a row straight into hand-back, the reason the officer pressed F4.
+  const handBackList = useWorklistStore((state) => state.statusOnly && state.filters.status === '9');
   useEffect(() => followDossierSync(), [followDossierSync]);
 
   return (
     <>
       <AppNav route={route} isSupervisor={isSupervisor} onHandBackList={openHandBackList} />
-      {route.name === 'worklist' && <WorklistScreen onOpen={(dossierId) => go({ name: 'dossier', dossierId })} renderSyncState={renderSyncBadge} />}
+      {route.name === 'worklist' && (
+        <WorklistScreen onOpen={(dossierId) => go({ name: handBackList ? 'handback' : 'dossier', dossierId })} renderSyncState={renderSyncBadge} />
+      )}
       {route.name === 'intake' && (
         <IntakeScreen
           onFinished={({ decision, detail }) => go(printHash(decision === 'accept' ? '01' : decision === 'supplement' ? '02' : '03', detail.state.id))}

@@ -117,8 +117,12 @@ test('a scan dropped into the inbox is attached with one key and opens in the vi
   await expect(viewer.getByTestId('viewer-page')).toHaveText('Trang 2/2');
   await expect.poll(() => canvasHasInk(page, 'viewer-canvas')).toBe(true);
   await page.screenshot({ path: `${SCREENS}/attachments-viewer.png` });
+  const dossierUrl = page.url();
   await page.keyboard.press('Escape');
   await expect(viewer).toBeHidden();
+  // Esc closed the viewer only: the officer is still on the dossier.
+  await expect(page.getByRole('button', { name: /Xem quet-to-khai\.pdf/ })).toBeVisible();
+  expect(page.url()).toBe(dossierUrl);
 
   expect(problems).toEqual([]);
 });

@@ -41,12 +41,12 @@ export function StatusBar() {
           </p>
         )}
         {lastError && (
-          <p className="status-bar__item status-bar__problem" data-testid="status-sync-error">
+          <p className="status-bar__item status-bar__problem" data-testid="status-sync-error" title={lastError}>
             {lastError}
           </p>
         )}
         {sync.clockWarning && (
-          <p className="status-bar__item status-bar__clock" data-testid="status-sync-clock">
+          <p className="status-bar__item status-bar__clock" data-testid="status-sync-clock" title={sync.clockWarning}>
             <Icon name="clock" />
             {sync.clockWarning}
           </p>

@@ -24,7 +24,7 @@ export function WorklistFiltersBar({ searchRef, onLeaveSearch }: { searchRef: Re
   };
 
   return (
-    <div className="worklist-filters" role="search" aria-label="Tìm hồ sơ">
+    <div className="worklist-filters worklist-filters--line" role="search" aria-label="Tìm hồ sơ">
       <div className="field worklist-filters__search">
         <label className="field__label" htmlFor="worklist-search">
           Tìm hồ sơ <Kbd keys="F3 / Ctrl+F" />
@@ -70,7 +70,7 @@ export function WorklistFiltersBar({ searchRef, onLeaveSearch }: { searchRef: Re
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className="field worklist-filters__date">
           <label className="field__label" htmlFor="worklist-from">
             Tiếp nhận từ ngày
           </label>
@@ -90,7 +90,7 @@ export function WorklistFiltersBar({ searchRef, onLeaveSearch }: { searchRef: Re
             </p>
           )}
         </div>
-        <div className="field">
+        <div className="field worklist-filters__date">
           <label className="field__label" htmlFor="worklist-to">
             đến ngày
           </label>

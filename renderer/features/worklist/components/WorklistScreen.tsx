@@ -27,6 +27,7 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
   const loadTally = useWorklistStore((state) => state.loadTally);
   const loadProcedures = useWorklistStore((state) => state.loadProcedures);
   const flushSearch = useWorklistStore((state) => state.flushSearch);
+  const leaveStatusOnly = useWorklistStore((state) => state.leaveStatusOnly);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -41,6 +42,8 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
   }, []);
 
   useShortcut('search', () => {
+    // F3 searches every dossier: F4's narrowing to results waiting (status 9) ends here.
+    leaveStatusOnly();
     searchRef.current?.focus();
     searchRef.current?.select();
   });
@@ -61,6 +64,10 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
         <h2 id="worklist-title" className="screen-header__title">
           Danh sách hồ sơ
         </h2>
+        {/* Beside the title, not on a line of its own: at 1366×768 that line is a row of the list. */}
+        <p className="worklist__total" role="status" data-testid="worklist-total">
+          {totalText}
+        </p>
         <p className="screen-header__keys">
           <Kbd keys="↑ ↓" /> chọn · <Kbd keys="Enter" /> mở hồ sơ · <Kbd keys="F3" /> tìm · <Kbd keys="F2" /> tiếp nhận mới
         </p>
@@ -69,9 +76,6 @@ export function WorklistScreen({ onOpen, renderSyncState }: WorklistScreenProps)
         <TodayPanel />
         <div className="worklist__main">
           <WorklistFiltersBar searchRef={searchRef} onLeaveSearch={leaveSearch} />
-          <p className="worklist__total" role="status" data-testid="worklist-total">
-            {totalText}
-          </p>
           {error && <ErrorNotice error={error} context="Không tải được danh sách hồ sơ." onRetry={refresh} />}
           <DossierTable onOpen={onOpen} renderSyncState={renderSyncState} />
         </div>

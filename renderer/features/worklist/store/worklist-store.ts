@@ -49,7 +49,13 @@ export interface WorklistState {
   flushSearch(): void;
   /** Only this status (e.g. 9, results waiting to be handed back), every other filter cleared. */
   showOnlyStatus(status: WorklistFilters['status']): void;
+  /** True while the list is narrowed by showOnlyStatus (F4) and the officer has not touched the filters since. */
+  statusOnly: boolean;
+  /** Ends showOnlyStatus's narrowing (a later F3 search looks through every dossier); a status the officer chose stays. */
+  leaveStatusOnly(): void;
   clearFilters(): void;
+  /** The officer signed out: their search and the rows it found are forgotten, without asking the core. */
+  forgetSearch(): void;
   /** The table tells which rows are on screen; missing pages are fetched. */
   ensureRange(range: RowRange): void;
   select(index: number): void;
@@ -133,6 +139,7 @@ export function createWorklistStore(backend: DeskBackend, options: WorklistStore
 
     return {
       filters: NO_FILTERS,
+      statusOnly: false,
       total: null,
       rowCount: 0,
       queryVersion: 0,
@@ -144,7 +151,7 @@ export function createWorklistStore(backend: DeskBackend, options: WorklistStore
       procedures: [],
 
       setFilters(patch) {
-        set({ filters: { ...get().filters, ...patch } });
+        set({ filters: { ...get().filters, ...patch }, statusOnly: false });
         // Typed fields wait for a pause in typing; choices (status, checkboxes) apply at once.
         const typed = Object.keys(patch).every((key) => key === 'text' || key === 'receivedFrom' || key === 'receivedTo');
         if (!typed || debounceMs === 0) return restart();
@@ -157,13 +164,28 @@ export function createWorklistStore(backend: DeskBackend, options: WorklistStore
       },
 
       showOnlyStatus(status) {
-        set({ filters: { ...NO_FILTERS, status } });
+        set({ filters: { ...NO_FILTERS, status }, statusOnly: true });
+        restart();
+      },
+
+      leaveStatusOnly() {
+        if (!get().statusOnly) return;
+        set({ filters: { ...get().filters, status: '' }, statusOnly: false });
         restart();
       },
 
       clearFilters() {
-        set({ filters: NO_FILTERS });
+        set({ filters: NO_FILTERS, statusOnly: false });
         restart();
+      },
+
+      forgetSearch() {
+        if (debounce) clearTimeout(debounce);
+        debounce = null;
+        generation += 1;
+        knownEnd = 0;
+        exhausted = false;
+        set({ filters: NO_FILTERS, statusOnly: false, pages: {}, total: null, rowCount: 0, selectedIndex: 0, error: null, queryVersion: get().queryVersion + 1 });
       },
 
       ensureRange(range) {
