@@ -95,6 +95,11 @@ test('a pasted QR line fills the card’s fields; an ID that disagrees with the 
   await page.getByTestId('intake-id-number').fill('022190000123||Trần Thị B');
   await page.getByTestId('intake-id-number').press('Enter');
   await expect(page.locator('#intake-id-number-error')).toContainText('không đủ 7 trường');
+  // The rescan the message asks for replaces what is left in the field.
+  await page.keyboard.type(SAMPLE_QR_LINE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#intake-id-number-error')).toHaveCount(0);
+  await expect(page.getByTestId('intake-id-number')).toHaveValue('022190000123');
 
   // Two scans joined by a line break (the field was not cleared): a rescan, not "issue date invalid".
   await page.getByTestId('intake-id-number').evaluate((input, line) => {
