@@ -9,6 +9,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   not_found: 'Không tìm thấy',
   conflict: 'Dữ liệu đã bị thay đổi',
   transition_forbidden: 'Thao tác không phù hợp với trạng thái hồ sơ',
+  papers_missing: 'Chưa đủ giấy tờ bắt buộc',
   database_too_new: 'Dữ liệu thuộc phiên bản ứng dụng mới hơn',
   storage_failure: 'Lỗi lưu trữ dữ liệu',
   core_restarted: 'Lõi ứng dụng vừa khởi động lại',

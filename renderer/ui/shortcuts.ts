@@ -29,6 +29,7 @@ export const SHORTCUTS = {
   confirm: [{ key: 'Enter', ctrl: true }],
   back: [{ key: 'Escape' }],
   handBackList: [{ key: 'F4' }],
+  requestSupplement: [{ key: '2', alt: true }],
 } as const satisfies Record<string, readonly Shortcut[]>;
 
 export type ShortcutName = keyof typeof SHORTCUTS;
@@ -39,6 +40,7 @@ export const SHORTCUT_LABELS: Readonly<Record<ShortcutName, string>> = {
   confirm: 'Ctrl+Enter',
   back: 'Esc',
   handBackList: 'F4',
+  requestSupplement: 'Alt+2',
 };
 
 export function matchesNamedShortcut(event: KeyLike, name: ShortcutName): boolean {

@@ -20,6 +20,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   transition_forbidden: 409,
+  papers_missing: 422,
   database_too_new: 500,
   storage_failure: 500,
   core_restarted: 503,

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'not_found', // the thing named does not exist
   'conflict', // the change contradicts what is stored (duplicate, stale version)
   'transition_forbidden', // the dossier lifecycle does not allow this action in its current state
+  'papers_missing', // acceptance with a required paper of the procedure's checklist not received (form 02 instead)
   'database_too_new', // the database was written by a newer version of the app
   'storage_failure', // the disk or database failed
   'core_restarted', // the desk core stopped while the call was in flight and is being restarted: check, then retry

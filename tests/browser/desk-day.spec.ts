@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility.js';
-import { DESK, SAMPLE_QR_LINE, SUPERVISOR } from './support/desk-session.js';
+import { DESK, SAMPLE_QR_LINE, SUPERVISOR, tickRequiredPapers } from './support/desk-session.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import { testNowMs } from '../support/test-now.js';
@@ -109,6 +109,7 @@ test('a working day at the desk, keyboard first', { tag: '@today' }, async ({ pa
   await expect(page.getByLabel('Số điện thoại')).toBeFocused();
   await page.keyboard.type('0912 345 678');
   await chooseProcedure(page, 'khai sinh', /^Đăng ký khai sinh/);
+  await tickRequiredPapers(page); // they start unticked: each is ticked once the officer has seen it
   const appointment = page.getByTestId('intake-appointment');
   await expect(appointment).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   await screen(page, 'intake');
@@ -134,6 +135,7 @@ test('a working day at the desk, keyboard first', { tag: '@today' }, async ({ pa
     await page.getByLabel('Họ và tên').fill(name);
     await page.getByLabel('Số điện thoại').fill(phone);
     await chooseProcedure(page, procedure, pattern);
+    await tickRequiredPapers(page);
     await page.keyboard.press('Control+Enter');
     await expect(page).toHaveURL(/#\/in\/01\//);
     await expect(page.locator('.print-sheets')).toContainText(name);

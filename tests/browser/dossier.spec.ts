@@ -3,6 +3,7 @@ import { expectNoSeriousAccessibilityViolations } from './support/accessibility.
 import { call, initialiseDesk, receiveThroughCore } from './support/desk-session.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { expect, test } from './support/web-host.js';
+import { requiredPapers } from '../support/required-papers.js';
 
 // The dossier page offers only what the lifecycle allows, and each action's form keeps its values and
 // shows the core's refusal; an apology (form 04) starts from a date the desk can keep, shows one it
@@ -23,7 +24,7 @@ const receiveResidence = (core: Parameters<typeof receiveThroughCore>[0], fullNa
     channel: 1,
     applicant: { fullName, idNumber: null, birthDate: null, sex: null, phone: '0912000222', email: null },
     owner: null,
-    documents: [],
+    documents: requiredPapers('cu-tru.dang-ky-thuong-tru'),
   });
 
 /** The first Sunday after an instant's Vietnam date. */
@@ -110,7 +111,7 @@ test('an apology past its deadline asks the supervisor to approve it explicitly'
     channel: 1,
     applicant: { fullName: 'Đinh Văn Muộn', idNumber: null, birthDate: null, sex: null, phone: '0912000333', email: null },
     owner: null,
-    documents: [],
+    documents: requiredPapers('ho-tich.dang-ky-khai-sinh'),
     receivedAt: new Date(webHost.clock.now() - 10 * 86_400_000).toISOString(),
   });
   expect(received.reschedule).toMatchObject({ late: true });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAccessibilityViolations } from './support/accessibility.js';
-import { initialiseDesk, SAMPLE_QR_LINE } from './support/desk-session.js';
+import { call, initialiseDesk, SAMPLE_QR_LINE, tickRequiredPapers } from './support/desk-session.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { expect, test } from './support/web-host.js';
 
@@ -95,6 +95,11 @@ test('a pasted QR line fills the card’s fields; an ID that disagrees with the 
   await page.getByTestId('intake-id-number').fill('022190000123||Trần Thị B');
   await page.getByTestId('intake-id-number').press('Enter');
   await expect(page.locator('#intake-id-number-error')).toContainText('không đủ 7 trường');
+  // The rescan the message asks for replaces what is left in the field.
+  await page.keyboard.type(SAMPLE_QR_LINE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#intake-id-number-error')).toHaveCount(0);
+  await expect(page.getByTestId('intake-id-number')).toHaveValue('022190000123');
 
   // Two scans joined by a line break (the field was not cleared): a rescan, not "issue date invalid".
   await page.getByTestId('intake-id-number').evaluate((input, line) => {
@@ -106,6 +111,34 @@ test('a pasted QR line fills the card’s fields; an ID that disagrees with the 
   await expect(page.locator('#intake-id-number-error')).not.toContainText('Ngày cấp');
 });
 
+test('no acceptance without the required papers: the list, then one key to form 02 pre-filled with them', async ({ page, webHost }) => {
+  await initialiseDesk(webHost.core);
+  await openIntake(page, webHost.url);
+  await page.getByLabel('Họ và tên').fill('Phạm Văn Minh');
+  await chooseBirthRegistration(page);
+  const required = page.locator('.checklist__row:has(.tag--required)');
+  await expect(required).toHaveCount(3);
+  // Nothing is ticked for the officer: each paper is ticked once seen.
+  for (const check of await required.locator('.checklist__check').all()) await expect(check).not.toBeChecked();
+  await required.nth(1).locator('.checklist__check').check(); // only the birth certificate was brought
+  const names = [await required.nth(0).locator('.checklist__name').innerText(), await required.nth(2).locator('.checklist__name').innerText()];
+
+  await page.keyboard.press('Control+Enter');
+  const refusal = page.getByRole('alert').filter({ hasText: 'Chưa đủ giấy tờ bắt buộc' });
+  for (const name of names) await expect(refusal).toContainText(name);
+  await expect(page).toHaveURL(/#\/tiep-nhan$/);
+  expect((await call(webHost.core, 'dossiers.search', {})).total).toBe(0);
+
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('radio', { name: /Yêu cầu bổ sung/ })).toBeChecked();
+  await expect(page.getByLabel(/Giấy tờ cần bổ sung/)).toHaveValue(names.join('\n'));
+  await expect(page.getByLabel('Lý do')).toBeFocused();
+  await page.keyboard.type('Thiếu tờ khai và giấy tờ tuỳ thân');
+  await page.keyboard.press('Control+Enter');
+  await expect(page).toHaveURL(/#\/in\/02\/[0-9A-Z]{26}$/);
+  for (const name of names) await expect(page.locator('.print-sheets')).toContainText(name);
+});
+
 test('request a supplement (form 02) and refuse (form 03), from the keyboard', async ({ page, webHost }) => {
   await initialiseDesk(webHost.core);
   await openIntake(page, webHost.url);
@@ -113,7 +146,8 @@ test('request a supplement (form 02) and refuse (form 03), from the keyboard', a
   await chooseBirthRegistration(page);
   const firstPaper = page.locator('.checklist__check').first();
   await expect(firstPaper).toBeFocused();
-  await page.keyboard.press('Space'); // the declaration was not brought
+  await tickRequiredPapers(page);
+  await firstPaper.uncheck(); // the declaration was not brought
   await expect(page.getByTestId('intake-missing')).toContainText('Còn thiếu 1 giấy tờ bắt buộc');
   await page.getByRole('radio', { name: /Yêu cầu bổ sung/ }).check();
   await expect(page.getByLabel(/Giấy tờ cần bổ sung/)).toHaveValue(/Tờ khai đăng ký khai sinh/);

@@ -51,6 +51,8 @@ test('the desk locks itself after ten idle minutes, stays locked on reload, and 
   await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText('Mật khẩu không đúng.');
+  await expect(page.getByRole('alert')).toContainText('Đăng nhập không thành công');
+  await expect(page.getByRole('alert')).not.toContainText('Không có quyền truy cập');
   await page.getByLabel('Mật khẩu').fill(SUPERVISOR.password);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Nguyễn Văn Đức')).toBeVisible();

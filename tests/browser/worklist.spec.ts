@@ -4,6 +4,7 @@ import { expectNoSeriousAccessibilityViolations } from './support/accessibility.
 import { call, initialiseDesk, receiveThroughCore } from './support/desk-session.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { expect, test } from './support/web-host.js';
+import { requiredPapers } from '../support/required-papers.js';
 
 // The work list at scale and its warnings. The 100,000-row case answers dossiers.search from the test
 // (a core with that many dossiers takes minutes to fill): what is measured is the browser's side — how
@@ -89,7 +90,7 @@ test('an overdue dossier stands out on the list, the filter finds it, and the da
     channel: 1,
     applicant: { fullName: 'Hoàng Văn Quá', phone: '0912000222' },
     owner: null,
-    documents: [],
+    documents: requiredPapers('ho-tich.dang-ky-khai-sinh'),
     receivedAt: threeWeeksAgo,
   });
   await receiveThroughCore(webHost.core, 'Vũ Thị Đúng');
@@ -127,7 +128,7 @@ test('a name finds the person, not a procedure that shares a word; the procedure
       channel: 1,
       applicant: { fullName, idNumber: null, birthDate: null, sex: null, phone: null, email: null },
       owner: null,
-      documents: [],
+      documents: requiredPapers(procedureId),
     });
   await receive('Nguyễn Văn Đức', 'ho-tich.dang-ky-khai-sinh'); // "Đăng ký khai sinh"
   await receive('Đặng Văn Đức', 'cu-tru.dang-ky-thuong-tru');

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '../support/database-snapshot.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../support/desk-fixture.js';
+import { requiredPapers } from '../support/required-papers.js';
 
 // The applicant (and the owner, and whoever collects the result) is checked by the core as strictly as
 // by the CCCD QR parser: a birth date between 1900 and today — today by the core's own clock, in
 // Vietnam — and names without control, bidi or line-break characters. Each refusal is invalid_argument
 // with a Vietnamese message naming the field, and leaves the database unchanged.
 
-const RECEIVE = { procedureId: 'cu-tru.dang-ky-thuong-tru', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] };
+const RECEIVE = { procedureId: 'cu-tru.dang-ky-thuong-tru', channel: 1, applicant: SAMPLE_APPLICANT, documents: requiredPapers('cu-tru.dang-ky-thuong-tru') };
 const REFUSE = { procedureId: 'cu-tru.dang-ky-thuong-tru', channel: 1, applicant: SAMPLE_APPLICANT, reason: 'Không thuộc thẩm quyền' };
 const withApplicant = (base: object, patch: object) => ({ ...base, applicant: { ...SAMPLE_APPLICANT, ...patch } });
 

@@ -8,6 +8,7 @@ import { localDateOf } from '../../shared/domain/calendar/vietnam-time.js';
 import { startTestCore } from '../support/core-fixture.js';
 import type { DeskCore } from '../../electron/core/start-core.js';
 import type { RunningClock } from '../support/test-now.js';
+import { requiredPapers } from '../support/required-papers.js';
 
 export interface TransportUnderTest {
   invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<Envelope<CommandResult<N>>>;
@@ -102,7 +103,7 @@ export function contractSuite(transportName: string, open: () => Promise<DeskUnd
         procedureId: 'ho-tich.dang-ky-khai-sinh',
         channel: 2,
         applicant: { fullName: 'Hoàng Văn Đạt', idNumber: '022095001234' },
-        documents: [{ itemId: 'to-khai', name: 'Tờ khai đăng ký khai sinh', form: 'original', count: 1 }],
+        documents: requiredPapers('ho-tich.dang-ky-khai-sinh'),
       });
       expect(received.ok).toBe(true);
       if (!received.ok) return;

@@ -10,6 +10,7 @@ import { snapshotDatabase } from '../support/database-snapshot.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../support/desk-fixture.js';
 import { pdfOf } from '../electron/core/attachments/support/papers.js';
 import { FakeDevice, HONG_GAI_UNIT } from '../server/support/fabricate-events.js';
+import { requiredPapers } from '../support/required-papers.js';
 
 // Every free-text argument of every command is stored in one form (NFC, single spaces, trimmed; line
 // breaks kept as "\n" in notes and reasons), whatever the keyboard sent: here each is typed the way a
@@ -38,7 +39,7 @@ const RECEIPT = 'BL 0012345';
 const FILE = 'tờ khai bổ sung.pdf';
 const HOLIDAY = 'Nghỉ Tết Nguyên đán';
 
-const BASE = { procedureId: 'cu-tru.dang-ky-thuong-tru', channel: 1 as const, applicant: SAMPLE_APPLICANT, documents: [] };
+const BASE = { procedureId: 'cu-tru.dang-ky-thuong-tru', channel: 1 as const, applicant: SAMPLE_APPLICANT, documents: requiredPapers('cu-tru.dang-ky-thuong-tru') };
 
 interface Row {
   what: string;
@@ -90,7 +91,7 @@ const rows: Row[] = [
         ...BASE,
         applicant: { ...SAMPLE_APPLICANT, fullName: typedLine(NAME), address: typedLine(ADDRESS) },
         owner: { kind: 'business', name: typedLine(OWNER), idNumber: typedLine(OWNER_ID) },
-        documents: [{ itemId: 'ct01', name: typedLine(PAPER), form: 'original', count: 1 }],
+        documents: BASE.documents.map((paper, index) => (index === 0 ? { ...paper, name: typedLine(PAPER) } : paper)),
         notes: typedLines(NOTE),
       });
       return [s.applicant.fullName, s.applicant.address, s.owner?.name, s.owner?.idNumber, s.documents[0]?.name, s.notes];

@@ -13,6 +13,7 @@ import { appointmentAt, extendBySupplementWait, type DeadlineLimit } from '../..
 import { limitText } from '../../../shared/domain/calendar/limit-text.js';
 import type { WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
 import type { Procedure } from '../../../shared/domain/catalogue/procedure.js';
+import { missingPapersMessage, missingRequiredPapers } from '../../../shared/domain/catalogue/required-papers.js';
 import type { DossierEventPayloads, DossierEventType, ProcedureSnapshot } from '../../../shared/domain/dossier/events.js';
 import { foldDossier } from '../../../shared/domain/dossier/fold.js';
 import { isAwaitingCounterSupplement } from '../../../shared/domain/dossier/reception.js';
@@ -52,6 +53,12 @@ const BACK_ENTRY_MAX_AGE_DAYS = 90;
 /** The one limit that applies: the shorter online limit for online submissions, where one exists. */
 export function applicableLimit(procedure: Procedure, channel: 1 | 2 | 3): DeadlineLimit {
   return channel === 2 && procedure.onlineLimit ? procedure.onlineLimit : procedure.limit;
+}
+
+/** Refuses an acceptance whose received papers lack one the procedure always requires. */
+function requireRequiredPapers(procedure: Procedure, documents: readonly { itemId: string }[]): void {
+  const missing = missingRequiredPapers(procedure.documents, new Set(documents.map((doc) => doc.itemId)));
+  if (missing.length > 0) throw new CommandError('papers_missing', missingPapersMessage(missing));
 }
 
 /** Receives, acts on and reads dossiers; every change is one event in one transaction. */
@@ -125,9 +132,10 @@ export class DossierService {
       .transaction(() => {
         const desk = requireConfiguredDesk(this.deps.settings);
         const procedure = this.procedureOrFail(args.procedureId);
+        const accepted = args.intake === 'accepted';
+        if (accepted) requireRequiredPapers(procedure, args.documents);
         const snapshot = this.snapshotOf(procedure, args.channel);
         const receivedAt = this.receivedAtFor(officer, args.receivedAt, nowMs);
-        const accepted = args.intake === 'accepted';
         const payload: DossierEventPayloads['dossier.received'] = {
           // Turned back at the counter (form 02): not received, so no serial of the day (reception.ts).
           code: accepted ? this.codes.allocate(desk.unit.agencyId, desk.station, receivedAt) : null,

@@ -69,6 +69,7 @@ test('a scan dropped into the inbox is attached with one key and opens in the vi
     documents: [
       { itemId: 'to-khai', name: 'Tờ khai đăng ký khai sinh', form: 'original', count: 1 },
       { itemId: 'giay-chung-sinh', name: 'Giấy chứng sinh', form: 'original', count: 1 },
+      { itemId: 'giay-to-tuy-than', name: 'Thẻ Căn cước của người đi đăng ký', form: 'original', count: 1 },
     ],
   });
   const inboxDir = join(webHost.dataDir, 'scan-inbox');

@@ -36,7 +36,7 @@ const BIRTH_PROCEDURE = 'ho-tich.dang-ky-khai-sinh';
 const BIRTH_PAPERS = [
   { itemId: 'to-khai', name: 'Tờ khai đăng ký khai sinh (theo mẫu)', form: 'original' as const, count: 1 },
   { itemId: 'giay-chung-sinh', name: 'Giấy chứng sinh', form: 'original' as const, count: 1 },
-  { itemId: 'cccd-cha-me', name: 'Căn cước công dân của cha, mẹ', form: 'copy' as const, count: 2 },
+  { itemId: 'giay-to-tuy-than', name: 'Căn cước công dân của cha, mẹ', form: 'copy' as const, count: 2 },
 ];
 
 export async function initialiseDesk(core: DeskCore): Promise<void> {

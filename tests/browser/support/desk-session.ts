@@ -1,8 +1,9 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { CommandName } from '../../../shared/contract/command-names.js';
 import type { CommandArgs, CommandResult } from '../../../shared/contract/commands.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import type { DeskCore } from '../../../electron/core/start-core.js';
+import { requiredPapers } from '../../support/required-papers.js';
 
 // Arranging a desk through the real core the web host serves. The core's session is the desk's: a
 // supervisor initialised here is the officer the page finds signed in. All people are fabricated.
@@ -31,8 +32,15 @@ export function receiveThroughCore(core: DeskCore, fullName: string, phone = '09
     channel: 1,
     applicant: { fullName, idNumber: null, birthDate: null, sex: null, phone, email: null },
     owner: null,
-    documents: [],
+    documents: requiredPapers('ho-tich.dang-ky-khai-sinh'),
   });
+}
+
+/** Ticks every required paper of the intake checklist as received (they start unticked). */
+export async function tickRequiredPapers(page: Page): Promise<void> {
+  const checks = page.locator('.checklist__row:has(.tag--required) .checklist__check');
+  await expect(checks.first()).toBeVisible();
+  for (const check of await checks.all()) await check.check();
 }
 
 /** Playwright's Ctrl+Enter. */

@@ -12,6 +12,7 @@ import { arrangeReferenceSet, REFERENCE_START, REPORT_TIME, vn } from '../../ele
 import { playRandomHistory, randomStep, type RandomStep } from '../../electron/core/reports/random-desk.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../support/desk-fixture.js';
 import { ADMIN, startTestCentre, type TestCentre } from '../support/test-centre.js';
+import { requiredPapers } from '../../support/required-papers.js';
 
 // "The numbers at the centre equal the sum of what the desks show for the events the centre has":
 // real desk cores sync to a real centre over HTTP, then the dashboard's answers are compared with each
@@ -81,7 +82,7 @@ beforeAll(async () => {
       procedureId: 'ho-tich.dang-ky-khai-sinh',
       channel,
       applicant: { ...SAMPLE_APPLICANT, fullName: 'Công Dân Quầy Hai' },
-      documents: [],
+      documents: requiredPapers('ho-tich.dang-ky-khai-sinh'),
     });
   }
   // Hà Khánh: a random history from 01/10 to an hour before T.

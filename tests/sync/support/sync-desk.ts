@@ -9,6 +9,7 @@ import type { SecretStore } from '../../../electron/core/secrets/secret-store.js
 import type { CentreNetwork } from '../../../electron/core/sync/centre-network.js';
 import type { SyncAgentOptions } from '../../../electron/core/sync/sync-agent.js';
 import { makeTempDir } from '../../support/temp-dir.js';
+import { requiredPapers } from '../../support/required-papers.js';
 
 // A desk core for the sync suite: a real SQLite file, a live clock (optionally set wrong), and an agent
 // tuned for tests — short timeouts and back-off, so a stalled or dropped connection costs a second,
@@ -113,7 +114,7 @@ export async function openSyncDesk(options: {
         procedureId: 'cu-tru.dang-ky-thuong-tru',
         channel: 1,
         applicant: { fullName: applicantName ?? `Nguyễn Văn Thử ${serial}`, idNumber: `0221900${String(serial).padStart(5, '0')}` },
-        documents: [{ itemId: 'ct01', name: 'Tờ khai CT01', form: 'original', count: 1 }],
+        documents: requiredPapers('cu-tru.dang-ky-thuong-tru'),
       });
       return detail.state.id;
     },

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
+import { signInErrorTitle } from './sign-in-error-title.js';
 import { TextField } from '../../../ui/Field.js';
 import { IDLE_LOCK_MINUTES } from '../hooks/use-idle-lock.js';
 import { useSessionStore } from '../store/session-store-context.js';
@@ -35,7 +36,7 @@ export function LockScreen() {
       </p>
       <form className="auth-card__form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField id="unlock-password" label="Mật khẩu" type="password" value={password} onChange={setPassword} autoComplete="current-password" autoFocus error={fieldErrors.password} required />
-        {error && <ErrorNotice error={error} />}
+        {error && <ErrorNotice error={error} title={signInErrorTitle(error)} />}
         <div className="auth-card__actions">
           <button type="submit" className="button" disabled={busy}>
             Mở khoá

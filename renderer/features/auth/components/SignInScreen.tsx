@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
+import { signInErrorTitle } from './sign-in-error-title.js';
 import { TextField } from '../../../ui/Field.js';
 import { useSessionStore } from '../store/session-store-context.js';
 import './auth.css';
@@ -34,7 +35,7 @@ export function SignInScreen() {
       <form className="auth-card__form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField id="sign-in-username" label="Tên đăng nhập" value={username} onChange={setUsername} autoComplete="username" autoFocus error={fieldErrors.username} required />
         <TextField id="sign-in-password" label="Mật khẩu" type="password" value={password} onChange={setPassword} autoComplete="current-password" error={fieldErrors.password} required />
-        {error && <ErrorNotice error={error} />}
+        {error && <ErrorNotice error={error} title={signInErrorTitle(error)} />}
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Đang kiểm tra…' : 'Đăng nhập'}
         </button>

@@ -33,6 +33,11 @@ export function ApplicantSection({ idRef, nameRef, phoneRef, onIdDone }: Applica
     event.preventDefault();
     if (idInput.includes('|')) {
       if (scanCccd(idInput)) onIdDone('scanned');
+      else {
+        // "Quét lại": the rescan must replace what is left in the field, not be appended to it.
+        const input = event.currentTarget;
+        window.setTimeout(() => input.select(), 0);
+      }
     } else onIdDone('typed');
   };
   const onIdPaste = (event: ClipboardEvent<HTMLInputElement>): void => {

@@ -2,6 +2,8 @@ import type { DocumentForm } from '../../../../shared/domain/dossier/events.js';
 import { useIntakeStore } from '../store/intake-store-context.js';
 import { missingRequiredDocuments } from '../store/intake-draft.js';
 import { Icon } from '../../../ui/Icon.js';
+import { Kbd } from '../../../ui/Kbd.js';
+import { SHORTCUT_LABELS } from '../../../ui/shortcuts.js';
 
 export const DOCUMENT_FORM_LABELS: Readonly<Record<DocumentForm, string>> = {
   original: 'Bản chính',
@@ -93,7 +95,7 @@ export function ChecklistSection() {
       </table>
       {missing.length > 0 && (
         <p className="intake__missing" data-testid="intake-missing">
-          <Icon name="warning" /> Còn thiếu {missing.length} giấy tờ bắt buộc — có thể chọn «Yêu cầu bổ sung (mẫu 02)».
+          <Icon name="warning" /> Còn thiếu {missing.length} giấy tờ bắt buộc: {missing.join("; ")} — chưa tiếp nhận được; <Kbd keys={SHORTCUT_LABELS.requestSupplement} /> lập phiếu yêu cầu bổ sung (mẫu 02).
         </p>
       )}
     </fieldset>

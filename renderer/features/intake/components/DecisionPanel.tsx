@@ -1,6 +1,7 @@
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { TextAreaField } from '../../../ui/Field.js';
 import { Kbd } from '../../../ui/Kbd.js';
+import { SHORTCUT_LABELS } from '../../../ui/shortcuts.js';
 import { useIntakeStore } from '../store/intake-store-context.js';
 import type { IntakeDecision } from '../store/intake-draft.js';
 
@@ -64,6 +65,11 @@ export function DecisionPanel({ onSubmit }: { onSubmit(): void }) {
         </p>
       )}
       {submitError && <ErrorNotice error={submitError} context="Chưa lưu được hồ sơ; thông tin đã nhập vẫn giữ nguyên." />}
+      {submitError?.code === 'papers_missing' && decision === 'accept' && (
+        <button type="button" className="button button--secondary" onClick={() => openDecision('supplement')} data-testid="intake-to-supplement">
+          Lập phiếu yêu cầu bổ sung các giấy tờ còn thiếu (mẫu 02) <Kbd keys={SHORTCUT_LABELS.requestSupplement} />
+        </button>
+      )}
       <button type="button" className={decision === 'refuse' ? 'button button--danger decision__submit' : 'button decision__submit'} onClick={onSubmit} disabled={submitting} data-testid="intake-submit">
         {submitting ? 'Đang lưu…' : current.button} <Kbd keys="Ctrl+Enter" />
       </button>

@@ -25,6 +25,7 @@ export function IntakeScreen({ onFinished, onLeave }: IntakeScreenProps) {
   const reset = useIntakeStore((state) => state.reset);
   const refreshAppointment = useIntakeStore((state) => state.refreshAppointment);
   const listProcedures = useIntakeStore((state) => state.listProcedures);
+  const openDecision = useIntakeStore((state) => state.openDecision);
   const hasDraft = useIntakeStore((state) => state.draft.procedure !== null || state.draft.applicant.fullName !== '' || state.idInput !== '');
   const idRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -48,6 +49,11 @@ export function IntakeScreen({ onFinished, onLeave }: IntakeScreenProps) {
   };
   useShortcut('confirm', () => void send());
   useShortcut('back', onLeave);
+  // One key from "papers missing" to form 02, pre-filled with them; the officer then types the reason.
+  useShortcut('requestSupplement', () => {
+    openDecision('supplement');
+    window.setTimeout(() => document.getElementById('intake-supplement-reason')?.focus(), 0);
+  });
 
   const clear = (): void => {
     reset();

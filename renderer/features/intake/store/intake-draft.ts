@@ -1,4 +1,5 @@
 import type { Procedure } from '../../../../shared/contract/catalogue.js';
+import { missingRequiredPapers } from '../../../../shared/domain/catalogue/required-papers.js';
 import type { DocumentForm, OwnerKind, Sex } from '../../../../shared/domain/dossier/events.js';
 
 // The intake form as the officer fills it: strings as typed (so nothing is lost or reformatted while
@@ -60,17 +61,18 @@ export function defaultDocumentForm(form: Procedure['documents'][number]['form']
   return form === 'original_or_copy' ? 'original' : form;
 }
 
-/** A fresh checklist for a procedure: required papers ticked as the usual case, optional ones not. */
+/** A fresh checklist for a procedure: nothing ticked, so each paper is ticked only once it is seen. */
 export function checklistFor(procedure: Procedure): Record<string, DocumentChoice> {
   return Object.fromEntries(
-    procedure.documents.map((doc) => [doc.id, { received: doc.required, form: defaultDocumentForm(doc.form), count: String(doc.count) }]),
+    procedure.documents.map((doc) => [doc.id, { received: false, form: defaultDocumentForm(doc.form), count: String(doc.count) }]),
   );
 }
 
 /** Required papers not ticked as received: what form 02 would list. */
 export function missingRequiredDocuments(draft: IntakeDraft): string[] {
   if (draft.procedure === null) return [];
-  return draft.procedure.documents.filter((doc) => doc.required && !draft.documents[doc.id]?.received).map((doc) => doc.name);
+  const received = new Set(Object.entries(draft.documents).filter(([, choice]) => choice.received).map(([id]) => id));
+  return missingRequiredPapers(draft.procedure.documents, received).map((doc) => doc.name);
 }
 
 /** True when nothing has been typed or chosen: such a draft is not worth keeping. */

@@ -3,6 +3,7 @@ import type { Procedure } from '../../../../shared/contract/catalogue.js';
 import { COMMAND_SCHEMAS } from '../../../../shared/contract/commands.js';
 import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
 import type { CommandErrorData } from '../../../../shared/contract/errors.js';
+import { missingPapersMessage } from '../../../../shared/domain/catalogue/required-papers.js';
 import { parseCccdQr } from '../../../../shared/domain/cccd/parse-cccd-qr.js';
 import type { DocumentForm, OwnerKind, Sex } from '../../../../shared/domain/dossier/events.js';
 import type { DeskBackend } from '../../../backend/desk-backend.js';
@@ -260,6 +261,12 @@ export function createIntakeStore(backend: DeskBackend, options: IntakeStoreOpti
         }
         if (Object.keys(errors).length > 0) {
           set({ fieldErrors: errors, submitError: null });
+          return null;
+        }
+        // The core refuses it too (papers_missing); said here first, with the same list, before anything is sent.
+        const missing = decision === 'accept' ? missingRequiredDocuments(draft) : [];
+        if (missing.length > 0) {
+          set({ fieldErrors: {}, submitError: { code: 'papers_missing', message: missingPapersMessage(missing.map((name) => ({ name }))) } });
           return null;
         }
         set({ submitting: true, fieldErrors: {}, submitError: null });

@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '../../../support/database-snapshot.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
-import { openAttachmentDesk, receiveDossier, type AttachmentDesk } from './support/attachment-desk.js';
+import { openAttachmentDesk, PAPERS, receiveDossier, type AttachmentDesk } from './support/attachment-desk.js';
 import { appendUpdate, handmadePdf, kids, pageObjects } from './support/handmade-pdf.js';
 import { GIF_BYTES, brokenPdf, encryptedPdf, pdfOf, photoJpeg, textScanPng } from './support/papers.js';
 
@@ -44,6 +44,7 @@ describe('adding a file', () => {
     expect(list.digitisation.map((d) => [d.itemId, d.state])).toEqual([
       ['to-khai', 'digitised'],
       ['giay-chung-sinh', 'not_digitised'],
+      ['giay-to-tuy-than', 'not_digitised'],
     ]);
 
     const detail = await desk.call('dossiers.get', { id });
@@ -199,7 +200,7 @@ describe('reuse of papers digitised in an earlier dossier', () => {
   });
 
   it('matches a paper by its name (diacritics and case folded) when the checklist ids differ, and offers results as reused results', async () => {
-    const earlier = await receiveDossier(desk, {}, [{ itemId: 'gcs-cu', name: 'GIẤY CHỨNG SINH', form: 'copy', count: 1 }]);
+    const earlier = await receiveDossier(desk, {}, [...PAPERS, { itemId: 'gcs-cu', name: 'GIẤY CHỨNG SINH', form: 'copy', count: 1 }]);
     await desk.call('attachments.addFile', { dossierId: earlier, path: fileWith('gcs.pdf', await pdfOf(1)), kind: 'intake', checklistItemId: 'gcs-cu' });
     const later = await receiveDossier(desk);
     const [offer] = await desk.call('attachments.reuseCandidates', { dossierId: later });

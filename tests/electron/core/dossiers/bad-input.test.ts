@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
 import { snapshotDatabase } from '../../../support/database-snapshot.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 const valid = {
   procedureId: 'cu-tru.dang-ky-thuong-tru',
   channel: 1,
   applicant: SAMPLE_APPLICANT,
-  documents: [],
+  documents: requiredPapers('cu-tru.dang-ky-thuong-tru'),
 };
 
 describe('bad input answers a clear error and leaves the database unchanged', () => {
@@ -24,6 +25,8 @@ describe('bad input answers a clear error and leaves the database unchanged', ()
     ['an impossible birth date', 'dossiers.receive', () => ({ ...valid, applicant: { ...SAMPLE_APPLICANT, birthDate: '1990-02-30' } }), 'invalid_argument', /birthDate/],
     ['an 11-digit ID number', 'dossiers.receive', () => ({ ...valid, applicant: { ...SAMPLE_APPLICANT, idNumber: '02219000012' } }), 'invalid_argument', /12 chữ số/],
     ['a channel that does not exist', 'dossiers.receive', () => ({ ...valid, channel: 4 }), 'invalid_argument', /channel/],
+    ['an acceptance without a required paper', 'dossiers.receive', () => ({ ...valid, documents: valid.documents.slice(1) }), 'papers_missing', /còn thiếu: [^;]+\. Hãy lập phiếu yêu cầu bổ sung/],
+    ['an acceptance with no paper ticked', 'dossiers.receive', () => ({ ...valid, documents: [] }), 'papers_missing', /còn thiếu: .+; .+\./],
     ['an empty applicant name', 'dossiers.receive', () => ({ ...valid, applicant: { ...SAMPLE_APPLICANT, fullName: '   ' } }), 'invalid_argument', /không được để trống/],
     ['handing back a dossier that has no result', 'dossiers.handBack', () => ({ dossierId, collector: { kind: 'applicant' } }), 'transition_forbidden', /chưa có kết quả/],
     ['rating before the hand-back', 'dossiers.rate', () => ({ dossierId, level: 'satisfied' }), 'transition_forbidden', /Không thể/],
@@ -43,6 +46,17 @@ describe('bad input answers a clear error and leaves the database unchanged', ()
       expect(snapshotDatabase(desk.core.db)).toEqual(before);
     });
   }
+
+  it('a refused acceptance names every missing required paper', async () => {
+    const error = await desk.fail('dossiers.receive', { ...valid, documents: [] });
+    for (const paper of valid.documents) expect(error.message).toContain(paper.name);
+  });
+
+  it('a supplement request may list what is missing without the papers', async () => {
+    const supplement = { items: [valid.documents[0]!.name], reason: 'Thiếu giấy tờ' };
+    const detail = await desk.call('dossiers.receive', { ...valid, channel: 1, documents: [], intake: 'supplement_requested', supplement });
+    expect(detail.state.code).toBeNull();
+  });
 
   it('a signed-out desk refuses to receive', async () => {
     await desk.call('auth.signOut', {});

@@ -4,6 +4,7 @@ import { counterReferenceOf } from '../../../../shared/domain/dossier/reception.
 import { EventLogRepository } from '../../../../electron/core/dossiers/event-log-repository.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
 import { DossierScenario, receivedPayload } from '../../../shared/domain/dossier/scenario.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // A dossier turned back at the counter (form 02 instead of form 01) was not received (Decree 61/2018,
 // art. 15): it takes no serial of the station's day and counts in no received figure; the citizen's
@@ -19,7 +20,7 @@ const receiveArgs = (intake: 'accepted' | 'supplement_requested') => ({
   procedureId: THUONG_TRU,
   channel: 1 as const,
   applicant: SAMPLE_APPLICANT,
-  documents: [],
+  documents: requiredPapers(THUONG_TRU),
   ...(intake === 'supplement_requested' ? { intake, supplement: SUPPLEMENT } : {}),
 });
 

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '../../../support/database-snapshot.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 const receive = (desk: TestDesk) =>
-  desk.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+  desk.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: requiredPapers('ho-tich.dang-ky-khai-sinh') });
 
 describe('dossier codes', () => {
   const desks: TestDesk[] = [];
@@ -35,7 +36,7 @@ describe('dossier codes', () => {
     desks.push(desk);
     // The event insert fails after the code is allocated, as a full disk would: everything rolls back.
     desk.core.db.exec("CREATE TEMP TRIGGER fail_event BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
-    expect((await desk.fail('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] })).code).toBe('internal');
+    expect((await desk.fail('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: requiredPapers('ho-tich.dang-ky-khai-sinh') })).code).toBe('internal');
     desk.core.db.exec('DROP TRIGGER fail_event');
     expect((await receive(desk)).state.code).toBe('000.15.20.H49-261123-1001');
   });
@@ -50,7 +51,7 @@ describe('dossier codes', () => {
       procedureId: 'ho-tich.dang-ky-khai-sinh',
       channel: 1,
       applicant: SAMPLE_APPLICANT,
-      documents: [],
+      documents: requiredPapers('ho-tich.dang-ky-khai-sinh'),
       receivedAt: '2026-11-20T03:00:00Z',
     });
     expect(refused.code).toBe('conflict');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 const THUONG_TRU = 'cu-tru.dang-ky-thuong-tru'; // 7 working days
 const KHAI_SINH = 'ho-tich.dang-ky-khai-sinh'; // same day, 15:00 cut-off
@@ -8,7 +9,7 @@ const receiveArgs = (procedureId = THUONG_TRU) => ({
   procedureId,
   channel: 1 as const,
   applicant: SAMPLE_APPLICANT,
-  documents: [{ itemId: 'ct01', name: 'Tờ khai thay đổi thông tin cư trú (CT01)', form: 'original' as const, count: 1 }],
+  documents: requiredPapers(procedureId),
 });
 
 describe('a dossier from receipt to rating, through the contract on a real database', () => {

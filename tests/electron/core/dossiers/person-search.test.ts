@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // The work list's free text finds the person (applicant or owner) and the dossier's numbers — never the
 // procedure — ranks the whole name first, and finds a phone however it was written (issue 10, items 2, 4).
@@ -22,7 +23,7 @@ describe('dossiers.search: people and numbers, by relevance', () => {
       channel: 1,
       applicant: { ...SAMPLE_APPLICANT, fullName, idNumber: extra.idNumber ?? null, phone: extra.phone ?? null },
       owner: extra.owner === undefined ? null : { kind: 'citizen', name: extra.owner },
-      documents: [],
+      documents: requiredPapers(procedureId),
     });
     return state;
   };
@@ -137,7 +138,7 @@ describe('overdue: one definition for the dossier page, the work list flag and i
 
   it('a dossier settled after its appointment is overdue everywhere; one settled in time nowhere', async () => {
     const receive = async (fullName: string) =>
-      (await desk.call('dossiers.receive', { procedureId: KHAI_SINH, channel: 1, applicant: { ...SAMPLE_APPLICANT, fullName }, documents: [] })).state.id;
+      (await desk.call('dossiers.receive', { procedureId: KHAI_SINH, channel: 1, applicant: { ...SAMPLE_APPLICANT, fullName }, documents: requiredPapers(KHAI_SINH) })).state.id;
     const settleOn = async (id: string, iso: string, handBack: boolean) => {
       await desk.call('dossiers.forward', { dossierId: id, to: { kind: 'officer', name: 'Công chức hộ tịch' } });
       desk.clock.set(iso);

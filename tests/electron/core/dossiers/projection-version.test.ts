@@ -10,6 +10,7 @@ import { DESK_PROJECTION_VERSION, PROJECTION_SCHEMA_SETTING, PROJECTION_VERSION_
 import { DATABASE_FILE } from '../../../../electron/core/start-core.js';
 import { openTestDesk, SAMPLE_APPLICANT } from '../../../support/desk-fixture.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // A desk's data folder written by the code before issue 10 — its search index still holding procedure
 // names, its phones stored as typed, no projection version — opens with every projection rebuilt from
@@ -52,7 +53,7 @@ describe('desk projection version', () => {
       procedureId: 'ho-tich.dang-ky-khai-sinh',
       channel: 1,
       applicant: { ...SAMPLE_APPLICANT, fullName: 'Nguyễn Văn Đức', phone: '0912 345 444' },
-      documents: [],
+      documents: requiredPapers('ho-tich.dang-ky-khai-sinh'),
     });
     first.dispose();
     const path = join(dir.path, DATABASE_FILE);
@@ -92,7 +93,7 @@ describe('desk projection version', () => {
     const desk = await openTestDesk({ dataDir: dir.path });
     try {
       for (const fullName of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) {
-        await desk.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: { ...SAMPLE_APPLICANT, fullName }, documents: [] });
+        await desk.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: { ...SAMPLE_APPLICANT, fullName }, documents: requiredPapers('ho-tich.dang-ky-khai-sinh') });
       }
       const db = desk.core.db;
       const latest = MIGRATIONS.at(-1)!.version;
@@ -125,7 +126,7 @@ describe('desk projection version', () => {
 
   it('a desk whose projections carry a version but no schema (built before issue 12) is not rebuilt again', async () => {
     const first = await openTestDesk({ dataDir: dir.path });
-    await first.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+    await first.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: requiredPapers('ho-tich.dang-ky-khai-sinh') });
     first.core.db.prepare('DELETE FROM settings WHERE key = ?').run(PROJECTION_SCHEMA_SETTING);
     first.dispose();
     const progress: RebuildProgress[] = [];

@@ -7,6 +7,7 @@ import { tallyDay } from '../../../../shared/domain/dossier/tally.js';
 import { EventLogRepository } from '../../../../electron/core/dossiers/event-log-repository.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
 import { snapshotDatabase } from '../../../support/database-snapshot.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 const PROJECTIONS = ['dossiers', 'dossier_day_facts', 'dossier_documents', 'dossier_handovers', 'dossier_ratings', 'dossier_search'];
 const PROCEDURES = ['cu-tru.dang-ky-thuong-tru', 'ho-tich.dang-ky-khai-sinh', 'cu-tru.dang-ky-tam-tru'];
@@ -63,7 +64,7 @@ describe('projections and the daily tally are functions of the event log', () =>
                 procedureId: PROCEDURES[s.pick % PROCEDURES.length]!,
                 channel: ((s.pick % 3) + 1) as 1 | 2 | 3,
                 applicant: SAMPLE_APPLICANT,
-                documents: [],
+                documents: requiredPapers(PROCEDURES[s.pick % PROCEDURES.length]!),
                 ...(supplement ? { intake: 'supplement_requested' as const, supplement: { items: ['Tờ khai'], reason: 'Thiếu tờ khai' } } : {}),
               });
               ids.push(detail.state.id);

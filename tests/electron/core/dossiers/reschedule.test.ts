@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '../../../support/database-snapshot.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
 import { vn } from '../../../shared/domain/calendar/vietnam-clock.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // Form 04 through the contract, on the desk's own calendar and its injected clock: a new date the
 // desk can keep, an apology at least a day before the due date (later: a supervisor's explicit
@@ -17,7 +18,7 @@ describe('dossiers.reschedule (form 04)', () => {
 
   beforeEach(async () => {
     desk = await openTestDesk({ at: '2026-11-23T02:00:00Z' }); // Monday 09:00 in Hạ Long
-    const detail = await desk.call('dossiers.receive', { procedureId: THUONG_TRU, channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+    const detail = await desk.call('dossiers.receive', { procedureId: THUONG_TRU, channel: 1, applicant: SAMPLE_APPLICANT, documents: requiredPapers(THUONG_TRU) });
     dossierId = detail.state.id;
     expect(detail.state.appointmentAt).toBe(DUE);
     await desk.call('officers.create', { ...OFFICER, fullName: 'Phạm Thị Cán Bộ', role: 'officer' });
@@ -95,7 +96,7 @@ describe('a supplement received during processing keeps the appointment on a who
   it('a wait a few seconds over whole hours moves the appointment by the whole minutes only', async () => {
     const desk = await openTestDesk({ at: '2026-11-23T02:00:00Z' });
     try {
-      const { state } = await desk.call('dossiers.receive', { procedureId: THUONG_TRU, channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+      const { state } = await desk.call('dossiers.receive', { procedureId: THUONG_TRU, channel: 1, applicant: SAMPLE_APPLICANT, documents: requiredPapers(THUONG_TRU) });
       desk.clock.set(vn('2026-11-24 10:00'));
       await desk.call('dossiers.requestSupplement', { dossierId: state.id, items: ['Giấy tờ A'], reason: 'Thiếu' });
       desk.clock.set(new Date(Date.parse(vn('2026-11-25 10:00')) + 4000).toISOString()); // 8 h 0 min 4 s of working time later

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPortDesk } from '../../../support/clients.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 const SUPERVISOR = { unitGsoCode: '06691', station: 3, agencyId: '000.15.20.h49', supervisor: { username: 'GiamSat', fullName: 'Đỗ Thị Giám Sát', password: 'mat-khau-rat-dai' } };
 const reception = (fullName: string) => ({
   procedureId: 'ho-tich.dang-ky-khai-sinh',
   channel: 1 as const,
   applicant: { fullName, idNumber: '022095001234' },
-  documents: [{ itemId: 'to-khai', name: 'Tờ khai đăng ký khai sinh', form: 'original' as const, count: 1 }],
+  documents: requiredPapers('ho-tich.dang-ky-khai-sinh'),
 });
 
 async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {

@@ -7,6 +7,7 @@ import { LONG_LIVED_DAYS } from '../../../../shared/domain/reports/bieu06-facts.
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
 import { foldedStates } from './random-desk.js';
 import { vn } from './reference-desk.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // Crafted lives that random histories rarely reach — an extension then an apology, an apology then an
 // extension, dossiers open LONG_LIVED_DAYS ± 1 days, an intake supplement completed late — and Biểu 06
@@ -23,7 +24,7 @@ beforeAll(async () => {
   const at = (local: string) => desk.clock.set(vn(local));
   const receive = async (local: string, procedureId: string, extra: Record<string, unknown> = {}) => {
     at(local);
-    const { state } = await desk.call('dossiers.receive', { procedureId, channel: 1, applicant: SAMPLE_APPLICANT, documents: [], ...extra });
+    const { state } = await desk.call('dossiers.receive', { procedureId, channel: 1, applicant: SAMPLE_APPLICANT, documents: requiredPapers(procedureId), ...extra });
     ids.push(state.id);
     return { dossierId: state.id };
   };

@@ -6,6 +6,7 @@ import type { ReportProgress } from '../../../../shared/contract/reports.js';
 import { PERSONAL_DATA_NOTICE } from '../../../../shared/domain/reports/report-kinds.js';
 import { SAMPLE_APPLICANT } from '../../../support/desk-fixture.js';
 import { buildReferenceDesk, OFFICER, SUPERVISOR, type ReferenceDesk } from './reference-desk.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // Exports re-read the way a user's spreadsheet would: the XLSX cell by cell (title block, merged
 // header, numbers as numbers, times as dates), the CSV byte by byte (BOM first).
@@ -204,7 +205,7 @@ describe('progress', () => {
     for (const day of ['2026-12-16', '2026-12-17', '2026-12-18']) {
       desk.clock.set(`${day}T01:00:00Z`);
       for (let i = 0; i < 700; i += 1) {
-        await desk.call('dossiers.receive', { procedureId: 'chung-thuc.ban-sao-tu-ban-chinh', channel: 1, applicant: { ...SAMPLE_APPLICANT, fullName: 'Công Dân Hàng Loạt' }, documents: [] });
+        await desk.call('dossiers.receive', { procedureId: 'chung-thuc.ban-sao-tu-ban-chinh', channel: 1, applicant: { ...SAMPLE_APPLICANT, fullName: 'Công Dân Hàng Loạt' }, documents: requiredPapers('chung-thuc.ban-sao-tu-ban-chinh') });
       }
     }
     const seen: ReportProgress[] = [];

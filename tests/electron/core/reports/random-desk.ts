@@ -6,6 +6,7 @@ import { foldDossier } from '../../../../shared/domain/dossier/fold.js';
 import type { DossierState } from '../../../../shared/domain/dossier/state.js';
 import { EventLogRepository } from '../../../../electron/core/dossiers/event-log-repository.js';
 import { SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // Random desk histories through the real contract: dossiers received (some sent back at intake, some
 // refused) and then any action the lifecycle offers, with gaps from minutes to ten days so that
@@ -93,7 +94,7 @@ export async function playRandomHistory(desk: TestDesk, steps: readonly RandomSt
           ? await desk.call('dossiers.refuse', { ...base, reason: 'Không đủ điều kiện' })
           : await desk.call('dossiers.receive', {
               ...base,
-              documents: [],
+              documents: requiredPapers(PROCEDURES[s.pick % PROCEDURES.length]!),
               ...(s.pick % 5 === 0 ? { intake: 'supplement_requested' as const, supplement: { items: ['Tờ khai'], reason: 'Thiếu tờ khai' } } : {}),
             });
       ids.push(detail.state.id);

@@ -1,5 +1,6 @@
 import type { Channel } from '../../../../shared/domain/dossier/events.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // A hand-built reference set of dossiers for Hạ Long's Hồng Gai desk, October–December 2026, made
 // through the real contract with the test clock. Each dossier's story is written next to it with the
@@ -62,7 +63,7 @@ export async function arrangeReferenceSet(desk: ArrangingDesk): Promise<Referenc
       procedureId,
       channel,
       applicant: { ...SAMPLE_APPLICANT, fullName: `Công Dân ${name}` },
-      documents: [],
+      documents: requiredPapers(procedureId),
       ...extra,
     });
     ids[name] = state.id;

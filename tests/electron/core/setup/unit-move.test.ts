@@ -3,6 +3,7 @@ import { CATALOGUE_UNITS } from '../../../../shared/domain/catalogue/seed/units.
 import { snapshotDatabase } from '../../../support/database-snapshot.js';
 import { SettingsRepository } from '../../../../electron/core/settings/settings-repository.js';
 import { HONG_GAI, openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // A desk of a unit merged on 1/7/2025 is moved by its supervisor to the unit that took it over. The
 // desk keeps its history: dossiers received before keep their unit and code; new ones are the
@@ -13,7 +14,7 @@ const HONG_GAI_2020 = unit('ha-long-2020-phuong-hong-gai');
 const HONG_GAI_2025 = unit('quang-ninh-2025-phuong-hong-gai');
 const HA_LONG_2025 = unit('quang-ninh-2025-phuong-ha-long');
 
-const receive = (desk: TestDesk) => desk.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: [] });
+const receive = (desk: TestDesk) => desk.call('dossiers.receive', { procedureId: 'ho-tich.dang-ky-khai-sinh', channel: 1, applicant: SAMPLE_APPLICANT, documents: requiredPapers('ho-tich.dang-ky-khai-sinh') });
 
 let desk: TestDesk;
 afterEach(() => desk.dispose());

@@ -1,5 +1,6 @@
 import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
 import { openTestDesk, SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 // A real desk core (SQLite file, test clock) for the forms' tests: the details they format are the
 // ones the core really returns, not hand-made look-alikes.
@@ -20,7 +21,7 @@ export function receive(desk: TestDesk, options: { receivedAt?: string; fullName
     channel: 1,
     applicant: { ...SAMPLE_APPLICANT, fullName: options.fullName ?? SAMPLE_APPLICANT.fullName },
     owner: null,
-    documents: [{ itemId: 'to-khai', name: 'Tờ khai thay đổi thông tin cư trú', form: 'original', count: 1 }],
+    documents: requiredPapers(RESIDENCE),
     sets: 1,
     ...(options.receivedAt === undefined ? {} : { receivedAt: options.receivedAt }),
   });

@@ -7,6 +7,7 @@ import { logBookEntryOf, sortLogBook } from '../../../../renderer/features/forms
 import { officerNamesOf } from '../../../../renderer/features/forms/model/officer-names.js';
 import { SAMPLE_APPLICANT, type TestDesk } from '../../../support/desk-fixture.js';
 import { openDesk, receive, RESIDENCE, SUPERVISOR_NAME } from './desk-with-dossiers.js';
+import { requiredPapers } from '../../../support/required-papers.js';
 
 let desk: TestDesk | null = null;
 afterEach(() => {
@@ -145,7 +146,7 @@ describe('which forms a dossier has', () => {
       channel: 1,
       applicant: SAMPLE_APPLICANT,
       owner: null,
-      documents: [],
+      documents: requiredPapers(RESIDENCE),
       intake: 'supplement_requested',
       supplement: { items: ['Sổ hộ khẩu'], reason: 'Thiếu giấy tờ' },
     });

@@ -32,7 +32,7 @@ describe('form markup', () => {
     expect(text).toContain('Hạ Long, ngày 23 tháng 11 năm 2026');
     expect(text).toContain('Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 23/11/2026');
     expect(text).toContain('Thời gian giải quyết hồ sơ theo quy định: 7 ngày làm việc');
-    expect(text).toContain('Tờ khai thay đổi thông tin cư trú Bản chính 01');
+    expect(text).toContain('Tờ khai thay đổi thông tin cư trú (Mẫu CT01) Bản chính 01');
     expect(text).toContain(`Số thứ tự: ${state.code?.slice(-4)}`);
     expect(text).toContain(SUPERVISOR_NAME);
     // No inline <style>: the CSP (style-src 'self') would refuse it.

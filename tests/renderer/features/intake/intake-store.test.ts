@@ -97,7 +97,8 @@ describe('intake: procedure, checklist and the live appointment', () => {
     await settle();
     const docs = store.getState().draft.documents;
     const procedure = birthRegistration();
-    for (const doc of procedure.documents) expect(docs[doc.id]?.received).toBe(doc.required);
+    // Nothing starts ticked: a required paper counts as received only once the officer has seen it.
+    for (const doc of procedure.documents) expect(docs[doc.id]?.received).toBe(false);
     expect(store.getState().appointment).toMatchObject({ status: 'ready', appointmentAt: PREVIEW.appointmentAt, limitText: 'Trong ngày' });
     store.getState().setChannel(2);
     await settle();
@@ -124,6 +125,7 @@ describe('intake: procedure, checklist and the live appointment', () => {
     const procedure = birthRegistration();
     store.getState().chooseProcedure(procedure);
     const required = procedure.documents.filter((d) => d.required);
+    for (const doc of required) store.getState().setDocument(doc.id, { received: true });
     store.getState().setDocument(required[0]!.id, { received: false });
     store.getState().openDecision('supplement');
     expect(store.getState().draft.supplementItems).toBe(required[0]!.name);
@@ -135,7 +137,22 @@ describe('intake: submitting', () => {
     store.getState().scanCccd(QR_LINE);
     store.getState().setApplicant('phone', '0912 345 678');
     store.getState().chooseProcedure(birthRegistration());
+    for (const doc of birthRegistration().documents.filter((d) => d.required)) store.getState().setDocument(doc.id, { received: true });
   }
+
+  it('refuses to accept with a required paper unticked, naming it, without sending', async () => {
+    const { store, backend } = setup();
+    fillValid(store);
+    const [first, second] = birthRegistration().documents.filter((d) => d.required);
+    store.getState().setDocument(first!.id, { received: false });
+    expect(await store.getState().submit()).toBeNull();
+    expect(store.getState().submitError?.code).toBe('papers_missing');
+    expect(store.getState().submitError?.message).toContain(first!.name);
+    expect(store.getState().submitError?.message).not.toContain(second!.name);
+    expect(backend.callsOf('dossiers.receive')).toHaveLength(0);
+    store.getState().openDecision('supplement');
+    expect(store.getState().draft.supplementItems).toBe(first!.name);
+  });
 
   it('checks the form before sending and names each field', async () => {
     const { store, backend } = setup();

@@ -106,6 +106,7 @@ export async function openAttachmentDesk(options: AttachmentDeskOptions = {}): P
 export const PAPERS = [
   { itemId: 'to-khai', name: 'Tờ khai đăng ký khai sinh', form: 'original', count: 1 },
   { itemId: 'giay-chung-sinh', name: 'Giấy chứng sinh', form: 'original', count: 1 },
+  { itemId: 'giay-to-tuy-than', name: 'Thẻ Căn cước của người đi đăng ký', form: 'original', count: 1 },
 ] as const;
 
 /** Receives a birth-registration dossier with two papers; returns its id. */
