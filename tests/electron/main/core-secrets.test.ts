@@ -7,6 +7,7 @@ import { FileSecretStore, SECRETS_FILE } from '../../../electron/core/secrets/fi
 import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecycle.js';
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
 import { SEALED_SECRETS_FILE, safeStorageSecretStore } from '../../../electron/main/safe-storage-secrets.js';
+import { requiredPapers } from '../../support/required-papers.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { prepareCentre, startCentre, type CentreProcess } from '../../sync/support/centre-process.js';
 import { UNITS } from '../../sync/support/sync-desk.js';
@@ -67,7 +68,7 @@ async function enrollAndSync(code: string): Promise<SyncStatus> {
     procedureId: 'cu-tru.dang-ky-thuong-tru',
     channel: 1,
     applicant: { fullName: 'Nguyễn Văn Thử', idNumber: '022190000001' },
-    documents: [{ itemId: 'ct01', name: 'Tờ khai CT01', form: 'original', count: 1 }],
+    documents: requiredPapers('cu-tru.dang-ky-thuong-tru'),
   });
   return (await call('sync.now', { wait: true })) as SyncStatus;
 }

@@ -7,6 +7,7 @@ import type { CorePort } from '../../../electron/core/process/core-protocol.js';
 import type { EventMessagePort } from '../../../electron/core/process/core-port-adapters.js';
 import { serveUtilityCore } from '../../../electron/main/core-utility.js';
 import { startTestCentre, type TestCentre } from '../../server/support/test-centre.js';
+import { requiredPapers } from '../../support/required-papers.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { UNITS } from '../../sync/support/sync-desk.js';
 import { net, resetFakeElectron } from './fake-electron.js';
@@ -62,7 +63,7 @@ describe("the core in Electron's utilityProcess", { timeout: 60_000 }, () => {
       procedureId: 'cu-tru.dang-ky-thuong-tru',
       channel: 1,
       applicant: { fullName: 'Nguyễn Văn Thử', idNumber: '022190000003' },
-      documents: [{ itemId: 'ct01', name: 'Tờ khai CT01', form: 'original', count: 1 }],
+      documents: requiredPapers('cu-tru.dang-ky-thuong-tru'),
     });
     expect(await call('sync.now', { wait: true })).toMatchObject({ pendingEvents: 0, lastError: null } satisfies Partial<SyncStatus>);
 
