@@ -25,12 +25,22 @@ const app = spawn(executable, [...root, '--remote-debugging-port=0', ...extraArg
 });
 let output = '';
 
+let finishing = false;
 function finish(code, message) {
+  if (finishing) return; // the first verdict stands
+  finishing = true;
   (code === 0 ? process.stdout : process.stderr).write(`${message}\n`);
   if (code !== 0 && output) process.stderr.write(`--- the app's output ---\n${output.slice(-4000)}\n`);
+  // Wait (boundedly) for the app to be gone before removing its data folder: it writes there until it exits.
+  const done = () => {
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+    process.exit(code);
+  };
+  if (app.exitCode !== null || app.signalCode !== null) done();
+  app.removeAllListeners('exit');
+  app.once('exit', done);
+  setTimeout(done, 5000).unref();
   app.kill();
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
-  process.exit(code);
 }
 
 const endpoint = await new Promise((resolveEndpoint) => {
@@ -60,8 +70,8 @@ try {
     await new Promise((resolveWait) => setTimeout(resolveWait, 250));
   }
   app.removeAllListeners('exit');
-  if (!titles.includes(expectedTitle)) finish(1, `No window titled "${expectedTitle}" (seen: ${JSON.stringify(titles)}).`);
-  finish(0, `${executable} started and shows "${expectedTitle}".`);
+  if (titles.includes(expectedTitle)) finish(0, `${executable} started and shows "${expectedTitle}".`);
+  else finish(1, `No window titled "${expectedTitle}" (seen: ${JSON.stringify(titles)}).`);
 } catch (error) {
   app.removeAllListeners('exit');
   finish(1, `Could not reach ${executable} over CDP: ${error instanceof Error ? error.message : String(error)}`);
