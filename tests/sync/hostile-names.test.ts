@@ -32,6 +32,12 @@ let centreDir: string;
 let staff: StaffClient;
 let hostile: HostileDevice;
 let honest: SyncDesk;
+// Every clock is fixed, never the machine's: the desks and the centre process (libfaketime) run from T0,
+// Wednesday 25/11/2026 09:00 in Hạ Long, so "three days ago" is always the same working days.
+const T0 = Date.parse('2026-11-25T02:00:00.000Z');
+const startedAt = performance.now();
+const clock = (): number => T0 + Math.round(performance.now() - startedAt);
+
 /** The hostile device's own counters, on a clock that started three days ago (its receptions are overdue). */
 let forge: FakeDevice;
 
@@ -39,16 +45,21 @@ beforeAll(async () => {
   const dir = makeTempDir('centre-');
   cleanups.push(() => dir.remove());
   centreDir = dir.path;
-  const [hostileCode, honestCode] = await prepareCentre(dir.path, [
-    { unitGsoCode: A, station: 1 },
-    { unitGsoCode: A, station: 2 },
-  ]);
-  centre = await startCentre({ dataDir: dir.path });
+  const [hostileCode, honestCode] = await prepareCentre(
+    dir.path,
+    [
+      { unitGsoCode: A, station: 1 },
+      { unitGsoCode: A, station: 2 },
+    ],
+    {},
+    clock,
+  );
+  centre = await startCentre({ dataDir: dir.path, clock: { at: T0 } });
   cleanups.push(() => centre.stop());
   staff = await StaffClient.signIn(centre.url);
   hostile = await enrollHostile(centre.url, hostileCode!, 'hongGai', 1);
-  forge = new FakeDevice(hostile.deviceId, { gsoCode: A, name: 'Phường Giả Mạo', agencyId: UNITS.hongGai.agencyId }, Date.now() - 3 * DAY_MS);
-  honest = await openSyncDesk({ unit: 'hongGai', station: 2 });
+  forge = new FakeDevice(hostile.deviceId, { gsoCode: A, name: 'Phường Giả Mạo', agencyId: UNITS.hongGai.agencyId }, clock() - 3 * DAY_MS);
+  honest = await openSyncDesk({ unit: 'hongGai', station: 2, now: clock });
   cleanups.push(() => honest.dispose());
   await enrollDesk(honest, centre.url, honestCode!);
 });
@@ -92,7 +103,7 @@ describe('names a desk sends, and the dates of its codes', () => {
 
     // Biểu 06 counts it under the catalogue's sector of its procedure; no line bears the forged sector.
     const from = vietnamIsoDate(received.payload.receivedAt);
-    const to = vietnamIsoDate(new Date().toISOString());
+    const to = vietnamIsoDate(new Date(clock()).toISOString());
     const bieu06 = await staff.request<{ form: { rows: { sectorId: string; sectorName: string; received: { total: number } }[] } }>(
       'GET',
       `/v1/dashboard/bieu06?from=${from}&to=${to}&unit=${A}`,
