@@ -40,7 +40,7 @@ async function chooseProcedure(page: Page, words: string, expected: RegExp): Pro
   await expect(picker).toHaveValue(expected);
 }
 
-test('a working day at the desk, keyboard first', { tag: '@today' }, async ({ page, webHost }) => {
+test('a working day at the desk, keyboard first', async ({ page, webHost }) => {
   test.setTimeout(180_000);
   const problems = watchPageProblems(page);
   await page.goto(webHost.url);
@@ -51,19 +51,10 @@ test('a working day at the desk, keyboard first', { tag: '@today' }, async ({ pa
   await expect(unitSearch).toBeFocused();
   await page.keyboard.type('hong gai');
   await expect(page.getByRole('radio', { name: /Phường Hồng Gai/ }).first()).toBeVisible();
-  // The pre-2025 units end on 30/06/2025: from then on the 2025 ward comes first and the former one is
-  // listed after it, marked as ended; before, the former ward is today's and nothing says it ended.
+  // The units offered depend on the day (session.spec.ts checks that at the hard instants); the whole
+  // day is not tagged @today: its one date-dependent step is that choice, and it is the longest spec.
   const arranged = testNowMs() >= Date.parse('2025-07-01T00:00:00+07:00');
   const deskUnit = CATALOGUE_UNITS.find((u) => u.id === (arranged ? 'quang-ninh-2025-phuong-hong-gai' : 'ha-long-2020-phuong-hong-gai'))!;
-  const expired = page.getByText(/Đã hết hiệu lực/).first();
-  const formerGroup = page.getByText(/Đơn vị cũ \(đã sáp nhập\)/);
-  if (arranged) {
-    await expect(expired).toBeVisible();
-    await expect(formerGroup).toBeVisible();
-  } else {
-    await expect(expired).toBeHidden();
-    await expect(formerGroup).toBeHidden();
-  }
   await page.keyboard.press('Enter');
   await expect(page.locator(`#setup-unit-${deskUnit.id}`)).toBeChecked();
   // The unit's own identifier is filled in: desks of different units never start with the same one.

@@ -2,6 +2,8 @@ import { expectNoSeriousAccessibilityViolations } from './support/accessibility.
 import { call, initialiseDesk, receiveThroughCore, SUPERVISOR } from './support/desk-session.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { expect, test } from './support/web-host.js';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import { testNowMs } from '../support/test-now.js';
 
 // First start refuses what it cannot use, next to each field; the idle lock hides the desk after ten
 // minutes without input and survives a reload; only the signed-in officer's password opens it.
@@ -24,6 +26,32 @@ test('the first-start screen names every problem next to its field', async ({ pa
   await page.screenshot({ path: 'test-results/screens/setup-errors.png', fullPage: true });
   await expectNoSeriousAccessibilityViolations(page);
   expect(problems).toEqual([]);
+});
+
+// Which units come first depends on the day (the 2025 arrangement took effect on 01/07/2025): run again
+// at the hard instants of tests/support/hard-dates.sh.
+test('first start offers the units in force that day first, each with its own agency identifier', { tag: '@today' }, async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await expect(page.getByRole('heading', { name: 'Khởi tạo bàn làm việc' })).toBeVisible();
+  await expect(page.getByLabel(/Tìm đơn vị/)).toBeFocused();
+  await page.keyboard.type('hong gai'); // no diacritics needed
+  await expect(page.getByRole('radio', { name: /Phường Hồng Gai/ }).first()).toBeVisible();
+  // From 01/07/2025 the 2025 ward comes first and the former one is listed after it, marked as ended;
+  // before, the former ward is the one in force and nothing says it ended.
+  const arranged = testNowMs() >= Date.parse('2025-07-01T00:00:00+07:00');
+  const inForce = CATALOGUE_UNITS.find((u) => u.id === (arranged ? 'quang-ninh-2025-phuong-hong-gai' : 'ha-long-2020-phuong-hong-gai'))!;
+  const expired = page.getByText(/Đã hết hiệu lực/).first();
+  const formerGroup = page.getByText(/Đơn vị cũ \(đã sáp nhập\)/);
+  if (arranged) {
+    await expect(expired).toBeVisible();
+    await expect(formerGroup).toBeVisible();
+  } else {
+    await expect(expired).toBeHidden();
+    await expect(formerGroup).toBeHidden();
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`#setup-unit-${inForce.id}`)).toBeChecked();
+  await expect(page.getByLabel('Mã định danh cơ quan')).toHaveValue(inForce.agencyId);
 });
 
 test('the desk locks itself after ten idle minutes, stays locked on reload, and opens with the password', async ({ page, webHost }) => {
