@@ -19,6 +19,7 @@ async function openHandback(page: Page, webHost: { url: string; core: Parameters
 }
 
 test('a delegate’s CCCD QR fills their name and ID; after a truncated read the rescan replaces the field', { tag: '@today' }, async ({ page, webHost }) => {
+  test.setTimeout(90_000); // two QR lines typed key by key, on a machine shared with other work
   const problems = watchPageProblems(page);
   const dossierId = await openHandback(page, webHost, 'Lê Thị Thu');
   await page.getByRole('radio', { name: /uỷ quyền/ }).check();
@@ -41,6 +42,7 @@ test('a delegate’s CCCD QR fills their name and ID; after a truncated read the
   await expect(page.getByLabel('Họ và tên người nhận thay')).toHaveValue('Trần Thị B');
   await expect(page.locator('#handback-id-error')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Đã đọc thẻ CCCD: Trần Thị B.' })).toBeAttached();
+  await page.screenshot({ path: test.info().outputPath('handback-delegate-scanned.png') });
 
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('handback-who')).toHaveText('Trần Thị B (người nhận thay, CCCD 022190000123)');
@@ -53,6 +55,7 @@ test('a delegate’s CCCD QR fills their name and ID; after a truncated read the
 });
 
 test('"Không hài lòng" asks for an optional reason, kept with the rating', async ({ page, webHost }) => {
+  test.setTimeout(60_000); // a hand-back, a rating and an accessibility scan
   const problems = watchPageProblems(page);
   const dossierId = await openHandback(page, webHost, 'Đỗ Văn Minh');
   await page.keyboard.press('Control+Enter');
@@ -72,6 +75,7 @@ test('"Không hài lòng" asks for an optional reason, kept with the rating', as
   await page.getByRole('button', { name: /Không hài lòng/ }).click();
   // Digits typed in the reason are text, not the rating keys.
   await reason.fill('Phải chờ 3 lần mới được trả kết quả');
+  await page.screenshot({ path: test.info().outputPath('handback-rating-reason.png') });
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('handback-done')).toContainText('Không hài lòng');
 
