@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { blobRoutes } from './routes/blob-routes.js';
 import type { CentreDeps, CentreTestHooks } from './routes/deps.js';
 import { enrollRoutes } from './routes/enroll-routes.js';
+import { lookupPageRoutes } from './routes/lookup-page-routes.js';
 import { publicRoutes } from './routes/public-routes.js';
 import { staffRoutes } from './routes/staff-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
@@ -122,6 +123,7 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
   staffRoutes(app, deps);
   adminRoutes(app, deps);
   publicRoutes(app, deps);
+  await app.register(lookupPageRoutes, { deps });
   await dashboardRoutes(app, deps);
   return { app, deps };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RescheduleHint } from '../domain/calendar/reschedule.js';
 import type { DossierEventType, StatusCode, SatisfactionLevel, Channel } from '../domain/dossier/events.js';
-import { CORRECTABLE_FIELDS, OWNER_KINDS, SATISFACTION_LEVELS, type CorrectableField } from '../domain/dossier/events.js';
+import { CORRECTABLE_FIELDS, OWNER_KINDS, RATING_REASON_MAX_LENGTH, SATISFACTION_LEVELS, type CorrectableField } from '../domain/dossier/events.js';
 import type { DossierState } from '../domain/dossier/state.js';
 import type { DailyTally } from '../domain/dossier/tally.js';
 import { canonicalPhone } from '../domain/contact/phone-number.js';
@@ -144,7 +144,11 @@ export const dossiersHandBackArgs = onDossier({
     z.strictObject({ kind: z.literal('authorised'), fullName: requiredTextArg(200, 'Họ tên người nhận thay'), idNumber: idNumberArg }),
   ]),
 });
-export const dossiersRateArgs = onDossier({ level: z.enum(SATISFACTION_LEVELS) });
+export const dossiersRateArgs = onDossier({
+  level: z.enum(SATISFACTION_LEVELS),
+  /** "Không hài lòng" only: the citizen's reason, if they gave one ('' when not). */
+  reason: optionalMultilineTextArg(RATING_REASON_MAX_LENGTH, 'Lý do không hài lòng'),
+}).refine((args) => args.reason === '' || args.level === 'not_satisfied', { path: ['reason'], error: 'Chỉ ghi lý do khi công dân không hài lòng.' });
 export const dossiersWithdrawArgs = onDossier({ reason: requiredMultilineTextArg(2000, 'Lý do rút hồ sơ') });
 export const dossiersStopArgs = onDossier({ reason: requiredMultilineTextArg(2000, 'Lý do dừng xử lý') });
 export const dossiersRecordFeeArgs = onDossier({

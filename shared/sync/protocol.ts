@@ -17,6 +17,8 @@ export const SYNC_PATHS = {
   blobPrefix: '/v1/blobs/',
   blobsMissing: '/v1/blobs/missing',
   lookupPrefix: '/v1/lookup/',
+  /** The public status page the receipt's QR opens (HTML, Vietnamese), beside the JSON lookup. */
+  lookupPagePrefix: '/tra-cuu/',
   staffSession: '/v1/staff/session',
   staffDossierPrefix: '/v1/staff/dossiers/',
   adminEnrollmentCodes: '/v1/admin/enrollment-codes',
@@ -28,6 +30,7 @@ export const SYNC_PATHS = {
 
 export const blobPath = (sha256: string): string => `${SYNC_PATHS.blobPrefix}${sha256}`;
 export const lookupPath = (code: string): string => `${SYNC_PATHS.lookupPrefix}${encodeURIComponent(code)}`;
+export const lookupPagePath = (code: string): string => `${SYNC_PATHS.lookupPagePrefix}${encodeURIComponent(code)}`;
 export const staffDossierEventsPath = (dossierId: string): string => `${SYNC_PATHS.staffDossierPrefix}${dossierId}/events`;
 export const revokeDevicePath = (deviceId: string): string => `${SYNC_PATHS.adminDevices}/${encodeURIComponent(deviceId)}/revoke`;
 

@@ -92,7 +92,7 @@ export function dossierHandlers(ctx: CoreContext): DossierHandlers {
     'dossiers.handBack': (args) =>
       service.act(args.dossierId, 'result.handedBack', (_state, now) => ({ collector: args.collector, handedBackAt: now })),
 
-    'dossiers.rate': (args) => service.act(args.dossierId, 'satisfaction.rated', () => ({ level: args.level })),
+    'dossiers.rate': (args) => service.act(args.dossierId, 'satisfaction.rated', () => ({ level: args.level, ...(args.reason === '' ? {} : { reason: args.reason }) })),
 
     'dossiers.withdraw': (args) =>
       service.act(args.dossierId, 'dossier.withdrawn', (_state, now) => ({ reason: args.reason, withdrawnAt: now })),

@@ -9,6 +9,7 @@ import {
   ATTACHMENT_SOURCES,
   OWNER_KINDS,
   PAYLOAD_INSTANT_FIELD,
+  RATING_REASON_MAX_LENGTH,
   SATISFACTION_LEVELS,
   type CorrectableField,
   type CorrectableFields,
@@ -187,7 +188,7 @@ const collectorSchema = z.discriminatedUnion('kind', [
 ]);
 
 const handedBackPayload = z.strictObject({ collector: collectorSchema, handedBackAt: instantSchema });
-const ratedPayload = z.strictObject({ level: z.enum(SATISFACTION_LEVELS) });
+const ratedPayload = z.strictObject({ level: z.enum(SATISFACTION_LEVELS), reason: requiredText(RATING_REASON_MAX_LENGTH).optional() });
 const withdrawnPayload = z.strictObject({ reason: reasonSchema, withdrawnAt: instantSchema });
 const stoppedPayload = z.strictObject({ reason: reasonSchema, stoppedAt: instantSchema });
 const feePayload = z.strictObject({

@@ -91,6 +91,7 @@ function payloadText(event: DossierEvent): DossierEvent['payload'] {
     case 'attachment.added':
       return patched(event.payload, { fileName: line(event.payload.fileName) });
     case 'satisfaction.rated':
+      return event.payload.reason === undefined ? event.payload : patched(event.payload, { reason: lines(event.payload.reason) });
     case 'supplement.received':
       return event.payload;
   }

@@ -218,8 +218,17 @@ export const SATISFACTION_LEVELS = ['very_satisfied', 'satisfied', 'not_satisfie
 /** Rất hài lòng / Hài lòng / Không hài lòng, or the citizen declined to rate. */
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 
+/** The longest reason a citizen may give for "Không hài lòng" (a sentence or two, not a complaint file). */
+export const RATING_REASON_MAX_LENGTH = 500;
+
 export interface SatisfactionRatedPayload {
   readonly level: SatisfactionLevel;
+  /**
+   * Why the citizen was not satisfied, when they said (only with not_satisfied). Added after the first
+   * release: optional, so events without it — from older desks, or before it — stay valid as they are.
+   * Not personal data, but the citizen's own words: never logged.
+   */
+  readonly reason?: string;
 }
 
 export interface DossierWithdrawnPayload {

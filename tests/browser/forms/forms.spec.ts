@@ -5,6 +5,7 @@ import type { DossierDetail } from '../../../shared/contract/dossiers.js';
 import { addDaysToLocalDate, instantOfLocal, localDateOf } from '../../../shared/domain/calendar/vietnam-time.js';
 import { counterReferenceOf } from '../../../shared/domain/dossier/reception.js';
 import { expectNoSeriousAccessibilityViolations } from '../support/accessibility.js';
+import { enrollWithCentre, type EnrolledCentre } from '../support/enrolled-centre.js';
 import { watchPageProblems } from '../support/page-problems.js';
 import { expect, test } from '../support/web-host.js';
 import {
@@ -109,9 +110,17 @@ function code(detail: DossierDetail): string {
 // Each test prints to PDF and reads the text back: tens of seconds on a shared two-core machine.
 test.describe.configure({ timeout: 60_000 });
 
+let centre: EnrolledCentre | null = null;
+test.afterEach(async () => {
+  await centre?.close();
+  centre = null;
+});
+
 test('form 01: the receipt prints both copies with the code, barcode, lookup QR, papers and times', { tag: '@today' }, async ({ page, webHost }) => {
   const problems = watchPageProblems(page);
   await initialiseDesk(webHost.core);
+  // Enrolled with a centre: the QR code opens its status page (what it holds: tests/renderer/features/forms/receipt-qr.test.tsx).
+  centre = await enrollWithCentre(webHost.core, WARD, webHost.clock.now);
   const dossier = await receiveBirthRegistration(webHost.core);
   const { state } = dossier;
 

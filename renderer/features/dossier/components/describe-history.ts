@@ -42,8 +42,10 @@ export function describeHistory(entry: HistoryEntry): string {
       const p = entry.payload as Payload<'result.handedBack'>;
       return p.collector.kind === 'applicant' ? 'Người nộp nhận trực tiếp' : `Người nhận thay: ${p.collector.fullName}`;
     }
-    case 'satisfaction.rated':
-      return RATING_LABELS[(entry.payload as Payload<'satisfaction.rated'>).level];
+    case 'satisfaction.rated': {
+      const p = entry.payload as Payload<'satisfaction.rated'>;
+      return p.reason === undefined ? RATING_LABELS[p.level] : `${RATING_LABELS[p.level]} — lý do: ${p.reason}`;
+    }
     case 'dossier.withdrawn':
       return `Lý do: ${(entry.payload as Payload<'dossier.withdrawn'>).reason}`;
     case 'processing.stopped':

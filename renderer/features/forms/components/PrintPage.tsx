@@ -43,10 +43,10 @@ function goBack(): void {
   else window.location.hash = '#/';
 }
 
-function DossierForm({ form, detail }: { form: Exclude<FormNumber, '06'>; detail: DossierDetail }) {
+function DossierForm({ form, detail, centreUrl }: { form: Exclude<FormNumber, '06'>; detail: DossierDetail; centreUrl: string | null }) {
   switch (form) {
     case '01':
-      return <ReceiptForm detail={detail} />;
+      return <ReceiptForm detail={detail} centreUrl={centreUrl} />;
     case '02':
       return <SupplementRequestForm detail={detail} />;
     case '03':
@@ -71,6 +71,7 @@ export function PrintPage(props: PrintPageProps) {
   const status = useStore(store, (state) => state.status);
   const detail = useStore(store, (state) => state.detail);
   const logBook = useStore(store, (state) => state.logBook);
+  const centreUrl = useStore(store, (state) => state.centreUrl);
   const progress = useStore(store, (state) => state.progress);
   const error = useStore(store, (state) => state.error);
   const load = useStore(store, (state) => state.load);
@@ -122,7 +123,7 @@ export function PrintPage(props: PrintPageProps) {
       {ready && (
         <div className="print-sheets">
           {form === '06' && logBook !== null && <LogBookForm logBook={logBook} printedAt={openedAt} />}
-          {form !== '06' && detail !== null && <DossierForm form={form} detail={detail} />}
+          {form !== '06' && detail !== null && <DossierForm form={form} detail={detail} centreUrl={centreUrl} />}
         </div>
       )}
     </div>

@@ -15,18 +15,21 @@ import { FormSignatures } from './FormSignatures.js';
 // its own A4 sheet, so both carry the full papers table at a legible size.
 const COPIES = ['Liên 1: Giao người nộp hồ sơ', 'Liên 2: Lưu tại Bộ phận tiếp nhận và trả kết quả'] as const;
 
-/** Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả: both copies. Needs a received dossier with a code. */
-export function ReceiptForm({ detail }: { detail: DossierDetail }) {
+/**
+ * Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả: both copies. Needs a received dossier with a code.
+ * `centreUrl`: the centre whose status page the QR code opens (null: no QR code).
+ */
+export function ReceiptForm({ detail, centreUrl }: { detail: DossierDetail; centreUrl: string | null }) {
   return (
     <>
       {COPIES.map((copy) => (
-        <ReceiptCopy key={copy} detail={detail} copy={copy} />
+        <ReceiptCopy key={copy} detail={detail} copy={copy} centreUrl={centreUrl} />
       ))}
     </>
   );
 }
 
-function ReceiptCopy({ detail, copy }: { detail: DossierDetail; copy: string }) {
+function ReceiptCopy({ detail, copy, centreUrl }: { detail: DossierDetail; copy: string; centreUrl: string | null }) {
   const { state } = detail;
   const code = state.code ?? '';
   const receivedAt = state.receivedAt ?? state.lastEventAt;
@@ -37,7 +40,7 @@ function ReceiptCopy({ detail, copy }: { detail: DossierDetail; copy: string }) 
       <FormHeader unitName={state.unit.name} signedAt={receivedAt} />
       <FormTitle>{FORM_TITLES['01']}</FormTitle>
       <p className="receipt-copy">({copy})</p>
-      <ReceiptCode code={code} />
+      <ReceiptCode code={code} centreUrl={centreUrl} />
       <div className="form-body">
         <p>{deskOf(state.unit.name)} tiếp nhận hồ sơ của:</p>
         <div className="form-indent">

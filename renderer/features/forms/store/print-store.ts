@@ -5,6 +5,7 @@ import type { Envelope } from '../../../../shared/contract/envelope.js';
 import type { CommandErrorData } from '../../../../shared/contract/errors.js';
 import { isLocalDate } from '../../../../shared/domain/calendar/vietnam-time.js';
 import { logBookEntryOf, sortLogBook, type LogBookEntry } from '../model/log-book.js';
+import { lookupCentreOf } from '../model/lookup-url.js';
 
 // What a print view needs from the core: one dossier (forms 01–05), or every dossier received in a
 // date range with its detail (the log book, form 06).
@@ -24,6 +25,8 @@ export type PrintStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 export interface PrintState {
   status: PrintStatus;
   detail: DossierDetail | null;
+  /** The centre whose status page form 01's QR code opens; null when no centre will know the dossier. */
+  centreUrl: string | null;
   logBook: LogBook | null;
   /** Log book: dossiers whose detail has arrived, of how many. */
   progress: { loaded: number; total: number } | null;
@@ -101,6 +104,7 @@ export function createPrintStore(client: DeskClient, options: PrintStoreOptions 
     return {
       status: 'idle',
       detail: null,
+      centreUrl: null,
       logBook: null,
       progress: null,
       error: null,
@@ -110,8 +114,10 @@ export function createPrintStore(client: DeskClient, options: PrintStoreOptions 
         set({ status: 'loading', error: null, progress: null });
         try {
           if (request.kind === 'dossier') {
-            const detail = await valueOf(client.invoke('dossiers.get', { id: request.dossierId }));
-            if (isCurrent()) set({ status: 'loaded', detail, logBook: null });
+            const [detail, sync] = await Promise.all([valueOf(client.invoke('dossiers.get', { id: request.dossierId })), client.invoke('sync.status', {})]);
+            // The desk's own sync state: should it fail, the form is still printed, without a QR code.
+            const centreUrl = sync.ok ? lookupCentreOf(sync.value) : null;
+            if (isCurrent()) set({ status: 'loaded', detail, centreUrl, logBook: null });
           } else {
             const logBook = await loadLogBook(request.from, request.to, isCurrent);
             if (isCurrent()) set({ status: 'loaded', logBook, detail: null, progress: null });

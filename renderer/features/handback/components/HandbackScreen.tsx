@@ -5,6 +5,8 @@ import { formatDateTime } from '../../../ui/format-date.js';
 import { Kbd } from '../../../ui/Kbd.js';
 import { useShortcut } from '../../../ui/use-shortcut.js';
 import { useHandbackStore } from '../store/handback-store-context.js';
+import { cccdWedgeHandlers } from '../../../ui/cccd-wedge.js';
+import { RatingReasonStep } from './RatingReasonStep.js';
 import { RatingStep } from './RatingStep.js';
 import './handback.css';
 import { Icon } from '../../../ui/Icon.js';
@@ -30,6 +32,10 @@ export function HandbackScreen({ dossierId, onBack, onFinished }: HandbackScreen
   const review = useHandbackStore((state) => state.review);
   const backToCollector = useHandbackStore((state) => state.backToCollector);
   const handBack = useHandbackStore((state) => state.handBack);
+  const scanCollectorCard = useHandbackStore((state) => state.scanCollectorCard);
+  const scanMessage = useHandbackStore((state) => state.scanMessage);
+  const rateNotSatisfied = useHandbackStore((state) => state.rateNotSatisfied);
+  const backToRating = useHandbackStore((state) => state.backToRating);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const doneButton = useRef<HTMLButtonElement>(null);
 
@@ -48,17 +54,22 @@ export function HandbackScreen({ dossierId, onBack, onFinished }: HandbackScreen
     () => {
       if (step === 'collector') review();
       else if (step === 'confirm') void handBack();
+      else if (step === 'reason') void rateNotSatisfied();
     },
-    step === 'collector' || step === 'confirm',
+    step === 'collector' || step === 'confirm' || step === 'reason',
   );
   useShortcut(
     'back',
     () => {
       if (step === 'confirm') backToCollector();
+      else if (step === 'reason') backToRating();
       else onBack();
     },
     step !== 'rating',
   );
+
+  // A delegate's card is read like the applicant's at intake: the scanner types its QR line into the ID field.
+  const wedge = cccdWedgeHandlers({ value: collector.idNumber, scan: scanCollectorCard });
 
   const s = detail?.state;
   const applicant = s?.applicant;
@@ -70,13 +81,13 @@ export function HandbackScreen({ dossierId, onBack, onFinished }: HandbackScreen
         <h2 id="handback-title" className="screen-header__title">
           Trả kết quả
         </h2>
-        {step !== 'rating' && (
+        {step !== 'rating' && step !== 'reason' && (
           <p className="screen-header__keys">
             <Kbd keys="Ctrl+Enter" /> tiếp tục · <Kbd keys="Esc" /> quay lại
           </p>
         )}
       </div>
-      {s && step !== 'rating' && (
+      {s && step !== 'rating' && step !== 'reason' && (
         <dl className="handback__dossier">
           <div>
             <dt>Mã hồ sơ</dt>
@@ -118,10 +129,26 @@ export function HandbackScreen({ dossierId, onBack, onFinished }: HandbackScreen
           </fieldset>
           {collector.kind === 'authorised' && (
             <div className="field-row">
+              {/* The ID first: a scan of the delegate's card fills both. */}
+              <TextField
+                id="handback-id"
+                label="Số CCCD người nhận thay (12 số)"
+                inputMode="numeric"
+                value={collector.idNumber}
+                onChange={(idNumber) => setCollector({ idNumber })}
+                onKeyDown={wedge.onKeyDown}
+                onPaste={wedge.onPaste}
+                error={errors.idNumber}
+                hint="Quét mã QR trên thẻ CCCD của người nhận thay: họ tên và số CCCD được điền tự động."
+                required
+                inputClassName="field__input--mono"
+              />
               <TextField id="handback-name" label="Họ và tên người nhận thay" value={collector.fullName} onChange={(fullName) => setCollector({ fullName })} error={errors.fullName} required />
-              <TextField id="handback-id" label="Số CCCD người nhận thay (12 số)" inputMode="numeric" value={collector.idNumber} onChange={(idNumber) => setCollector({ idNumber })} error={errors.idNumber} required inputClassName="field__input--mono" />
             </div>
           )}
+          <p className="visually-hidden" role="status">
+            {scanMessage ?? ''}
+          </p>
           <div className="handback__buttons">
             <button type="button" className="button" onClick={() => review()}>
               Tiếp tục <Kbd keys="Ctrl+Enter" />
@@ -151,6 +178,7 @@ export function HandbackScreen({ dossierId, onBack, onFinished }: HandbackScreen
       )}
 
       {step === 'rating' && <RatingStep />}
+      {step === 'reason' && <RatingReasonStep />}
 
       {step === 'done' && (
         <div className="panel handback__step" role="status">

@@ -11,21 +11,27 @@ const CHOICES: { level: SatisfactionLevel; key: string; label: string; face: Ico
 
 /**
  * The citizen's turn: three large buttons they can press themselves (or keys 1/2/3 on the desk's
- * keyboard), and "Bỏ qua" when they decline — recorded as not rated, never guessed.
+ * keyboard), and "Bỏ qua" when they decline — recorded as not rated, never guessed. "Không hài lòng"
+ * first asks why (RatingReasonStep).
  */
 export function RatingStep() {
   const rate = useHandbackStore((state) => state.rate);
+  const askRatingReason = useHandbackStore((state) => state.askRatingReason);
   const busy = useHandbackStore((state) => state.busy);
   const firstRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     firstRef.current?.focus();
+    const choose = (level: SatisfactionLevel): void => {
+      if (level === 'not_satisfied') askRatingReason();
+      else void rate(level);
+    };
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.ctrlKey || event.altKey || event.metaKey) return;
       const choice = CHOICES.find((c) => c.key === event.key);
       if (choice) {
         event.preventDefault();
-        void rate(choice.level);
+        choose(choice.level);
       } else if (event.key === '0') {
         event.preventDefault();
         void rate('not_rated');
@@ -33,7 +39,7 @@ export function RatingStep() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [rate]);
+  }, [rate, askRatingReason]);
 
   return (
     <section className="rating" aria-labelledby="rating-title">
@@ -47,7 +53,7 @@ export function RatingStep() {
             ref={index === 0 ? firstRef : undefined}
             type="button"
             className={`rating__choice rating__choice--${choice.tone}`}
-            onClick={() => void rate(choice.level)}
+            onClick={() => (choice.level === 'not_satisfied' ? askRatingReason() : void rate(choice.level))}
             disabled={busy}
             aria-keyshortcuts={choice.key}
           >

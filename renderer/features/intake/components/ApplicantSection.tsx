@@ -1,4 +1,5 @@
-import { useMemo, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
+import { useMemo, type Ref } from 'react';
+import { cccdWedgeHandlers } from '../../../ui/cccd-wedge.js';
 import { TextField } from '../../../ui/Field.js';
 import { idNumberWarnings } from '../store/applicant-checks.js';
 import { useIntakeStore } from '../store/intake-store-context.js';
@@ -27,25 +28,7 @@ export function ApplicantSection({ idRef, nameRef, phoneRef, onIdDone }: Applica
   const scanCccd = useIntakeStore((state) => state.scanCccd);
   const warnings = useMemo(() => idNumberWarnings(applicant, scanNotes), [applicant, scanNotes]);
 
-  // The scanner "types" the whole line, then Enter. Enter must not submit anything: it ends the scan.
-  const onIdKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
-    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    if (idInput.includes('|')) {
-      if (scanCccd(idInput)) onIdDone('scanned');
-      else {
-        // "Quét lại": the rescan must replace what is left in the field, not be appended to it.
-        const input = event.currentTarget;
-        window.setTimeout(() => input.select(), 0);
-      }
-    } else onIdDone('typed');
-  };
-  const onIdPaste = (event: ClipboardEvent<HTMLInputElement>): void => {
-    const text = event.clipboardData.getData('text');
-    if (!text.includes('|')) return;
-    event.preventDefault();
-    if (scanCccd(text)) onIdDone('scanned');
-  };
+  const wedge = cccdWedgeHandlers({ value: idInput, scan: scanCccd, onScanned: () => onIdDone('scanned'), onTyped: () => onIdDone('typed') });
 
   return (
     <fieldset className="fieldset intake__section">
@@ -55,8 +38,8 @@ export function ApplicantSection({ idRef, nameRef, phoneRef, onIdDone }: Applica
         label="Số CCCD — quét mã QR trên thẻ, dán, hoặc gõ 12 số"
         value={idInput}
         onChange={setIdInput}
-        onKeyDown={onIdKeyDown}
-        onPaste={onIdPaste}
+        onKeyDown={wedge.onKeyDown}
+        onPaste={wedge.onPaste}
         inputRef={idRef}
         inputMode="numeric"
         error={scanError ?? errors['applicant.idNumber']}

@@ -8,6 +8,7 @@ import { parseCccdQr } from '../../../../shared/domain/cccd/parse-cccd-qr.js';
 import type { DocumentForm, OwnerKind, Sex } from '../../../../shared/domain/dossier/events.js';
 import type { DeskBackend } from '../../../backend/desk-backend.js';
 import { checkArgs, fieldErrorsFromMessage, type FieldErrors } from '../../../ui/field-errors.js';
+import { isCccdQrLine } from '../../../ui/cccd-wedge.js';
 import { formatLocalDate, parseTypedDate, vietnamToday } from '../../../ui/format-date.js';
 import { memoryDraftStorage, type DraftStorage } from './draft-storage.js';
 import { receiveArgs, refuseArgs } from './intake-args.js';
@@ -173,7 +174,7 @@ export function createIntakeStore(backend: DeskBackend, options: IntakeStoreOpti
       setIdInput(value) {
         set({ idInput: value, scanError: null });
         // While a scanner is typing a QR line the field holds personal data beyond the ID: keep it out of the draft.
-        if (!value.includes('|')) get().setApplicant('idNumber', value.trim());
+        if (!isCccdQrLine(value)) get().setApplicant('idNumber', value.trim());
       },
 
       scanCccd(line) {

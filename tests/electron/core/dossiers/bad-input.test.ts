@@ -30,6 +30,8 @@ describe('bad input answers a clear error and leaves the database unchanged', ()
     ['an empty applicant name', 'dossiers.receive', () => ({ ...valid, applicant: { ...SAMPLE_APPLICANT, fullName: '   ' } }), 'invalid_argument', /không được để trống/],
     ['handing back a dossier that has no result', 'dossiers.handBack', () => ({ dossierId, collector: { kind: 'applicant' } }), 'transition_forbidden', /chưa có kết quả/],
     ['rating before the hand-back', 'dossiers.rate', () => ({ dossierId, level: 'satisfied' }), 'transition_forbidden', /Không thể/],
+    ['a reason with a rating other than "Không hài lòng"', 'dossiers.rate', () => ({ dossierId, level: 'satisfied', reason: 'Nhanh' }), 'invalid_argument', /Chỉ ghi lý do khi công dân không hài lòng/],
+    ['a rating reason over 500 characters', 'dossiers.rate', () => ({ dossierId, level: 'not_satisfied', reason: 'x'.repeat(501) }), 'invalid_argument', /Lý do không hài lòng/],
     ['a negative fee', 'dossiers.recordFee', () => ({ dossierId, amountVnd: -5 }), 'invalid_argument', /âm/],
     ['a dossier that does not exist', 'dossiers.forward', () => ({ dossierId: '01JZZZZZZZZZZZZZZZZZZZZZZZ', to: { kind: 'agency', name: 'UBND' } }), 'not_found', /Không tìm thấy/],
     ['a reschedule to an earlier date', 'dossiers.reschedule', () => ({ dossierId, reason: 'Chậm', newAppointmentAt: '2026-11-23T03:00:00Z' }), 'invalid_argument', /sau ngày hẹn/],

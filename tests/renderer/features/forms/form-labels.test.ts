@@ -7,7 +7,7 @@ import {
   limitText,
   logBookReference,
 } from '../../../../renderer/features/forms/model/form-labels.js';
-import { LOOKUP_BASE_URL, lookupUrlOf } from '../../../../renderer/features/forms/model/lookup-url.js';
+import { lookupCentreOf, lookupUrlOf } from '../../../../renderer/features/forms/model/lookup-url.js';
 import { parsePrintRoute, printRouteHash } from '../../../../renderer/features/forms/model/print-route.js';
 
 describe('the agency block', () => {
@@ -56,10 +56,20 @@ describe('labels printed on the forms', () => {
 });
 
 describe('the status-lookup address in the receipt’s QR code', () => {
-  it('appends the code, escaped, to the centre’s lookup base', () => {
-    expect(lookupUrlOf('000.15.20.H49-261123-1001')).toBe(`${LOOKUP_BASE_URL}000.15.20.H49-261123-1001`);
-    expect(LOOKUP_BASE_URL).toMatch(/^https:\/\/.+\/v1\/lookup\/$/u);
-    expect(lookupUrlOf('A B/C', 'https://centre.example/v1/lookup')).toBe('https://centre.example/v1/lookup/A%20B%2FC');
+  const enrolled = { state: 'idle', pendingEvents: 0, lastSuccessAt: null, lastError: null, revoked: false } as const;
+
+  it('is the enrolled centre’s status page for the code, escaped', () => {
+    expect(lookupUrlOf('000.15.20.H49-261123-1001', 'https://motcua.halong.gov.vn')).toBe('https://motcua.halong.gov.vn/tra-cuu/000.15.20.H49-261123-1001');
+    expect(lookupUrlOf('A B/C', 'https://centre.example:8443/')).toBe('https://centre.example:8443/tra-cuu/A%20B%2FC');
+  });
+
+  it('needs a centre that will know the dossier: enrolled, not revoked, an address sync uses', () => {
+    expect(lookupCentreOf({ ...enrolled, centreUrl: 'https://motcua.halong.gov.vn' })).toBe('https://motcua.halong.gov.vn');
+    expect(lookupCentreOf({ ...enrolled, centreUrl: 'http://127.0.0.1:8787' })).toBe('http://127.0.0.1:8787');
+    expect(lookupCentreOf({ ...enrolled, state: 'not_configured', centreUrl: null })).toBeNull();
+    expect(lookupCentreOf({ ...enrolled, state: 'not_configured' })).toBeNull();
+    expect(lookupCentreOf({ ...enrolled, centreUrl: 'https://motcua.halong.gov.vn', revoked: true })).toBeNull();
+    expect(lookupCentreOf({ ...enrolled, centreUrl: 'http://motcua.halong.gov.vn' })).toBeNull();
   });
 });
 

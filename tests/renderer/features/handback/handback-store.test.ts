@@ -32,6 +32,20 @@ describe('hand-back store', () => {
     expect(store.getState().detail?.state.rating).toBe('very_satisfied');
   });
 
+  it('reads a delegate’s CCCD QR line into their name and ID; a truncated line keeps the digits and says why', async () => {
+    const { store, id } = setup();
+    await store.getState().start(id);
+    store.getState().setCollector({ kind: 'authorised' });
+    const line = '022190000123||Trần Thị B|05061990|Nữ|Tổ 1, Khu 2, Phường Hồng Gai|10052021';
+    expect(store.getState().scanCollectorCard(line.split('|').slice(0, 3).join('|'))).toBe(false);
+    expect(store.getState().collector).toMatchObject({ fullName: '', idNumber: '022190000123' });
+    expect(store.getState().fieldErrors.idNumber).toMatch(/đề nghị quét lại/);
+    expect(store.getState().scanCollectorCard(line)).toBe(true);
+    expect(store.getState().collector).toEqual({ kind: 'authorised', fullName: 'Trần Thị B', idNumber: '022190000123' });
+    expect(store.getState().fieldErrors).toEqual({});
+    expect(store.getState().review()).toBe(true);
+  });
+
   it('asks an authorised collector for a name and a 12-digit ID', async () => {
     const { store, backend, id } = setup();
     await store.getState().start(id);

@@ -73,6 +73,25 @@ describe('dossierEventSchema: valid events', () => {
   });
 });
 
+describe('satisfaction.rated: the reason for "Không hài lòng"', () => {
+  const rated = (payload: Record<string, unknown>) => new DossierScenario().add('satisfaction.rated', AT, payload as never);
+
+  it('is optional: a rating written before it (no reason key) stays valid and keeps its content hash', () => {
+    const old = rated({ level: 'not_satisfied' });
+    expect(issuesOf(old)).toEqual([]);
+    expect(canonicalJson(dossierEventSchema.parse(old))).toBe(canonicalJson(old));
+    const withReason = rated({ level: 'not_satisfied', reason: 'Phải chờ lâu' });
+    expect(issuesOf(withReason)).toEqual([]);
+    expect(dossierEventSchema.parse(withReason)).toEqual(withReason);
+  });
+
+  it('is bounded and never blank', () => {
+    expect(issuesOf(rated({ level: 'not_satisfied', reason: 'x'.repeat(500) }))).toEqual([]);
+    expect(issuesOf(rated({ level: 'not_satisfied', reason: 'x'.repeat(501) }))).not.toEqual([]);
+    expect(issuesOf(rated({ level: 'not_satisfied', reason: '  ' }))).not.toEqual([]);
+  });
+});
+
 describe('dossierEventSchema: refusals', () => {
   it('refuses an accepted dossier without a code: only one turned back at the counter has none', () => {
     expect(issuesOf(withPayload(received(), { code: null })).join()).toMatch(/code: .*mã hồ sơ/);
