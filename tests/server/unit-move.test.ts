@@ -95,7 +95,7 @@ describe('moving an enrolled device to its unit’s successor', () => {
 
     // A reception under the unit it left, issued after leaving: the former identifier no longer serves it.
     const later = new FakeDevice('desk-hostile', snapshot(OLD_HONG_GAI), Date.parse('2026-11-23T04:00:00Z'));
-    const forged = { ...later.receive(), deviceSeq: 2 } as DossierEvent;
+    const forged = { ...later.receive(), deviceSeq: 2 };
     const ownNow = new FakeDevice('desk-hostile', snapshot(NEW_HONG_GAI), Date.parse('2026-11-23T04:05:00Z'));
     const fresh = { ...ownNow.receive(), deviceSeq: 3 } as DossierEvent;
     const elsewhere = { ...new FakeDevice('desk-hostile', snapshot(NEW_HA_LONG), Date.parse('2026-11-23T04:10:00Z')).receive(), deviceSeq: 4 } as DossierEvent;
