@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import type { DossierEvent } from '../../shared/domain/dossier/events.js';
-import { SYNC_PATHS, type PullResponse, type PushResponse, type UnitMoveResponse } from '../../shared/sync/protocol.js';
+import { SYNC_PATHS, type PullResponse, type PushResponse } from '../../shared/sync/protocol.js';
 import { FakeDevice } from './support/fabricate-events.js';
 import { startTestCentre, type TestCentre } from './support/test-centre.js';
 

@@ -275,19 +275,6 @@ export function defineStorageSuite(open: () => Promise<CentreStorage>, dispose: 
       expect(await storage.deviceByTokenHash('token-c4')).toMatchObject({ id: 'desk-c', revokedAt: null });
     });
 
-    it('keys agency identifiers by catalogue unit: a successor reusing a GSO code holds its own', async () => {
-      // Old and new Bãi Cháy are both 06673; each keeps its own identifier, and no identifier serves two units.
-      await storage.transaction(async (tx) => {
-        expect(await tx.claimUnitAgency('ha-long-2020-phuong-bai-chay', '000.09.20.H49')).toBe(true);
-        expect(await tx.claimUnitAgency('quang-ninh-2025-phuong-bai-chay', '000.03.25.H49')).toBe(true);
-        expect(await tx.claimUnitAgency('quang-ninh-2025-phuong-bai-chay', '000.09.25.H49')).toBe(false);
-        expect(await tx.claimUnitAgency('quang-ninh-2025-phuong-hong-gai', '000.09.20.H49')).toBe(false);
-        expect(await tx.unitAgency('ha-long-2020-phuong-bai-chay')).toBe('000.09.20.H49');
-        expect(await tx.unitAgency('quang-ninh-2025-phuong-bai-chay')).toBe('000.03.25.H49');
-        expect(await tx.unitAgency('quang-ninh-2025-phuong-hong-gai')).toBeNull();
-      });
-    });
-
     it('moves a device to another unit once, remembering the unit it left', async () => {
       const device = { id: 'desk-a', name: 'Quầy 1', unitId: 'ha-long-2020-phuong-hong-gai', unitGso: '06691', station: 1, enrolledAt: '2026-11-23T00:00:00.000Z', revokedAt: null };
       await storage.upsertDevice(device, 'token-1');
