@@ -114,6 +114,7 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
 
     // The move keeps the history: dossiers received before it keep the unit their reception recorded,
     // and the code allocator counts per agency identifier, so the successor's codes start their own series.
+    // An enrolled desk asks the centre first (online only) and records the move only once it agreed.
     'settings.moveUnit': async (args) => {
       const officer = ctx.session.requireOfficer('supervisor');
       const settings = deskSettings();
