@@ -24,7 +24,7 @@ const T0 = Date.parse('2026-11-23T03:00:00Z'); // 10:00 in Hạ Long; the device
 let centre: TestCentre;
 beforeAll(async () => {
   centre = await startTestCentre({ at: T0 });
-});
+}, 60_000);
 afterAll(() => centre.close());
 
 const push = async (token: string, events: DossierEvent[]) => (await centre.request('POST', SYNC_PATHS.push, { token, body: { events } })).body as PushResponse;
@@ -34,6 +34,26 @@ const pulledDossiers = async (token: string) => {
   const page = (await centre.request('GET', `${SYNC_PATHS.pull}?after=0&own=1`, { token })).body as PullResponse;
   return new Set(page.entries.flatMap((entry) => (entry.kind === 'event' ? [entry.event.dossierId] : [])));
 };
+
+describe('a device’s unit is a catalogue unit, not a GSO code', () => {
+  it('enrolls a desk of the former Bãi Cháy under the code its successor reuses, with its own identifier', async () => {
+    const OLD_BAI_CHAY = unit('ha-long-2020-phuong-bai-chay');
+    const NEW_BAI_CHAY = unit('quang-ninh-2025-phuong-bai-chay');
+    expect(OLD_BAI_CHAY.gsoCode).toBe(NEW_BAI_CHAY.gsoCode);
+    const issue = async () =>
+      ((await centre.request('POST', SYNC_PATHS.adminEnrollmentCodes, { token: centre.adminToken, body: { unitGsoCode: '06673', station: 1 } })).body as { code: string }).code;
+    const enroll = async (deviceId: string, named: typeof OLD_BAI_CHAY) =>
+      centre.request('POST', SYNC_PATHS.enroll, {
+        body: { code: await issue(), deviceName: 'Quầy 1', deviceId, unitGsoCode: '06673', unitId: named.id, station: 1, agencyId: named.agencyId },
+      });
+    expect((await enroll('desk-bc-old', OLD_BAI_CHAY)).status).toBe(200);
+    expect((await enroll('desk-bc-new', NEW_BAI_CHAY)).status).toBe(200);
+    expect((await centre.storage.device('desk-bc-old'))?.unitId).toBe(OLD_BAI_CHAY.id);
+    expect((await centre.storage.device('desk-bc-new'))?.unitId).toBe(NEW_BAI_CHAY.id);
+    // A unit that does not bear the code's GSO code is refused before the code is spent.
+    expect(await enroll('desk-bc-x', NEW_HONG_GAI)).toMatchObject({ status: 409, body: { error: { code: 'unit_mismatch' } } });
+  });
+});
 
 describe('moving an enrolled device to its unit’s successor', () => {
   it('rebinds the device; its earlier receptions, even those pushed late, stay accepted and pulled', async () => {
