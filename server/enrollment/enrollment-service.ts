@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { foreignAgencyMessage, otherUnitHoldingAgency } from '../../shared/domain/catalogue/agency-ownership.js';
 import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import { unitOfGsoAt } from '../../shared/domain/catalogue/unit-of-gso.js';
 import type { EnrollRequest, EnrollResponse, EnrollmentCodeResponse } from '../../shared/sync/protocol.js';
 import { CENTRE_DEVICE_ID } from '../../shared/sync/protocol.js';
 import { CentreHttpError, conflict } from '../http/centre-error.js';
@@ -54,7 +55,8 @@ export class EnrollmentService {
         `Mã đăng ký này dành cho quầy số ${code.station}, nhưng máy này được cài đặt là quầy số ${request.station}. Hãy xin mã đăng ký cho quầy số ${request.station}, hoặc cài đặt lại số quầy của máy.`,
       );
     }
-    if (request.agencyId !== undefined) await this.bindAgency(code.unitGso, request.agencyId);
+    const unitId = this.unitIdOf(request, code.unitGso, nowIso);
+    if (request.agencyId !== undefined) await this.bindAgency(unitId, code.unitGso, request.agencyId);
     if (code.usedAt !== null) return this.retry(request, hash, nowIso);
     const deviceId = request.deviceId ?? randomUUID();
     if (deviceId === CENTRE_DEVICE_ID) throw conflict('Mã thiết bị này dành riêng cho trung tâm.');
@@ -69,7 +71,7 @@ export class EnrollmentService {
     const used = await this.storage.consumeEnrollmentCode(hash, nowIso, deviceId);
     if (used === null) throw invalidCode();
     const token = newToken();
-    const device: DeviceRecord = { id: deviceId, name: request.deviceName, unitGso: used.unitGso, station: used.station, enrolledAt: nowIso, revokedAt: null };
+    const device: DeviceRecord = { id: deviceId, name: request.deviceName, unitId, unitGso: used.unitGso, station: used.station, enrolledAt: nowIso, revokedAt: null };
     await this.storage.upsertDevice(device, sha256Hex(token));
     return { deviceId, token, unitGsoCode: used.unitGso, station: used.station, centreTime: nowIso };
   }
@@ -96,10 +98,10 @@ export class EnrollmentService {
    * by a centre administrator) and holds every later desk of the unit to it; no two units share one.
    * An identifier the catalogue gives to another unit is never taken, even by a unit's first desk.
    */
-  private async bindAgency(unitGso: string, agencyId: string): Promise<void> {
-    const catalogueOwner = otherUnitHoldingAgency(agencyId, (unit) => unit.gsoCode === unitGso, CATALOGUE_UNITS);
+  private async bindAgency(unitId: string, unitGso: string, agencyId: string): Promise<void> {
+    const catalogueOwner = otherUnitHoldingAgency(agencyId, (unit) => unit.id === unitId, CATALOGUE_UNITS);
     if (catalogueOwner !== null) throw new CentreHttpError(409, 'agency_mismatch', foreignAgencyMessage(agencyId, catalogueOwner));
-    const held = await this.storage.transaction(async (tx) => ((await tx.claimUnitAgency(unitGso, agencyId)) ? agencyId : await tx.unitAgency(unitGso)));
+    const held = await this.storage.transaction(async (tx) => ((await tx.claimUnitAgency(unitId, agencyId)) ? agencyId : await tx.unitAgency(unitId)));
     if (held === agencyId) return;
     throw new CentreHttpError(
       409,
@@ -108,6 +110,22 @@ export class EnrollmentService {
         ? `Mã định danh cơ quan ${agencyId} của máy này đã thuộc một đơn vị khác. Hãy kiểm tra lại mã định danh trong cài đặt của máy.`
         : `Đơn vị ${unitGso} dùng mã định danh cơ quan ${held}, nhưng máy này được cài đặt ${agencyId}. Hãy sửa mã định danh trong cài đặt của máy cho khớp.`,
     );
+  }
+
+  /**
+   * The catalogue unit the desk serves: the one it names (it must bear the code's GSO code: successors
+   * reuse codes, so the code alone cannot tell old Bãi Cháy from new), else the one bearing the code
+   * today. A code the catalogue does not know stands for itself.
+   */
+  private unitIdOf(request: EnrollRequest, unitGso: string, nowIso: string): string {
+    if (request.unitId !== undefined) {
+      const named = CATALOGUE_UNITS.find((unit) => unit.id === request.unitId);
+      if (named === undefined || named.gsoCode !== unitGso) {
+        throw new CentreHttpError(409, 'unit_mismatch', `Mã đăng ký này dành cho đơn vị mã GSO ${unitGso}, không phải đơn vị "${request.unitId}" của máy này.`);
+      }
+      return named.id;
+    }
+    return unitOfGsoAt(unitGso, nowIso, CATALOGUE_UNITS)?.id ?? `gso:${unitGso}`;
   }
 
   revoke(deviceId: string): Promise<boolean> {

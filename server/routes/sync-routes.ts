@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { PULL_DEFAULT_LIMIT, PUSH_MAX_EVENTS, SYNC_PATHS, type GapsResponse } from '../../shared/sync/protocol.js';
-import { gapsResponseSchema, pullQuerySchema, pullResponseFrameSchema, pushRequestSchema, pushResponseSchema } from '../../shared/sync/schemas.js';
+import {
+  gapsResponseSchema,
+  pullQuerySchema,
+  pullResponseFrameSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  unitMoveRequestSchema,
+  unitMoveResponseSchema,
+} from '../../shared/sync/schemas.js';
+import { moveDeviceUnit } from '../enrollment/unit-move-service.js';
 import { deviceOf, requireDevice } from '../http/auth.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
 import { pullPage } from '../sync/pull-service.js';
@@ -32,6 +41,17 @@ export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
       const query = pullQuerySchema.parse(request.query);
       const page = await pullPage(deps.storage, deviceOf(request), Number(query.after), query.limit ?? PULL_DEFAULT_LIMIT, query.own === '1', deps.now);
       return reply.type('application/json; charset=utf-8').send(page.json);
+    },
+  });
+
+  app.post(SYNC_PATHS.unitMove, {
+    schema: { body: jsonSchemaOf(unitMoveRequestSchema), response: { 200: jsonSchemaOf(unitMoveResponseSchema) } },
+    preHandler: auth,
+    handler: async (request) => {
+      const device = deviceOf(request);
+      const moved = await moveDeviceUnit(deps.storage, device, unitMoveRequestSchema.parse(request.body), deps.now());
+      request.log.info({ deviceId: device.id, unitId: moved.unitId }, 'device moved to its unit’s successor');
+      return moved;
     },
   });
 

@@ -1,7 +1,18 @@
 // The centre's tables on PostgreSQL: the twins of sqlite-schema.ts (keep the two in step). Sequences
 // are BIGINT; times are ISO strings in TEXT, as on SQLite, so both adapters return the same values.
 
-export const POSTGRES_STEPS: readonly { version: number; sql: string }[] = [
+import type pg from 'pg';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import { unitKeysOf, type UnkeyedAgency, type UnkeyedDevice } from './unit-keys.js';
+
+interface PostgresStep {
+  version: number;
+  sql: string;
+  /** Rows the SQL alone cannot carry over (it needs the catalogue); runs after `sql`, in the same transaction. */
+  backfill?: (client: pg.PoolClient) => Promise<void>;
+}
+
+export const POSTGRES_STEPS: readonly PostgresStep[] = [
   {
     version: 1,
     sql: `
@@ -222,6 +233,34 @@ export const POSTGRES_STEPS: readonly { version: number; sql: string }[] = [
       ALTER TABLE dash_bieu06 RENAME COLUMN sector_id TO procedure_id;
       UPDATE counters SET value = 0 WHERE name = 'dashboard_projection';
     `,
+  },
+  {
+    version: 7,
+    // As SQLite's step 7: unit identity by catalogue unit id (GSO codes are reused by successors).
+    sql: `
+      ALTER TABLE devices ADD COLUMN unit_id TEXT;
+      CREATE TABLE unit_agency_ids (
+        unit_id   TEXT PRIMARY KEY,
+        agency_id TEXT COLLATE "C" NOT NULL UNIQUE
+      );
+      CREATE TABLE device_former_units (
+        device_id TEXT NOT NULL,
+        unit_id   TEXT NOT NULL,
+        unit_gso  TEXT NOT NULL,
+        moved_at  TEXT NOT NULL,
+        PRIMARY KEY (device_id, unit_id)
+      );
+    `,
+    backfill: async (client) => {
+      const devices = (await client.query<UnkeyedDevice>('SELECT id, unit_gso AS "unitGso", enrolled_at AS "enrolledAt" FROM devices')).rows;
+      const agencies = (await client.query<UnkeyedAgency>('SELECT unit_gso AS "unitGso", agency_id AS "agencyId" FROM unit_agencies')).rows;
+      const keys = unitKeysOf(devices, agencies, CATALOGUE_UNITS);
+      for (const [deviceId, unitId] of keys.devices) await client.query('UPDATE devices SET unit_id = $1 WHERE id = $2', [unitId, deviceId]);
+      for (const [unitId, agencyId] of keys.agencies) {
+        await client.query('INSERT INTO unit_agency_ids (unit_id, agency_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [unitId, agencyId]);
+      }
+      await client.query('DROP TABLE unit_agencies');
+    },
   },
 ];
 

@@ -8,10 +8,12 @@ import type {
   CentreClockState,
   CentreStorage,
   DeviceCounters,
+  DeviceMove,
   DeviceRecord,
   DossierRecord,
   EnrollmentCodeRecord,
   EnrollmentRetry,
+  FormerUnit,
   LogInsert,
   PulledRow,
   RateLimitWindow,
@@ -48,7 +50,7 @@ type Queryable = pg.PoolClient | pg.Pool;
 // Row shapes and mappers: ./row-mappers.ts (shared with the other adapter).
 
 const CODE_COLUMNS = 'code_hash, unit_gso, station, expires_at, created_at, created_by, used_at';
-const DEVICE_COLUMNS = 'id, name, unit_gso, station, enrolled_at, revoked_at';
+const DEVICE_COLUMNS = 'id, name, unit_id, unit_gso, station, enrolled_at, revoked_at';
 
 async function rows<R extends pg.QueryResultRow>(db: Queryable, text: string, values: unknown[] = []): Promise<R[]> {
   return (await db.query<R>(text, values)).rows;
@@ -111,14 +113,27 @@ class PostgresAppendTx implements AppendTx {
     return row?.id ?? null;
   }
 
-  async unitAgency(unitGso: string): Promise<string | null> {
-    const [row] = await rows<{ agency_id: string }>(this.client, 'SELECT agency_id FROM unit_agencies WHERE unit_gso = $1', [unitGso]);
+  async unitAgency(unitId: string): Promise<string | null> {
+    const [row] = await rows<{ agency_id: string }>(this.client, 'SELECT agency_id FROM unit_agency_ids WHERE unit_id = $1', [unitId]);
     return row?.agency_id ?? null;
   }
 
-  async claimUnitAgency(unitGso: string, agencyId: string): Promise<boolean> {
-    await this.client.query('INSERT INTO unit_agencies (unit_gso, agency_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [unitGso, agencyId]);
-    return (await this.unitAgency(unitGso)) === agencyId;
+  async claimUnitAgency(unitId: string, agencyId: string): Promise<boolean> {
+    await this.client.query('INSERT INTO unit_agency_ids (unit_id, agency_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [unitId, agencyId]);
+    return (await this.unitAgency(unitId)) === agencyId;
+  }
+
+  async moveDevice(move: DeviceMove): Promise<boolean> {
+    const moved = await this.client.query(
+      'UPDATE devices SET unit_id = $1, unit_gso = $2 WHERE id = $3 AND unit_id = $4 AND revoked_at IS NULL',
+      [move.to.unitId, move.to.unitGso, move.deviceId, move.from.unitId],
+    );
+    if (moved.rowCount !== 1) return false;
+    await this.client.query(
+      'INSERT INTO device_former_units (device_id, unit_id, unit_gso, moved_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [move.deviceId, move.from.unitId, move.from.unitGso, move.movedAt],
+    );
+    return true;
   }
 
   async insertLog(records: readonly LogInsert[]): Promise<Set<string>> {
@@ -242,6 +257,7 @@ export class PostgresStorage implements CentreStorage {
       }
       for (const step of POSTGRES_STEPS.filter((s) => s.version > current)) {
         await client.query(step.sql);
+        await step.backfill?.(client);
         await client.query('INSERT INTO centre_schema (version) VALUES ($1)', [step.version]);
       }
       await client.query('COMMIT');
@@ -377,10 +393,10 @@ export class PostgresStorage implements CentreStorage {
 
   async upsertDevice(device: DeviceRecord, tokenHash: string): Promise<void> {
     await this.pool.query(
-      `INSERT INTO devices (id, name, unit_gso, station, token_hash, enrolled_at, revoked_at, token_used_at) VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, station = excluded.station, token_hash = excluded.token_hash,
+      `INSERT INTO devices (id, name, unit_id, unit_gso, station, token_hash, enrolled_at, revoked_at, token_used_at) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, station = excluded.station, token_hash = excluded.token_hash,
          enrolled_at = excluded.enrolled_at, revoked_at = NULL, token_used_at = NULL`,
-      [device.id, device.name, device.unitGso, device.station, tokenHash, device.enrolledAt],
+      [device.id, device.name, device.unitId, device.unitGso, device.station, tokenHash, device.enrolledAt],
     );
   }
 
@@ -421,6 +437,14 @@ export class PostgresStorage implements CentreStorage {
 
   async listDevices(): Promise<DeviceRecord[]> {
     return (await rows<DeviceRow>(this.pool, `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY unit_gso, station, enrolled_at`)).map(deviceOf);
+  }
+
+  async formerUnits(deviceId: string): Promise<FormerUnit[]> {
+    return rows<FormerUnit>(
+      this.pool,
+      'SELECT unit_id AS "unitId", unit_gso AS "unitGso", moved_at AS "movedAt" FROM device_former_units WHERE device_id = $1 ORDER BY moved_at, unit_id',
+      [deviceId],
+    );
   }
 
   async recordBlob(blob: BlobRecord): Promise<boolean> {

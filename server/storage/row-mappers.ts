@@ -10,6 +10,7 @@ export interface DossierRow {
 export interface DeviceRow {
   id: string;
   name: string;
+  unit_id: string | null;
   unit_gso: string;
   station: number;
   enrolled_at: string;
@@ -36,6 +37,7 @@ export const dossierOf = (row: DossierRow): DossierRecord => ({ id: row.id, unit
 export const deviceOf = (row: DeviceRow): DeviceRecord => ({
   id: row.id,
   name: row.name,
+  unitId: row.unit_id,
   unitGso: row.unit_gso,
   station: row.station,
   enrolledAt: row.enrolled_at,

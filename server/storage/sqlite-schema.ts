@@ -1,9 +1,18 @@
 import type Database from 'better-sqlite3';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import { unitKeysOf, type UnkeyedAgency, type UnkeyedDevice } from './unit-keys.js';
 
 // The centre's tables on SQLite. The same tables exist on PostgreSQL (postgres-schema.ts); a change
 // here needs its twin there, and the shared storage suite proves the two behave alike.
 
-const STEPS: readonly { version: number; sql: string }[] = [
+interface SqliteStep {
+  version: number;
+  sql: string;
+  /** Rows the SQL alone cannot carry over (it needs the catalogue); runs after `sql`, in the same transaction. */
+  backfill?: (db: Database.Database) => void;
+}
+
+const STEPS: readonly SqliteStep[] = [
   {
     version: 1,
     sql: `
@@ -231,6 +240,37 @@ const STEPS: readonly { version: number; sql: string }[] = [
       UPDATE counters SET value = 0 WHERE name = 'dashboard_projection';
     `,
   },
+  {
+    version: 7,
+    // The centre's unit identity is the catalogue unit id, not the GSO code a successor may reuse (old
+    // and new Bãi Cháy are both 06673): each device's unit, each unit's agency identifier, and the units
+    // a device moved from (to its successor; its earlier receptions stay its own). The backfill keys the
+    // existing rows (unit-keys.ts), then the GSO-keyed identifiers go.
+    sql: `
+      ALTER TABLE devices ADD COLUMN unit_id TEXT;
+      CREATE TABLE unit_agency_ids (
+        unit_id   TEXT PRIMARY KEY NOT NULL,
+        agency_id TEXT NOT NULL UNIQUE
+      ) STRICT;
+      CREATE TABLE device_former_units (
+        device_id TEXT NOT NULL,
+        unit_id   TEXT NOT NULL,
+        unit_gso  TEXT NOT NULL,
+        moved_at  TEXT NOT NULL,
+        PRIMARY KEY (device_id, unit_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+    backfill: (db) => {
+      const devices = db.prepare<[], UnkeyedDevice>('SELECT id, unit_gso AS unitGso, enrolled_at AS enrolledAt FROM devices').all();
+      const agencies = db.prepare<[], UnkeyedAgency>('SELECT unit_gso AS unitGso, agency_id AS agencyId FROM unit_agencies').all();
+      const keys = unitKeysOf(devices, agencies, CATALOGUE_UNITS);
+      const setUnit = db.prepare('UPDATE devices SET unit_id = ? WHERE id = ?');
+      for (const [deviceId, unitId] of keys.devices) setUnit.run(unitId, deviceId);
+      const insertAgency = db.prepare('INSERT INTO unit_agency_ids (unit_id, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+      for (const [unitId, agencyId] of keys.agencies) insertAgency.run(unitId, agencyId);
+      db.exec('DROP TABLE unit_agencies');
+    },
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = STEPS.at(-1)!.version;
@@ -244,6 +284,7 @@ export function migrateSqlite(db: Database.Database): void {
   db.transaction(() => {
     for (const step of STEPS.filter((s) => s.version > current)) {
       db.exec(step.sql);
+      step.backfill?.(db);
       db.pragma(`user_version = ${step.version}`);
     }
   }).immediate();

@@ -11,10 +11,12 @@ import type {
   CentreClockState,
   CentreStorage,
   DeviceCounters,
+  DeviceMove,
   DeviceRecord,
   DossierRecord,
   EnrollmentCodeRecord,
   EnrollmentRetry,
+  FormerUnit,
   LogInsert,
   PulledRow,
   RateLimitWindow,
@@ -117,13 +119,24 @@ class SqliteAppendTx implements AppendTx {
     return this.db.prepare<[string, string], { id: string }>('SELECT id FROM dossiers WHERE unit_gso = ? AND code = ?').get(unitGso, code)?.id ?? null;
   }
 
-  async unitAgency(unitGso: string): Promise<string | null> {
-    return this.db.prepare<[string], { agency_id: string }>('SELECT agency_id FROM unit_agencies WHERE unit_gso = ?').get(unitGso)?.agency_id ?? null;
+  async unitAgency(unitId: string): Promise<string | null> {
+    return this.db.prepare<[string], { agency_id: string }>('SELECT agency_id FROM unit_agency_ids WHERE unit_id = ?').get(unitId)?.agency_id ?? null;
   }
 
-  async claimUnitAgency(unitGso: string, agencyId: string): Promise<boolean> {
-    this.db.prepare('INSERT INTO unit_agencies (unit_gso, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(unitGso, agencyId);
-    return (await this.unitAgency(unitGso)) === agencyId;
+  async claimUnitAgency(unitId: string, agencyId: string): Promise<boolean> {
+    this.db.prepare('INSERT INTO unit_agency_ids (unit_id, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(unitId, agencyId);
+    return (await this.unitAgency(unitId)) === agencyId;
+  }
+
+  async moveDevice(move: DeviceMove): Promise<boolean> {
+    const moved = this.db
+      .prepare('UPDATE devices SET unit_id = ?, unit_gso = ? WHERE id = ? AND unit_id = ? AND revoked_at IS NULL')
+      .run(move.to.unitId, move.to.unitGso, move.deviceId, move.from.unitId).changes;
+    if (moved !== 1) return false;
+    this.db
+      .prepare('INSERT INTO device_former_units (device_id, unit_id, unit_gso, moved_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(move.deviceId, move.from.unitId, move.from.unitGso, move.movedAt);
+    return true;
   }
 
   async insertLog(rows: readonly LogInsert[]): Promise<Set<string>> {
@@ -345,10 +358,10 @@ export class SqliteStorage implements CentreStorage {
   upsertDevice(device: DeviceRecord, tokenHash: string): Promise<void> {
     return this.write((db) => {
       db.prepare(
-        `INSERT INTO devices (id, name, unit_gso, station, token_hash, enrolled_at, revoked_at, token_used_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, station = excluded.station, token_hash = excluded.token_hash,
+        `INSERT INTO devices (id, name, unit_id, unit_gso, station, token_hash, enrolled_at, revoked_at, token_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, station = excluded.station, token_hash = excluded.token_hash,
            enrolled_at = excluded.enrolled_at, revoked_at = NULL, token_used_at = NULL`,
-      ).run(device.id, device.name, device.unitGso, device.station, tokenHash, device.enrolledAt);
+      ).run(device.id, device.name, device.unitId, device.unitGso, device.station, tokenHash, device.enrolledAt);
     });
   }
 
@@ -380,13 +393,13 @@ export class SqliteStorage implements CentreStorage {
   }
 
   async device(id: string): Promise<DeviceRecord | null> {
-    const row = this.reader.prepare<[string], DeviceRow>('SELECT id, name, unit_gso, station, enrolled_at, revoked_at FROM devices WHERE id = ?').get(id);
+    const row = this.reader.prepare<[string], DeviceRow>('SELECT id, name, unit_id, unit_gso, station, enrolled_at, revoked_at FROM devices WHERE id = ?').get(id);
     return row ? deviceOf(row) : null;
   }
 
   async deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
     const row = this.reader
-      .prepare<[string], DeviceRow>('SELECT id, name, unit_gso, station, enrolled_at, revoked_at FROM devices WHERE token_hash = ?')
+      .prepare<[string], DeviceRow>('SELECT id, name, unit_id, unit_gso, station, enrolled_at, revoked_at FROM devices WHERE token_hash = ?')
       .get(tokenHash);
     return row ? deviceOf(row) : null;
   }
@@ -400,9 +413,17 @@ export class SqliteStorage implements CentreStorage {
 
   async listDevices(): Promise<DeviceRecord[]> {
     return this.reader
-      .prepare<[], DeviceRow>('SELECT id, name, unit_gso, station, enrolled_at, revoked_at FROM devices ORDER BY unit_gso, station, enrolled_at')
+      .prepare<[], DeviceRow>('SELECT id, name, unit_id, unit_gso, station, enrolled_at, revoked_at FROM devices ORDER BY unit_gso, station, enrolled_at')
       .all()
       .map(deviceOf);
+  }
+
+  async formerUnits(deviceId: string): Promise<FormerUnit[]> {
+    return this.reader
+      .prepare<[string], FormerUnit>(
+        'SELECT unit_id AS unitId, unit_gso AS unitGso, moved_at AS movedAt FROM device_former_units WHERE device_id = ? ORDER BY moved_at, unit_id',
+      )
+      .all(deviceId);
   }
 
   recordBlob(blob: BlobRecord): Promise<boolean> {

@@ -75,13 +75,18 @@ export interface AppendTx extends DashboardProjectionTx {
   setDossierCode(id: string, code: string): Promise<void>;
   /** The dossier of the unit holding this code, or null. */
   dossierHoldingCode(unitGso: string, code: string): Promise<string | null>;
-  /** The agency identifier the unit's dossier codes open with, or null while none is recorded. */
-  unitAgency(unitGso: string): Promise<string | null>;
+  /** The agency identifier the catalogue unit's dossier codes open with, or null while none is recorded. */
+  unitAgency(unitId: string): Promise<string | null>;
   /**
-   * Records the unit's agency identifier unless it has one; true when the unit now holds `agencyId`
-   * (false: the unit has another, or another unit holds this one).
+   * Records the catalogue unit's agency identifier unless it has one; true when the unit now holds
+   * `agencyId` (false: the unit has another, or another unit holds this one).
    */
-  claimUnitAgency(unitGso: string, agencyId: string): Promise<boolean>;
+  claimUnitAgency(unitId: string, agencyId: string): Promise<boolean>;
+  /**
+   * Rebinds an unrevoked device from its unit to another and records the one it leaves among its former
+   * units; false (nothing changed) when the device is not bound to `move.from.unitId` any more.
+   */
+  moveDevice(move: DeviceMove): Promise<boolean>;
   /** Inserts log rows without a sequence yet; returns the ids actually inserted (others already existed). */
   insertLog(rows: readonly LogInsert[]): Promise<Set<string>>;
   readDeviceCounters(deviceId: string): Promise<DeviceCounters | null>;
@@ -118,10 +123,27 @@ export interface EnrollmentCodeRecord {
 export interface DeviceRecord {
   id: string;
   name: string;
+  /** The catalogue unit the device serves (null: enrolled under a GSO code the catalogue does not know). */
+  unitId: string | null;
   unitGso: string;
   station: number;
   enrolledAt: string;
   revokedAt: string | null;
+}
+
+/** A unit a device served before it moved to a successor: its earlier dossiers stay the device's to sync. */
+export interface FormerUnit {
+  unitId: string;
+  unitGso: string;
+  /** When the centre rebound the device (ISO instant). */
+  movedAt: string;
+}
+
+export interface DeviceMove {
+  deviceId: string;
+  from: { unitId: string; unitGso: string };
+  to: { unitId: string; unitGso: string };
+  movedAt: string;
 }
 
 export interface EnrollmentRetry {
@@ -197,6 +219,8 @@ export interface CentreStorage {
   /** Returns false if no such device. Revoking twice keeps the first time. */
   revokeDevice(id: string, nowIso: string): Promise<boolean>;
   listDevices(): Promise<DeviceRecord[]>;
+  /** The units the device moved from, oldest move first. */
+  formerUnits(deviceId: string): Promise<FormerUnit[]>;
 
   /**
    * Records the blob, and that the device's unit holds it (its device delivered the bytes). Returns

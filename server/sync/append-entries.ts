@@ -2,8 +2,9 @@ import type { DossierEvent } from '../../shared/domain/dossier/events.js';
 import { codeIssuedAt, codeIssuedBy } from '../../shared/domain/dossier/issued-code.js';
 import type { DeviceProgress, PushRejection } from '../../shared/sync/protocol.js';
 import { projectDossiers } from '../dashboard/project-dossiers.js';
-import { checkIssuedCode, type CodeClaims } from './issued-code-check.js';
-import { CITY_WIDE_SCOPE, type AppendTx, type DeviceCounters, type DossierRecord, type LogInsert } from '../storage/storage.js';
+import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import { checkIssuedCode, type CodeClaims, type IssuingUnit } from './issued-code-check.js';
+import { CITY_WIDE_SCOPE, type AppendTx, type DeviceCounters, type DossierRecord, type FormerUnit, type LogInsert } from '../storage/storage.js';
 
 // THE append path: the only code that adds to the centre's log, for desks' pushes, centre staff's
 // events and reference changes alike. It decides what is stored, what is a repeat and what is refused,
@@ -29,8 +30,35 @@ export interface PreparedReference {
 export interface AppendActor {
   deviceId: string;
   unitGso: string | null;
+  /** The device's catalogue unit (absent or null: the unit bearing `unitGso`, as before units had ids). */
+  unitId?: string | null;
+  /** Units the device moved from: their dossiers stay its own, and their codes issued before the move. */
+  formerUnits?: readonly FormerUnit[];
   /** The station the device is enrolled for; absent: its codes' serials are not checked against a block. */
   station?: number | null;
+}
+
+/** Whether the actor may write dossiers of this GSO code: its unit's, or a unit it moved from. */
+function mayWrite(actor: AppendActor, unitGso: string): boolean {
+  return actor.unitGso === null || actor.unitGso === unitGso || (actor.formerUnits ?? []).some((former) => former.unitGso === unitGso);
+}
+
+/** The catalogue units that bore a GSO code, latest first; a code the catalogue does not know stands for itself. */
+function unitsBearing(unitGso: string): IssuingUnit[] {
+  const bearing = CATALOGUE_UNITS.filter((unit) => unit.gsoCode === unitGso).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
+  return bearing.length === 0 ? [{ unitId: `gso:${unitGso}`, until: null }] : bearing.map((unit) => ({ unitId: unit.id, until: null }));
+}
+
+/**
+ * The catalogue units whose codes the actor may issue in a dossier of `unitGso`: the centre may act for
+ * every unit that bore the code, as may a device enrolled before devices had unit ids; a device for its
+ * own unit and those it moved from (until the move).
+ */
+function issuingUnits(actor: AppendActor, unitGso: string): IssuingUnit[] {
+  if (actor.unitGso === null) return unitsBearing(unitGso);
+  const own = actor.unitGso !== unitGso ? [] : actor.unitId == null ? unitsBearing(unitGso) : [{ unitId: actor.unitId, until: null }];
+  const former = (actor.formerUnits ?? []).filter((f) => f.unitGso === unitGso).map((f) => ({ unitId: f.unitId, until: f.movedAt }));
+  return [...own, ...former];
 }
 
 export interface AppendOutcome {
@@ -139,7 +167,7 @@ export async function appendEntries(
     const ownUnit = creationUnit(event);
     let unit: string;
     if (ownUnit !== null) {
-      if ((actor.unitGso !== null && ownUnit !== actor.unitGso) || (known !== undefined && known.unitGso !== ownUnit)) {
+      if (!mayWrite(actor, ownUnit) || (known !== undefined && known.unitGso !== ownUnit)) {
         reject(event.id, 'foreign_unit', MESSAGES.foreign_unit);
         continue;
       }
@@ -150,7 +178,7 @@ export async function appendEntries(
         reject(event.id, 'dossier_unknown', MESSAGES.dossier_unknown);
         continue;
       }
-      if (actor.unitGso !== null && known.unitGso !== actor.unitGso) {
+      if (!mayWrite(actor, known.unitGso)) {
         reject(event.id, 'foreign_unit', MESSAGES.foreign_unit);
         continue;
       }
@@ -162,7 +190,8 @@ export async function appendEntries(
     // of its code takes the new one); every code issued is still checked for its agency and station.
     const claims = issued !== null && issued === lastCodes.get(event.dossierId);
     if (issued !== null) {
-      const problem = await checkIssuedCode(tx, codeClaims, { unitGso: unit, station: actor.unitGso === null ? null : (actor.station ?? null) }, event.dossierId, { code: issued, issuedAt: codeIssuedAt(event) }, claims);
+      const owner = { unitGso: unit, units: issuingUnits(actor, unit), station: actor.unitGso === null ? null : (actor.station ?? null) };
+      const problem = await checkIssuedCode(tx, codeClaims, owner, event.dossierId, { code: issued, issuedAt: codeIssuedAt(event) }, claims);
       if (problem !== null) {
         reject(event.id, problem.code, problem.message);
         continue;

@@ -19,9 +19,42 @@ import type { AppendTx } from '../storage/storage.js';
 /** Codes claimed earlier in the same request: `${unit} ${code}` → dossier id. */
 export type CodeClaims = Map<string, string>;
 
+/**
+ * A catalogue unit whose codes the sender may issue in a dossier of the unit's GSO code: a device's
+ * own unit (`until` null), or one it served before moving to a successor (only codes issued up to the
+ * move). GSO codes are reused by successors, so the unit is named by its catalogue id.
+ */
+export interface IssuingUnit {
+  unitId: string;
+  until: string | null;
+}
+
+/** Who issues: the dossier's GSO code, the catalogue units the sender may issue for in it (the first takes an unrecorded identifier), and its station. */
+export interface CodeOwner {
+  unitGso: string;
+  units: readonly IssuingUnit[];
+  station: number | null;
+}
+
 export interface CodeRefusal {
   code: Extract<PushRejectionCode, 'code_taken' | 'code_foreign_agency' | 'code_outside_station' | 'code_date_mismatch' | 'invalid_event'>;
   message: string;
+}
+
+/**
+ * The identifier of the unit among `units` that holds `wanted`; else, when the first unit has none
+ * recorded, `wanted` if it can claim it; else the first recorded one (for the message), or null.
+ */
+async function agencyOfIssue(tx: AppendTx, units: readonly IssuingUnit[], wanted: string): Promise<string | null> {
+  let first: string | null = null;
+  for (const unit of units) {
+    const held = await tx.unitAgency(unit.unitId);
+    if (held === wanted) return held;
+    first ??= held;
+  }
+  const claimant = units[0];
+  if (claimant !== undefined && (await tx.unitAgency(claimant.unitId)) === null && (await tx.claimUnitAgency(claimant.unitId, wanted))) return wanted;
+  return first;
 }
 
 /**
@@ -33,7 +66,7 @@ export interface CodeRefusal {
 export async function checkIssuedCode(
   tx: AppendTx,
   claimed: CodeClaims,
-  owner: { unitGso: string; station: number | null },
+  owner: CodeOwner,
   dossierId: string,
   issue: { code: string; issuedAt: string },
   claims: boolean,
@@ -41,14 +74,16 @@ export async function checkIssuedCode(
   const { code, issuedAt } = issue;
   const parts = parseDossierCode(code);
   if (parts === null) return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };
-  const catalogueOwner = otherUnitHoldingAgency(parts.agencyIdentifier, (unit) => unit.gsoCode === owner.unitGso, CATALOGUE_UNITS);
+  // A former unit's identifier counts only for codes issued before the device moved on.
+  const units = owner.units.filter((unit) => unit.until === null || issuedAt <= unit.until);
+  const catalogueOwner = otherUnitHoldingAgency(parts.agencyIdentifier, (unit) => units.some((own) => own.unitId === unit.id), CATALOGUE_UNITS);
   if (catalogueOwner !== null) {
     return {
       code: 'code_foreign_agency',
       message: `Mã định danh ${parts.agencyIdentifier} trong mã hồ sơ ${code} là của ${catalogueOwner.name} (mã GSO ${catalogueOwner.gsoCode}), không phải của đơn vị.`,
     };
   }
-  const agencyId = (await tx.unitAgency(owner.unitGso)) ?? ((await tx.claimUnitAgency(owner.unitGso, parts.agencyIdentifier)) ? parts.agencyIdentifier : null);
+  const agencyId = await agencyOfIssue(tx, units, parts.agencyIdentifier);
   const problem = codeOwnershipProblem(code, { agencyId: agencyId ?? '', station: owner.station }, issuedAt);
   if (problem === 'malformed') return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };
   if (problem === 'foreign_agency') {

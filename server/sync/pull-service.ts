@@ -1,6 +1,7 @@
 import { CITY_WIDE_SCOPE, type CentreStorage, type DeviceRecord } from '../storage/storage.js';
 
-// A page of what one device may see: its unit's dossiers (from every desk of the unit and the centre)
+// A page of what one device may see: its unit's dossiers (from every desk of the unit and the centre;
+// also of the units it moved from)
 // and city-wide reference changes, in the centre's sequence. The log stores each entry's canonical
 // JSON, so the page is assembled from those strings as they are: nothing is parsed or re-serialised
 // (only characters beyond ASCII are written as escapes, see asciiJson).
@@ -20,7 +21,10 @@ export async function pullPage(
   includeOwn: boolean,
   now: () => number,
 ): Promise<PullPage> {
-  const rows = await storage.pull([device.unitGso, CITY_WIDE_SCOPE], after, limit, includeOwn ? null : device.id);
+  // A device that moved to a successor still sees the dossiers of the units it left (its own earlier work).
+  const former = (await storage.formerUnits(device.id)).map((unit) => unit.unitGso);
+  const scopes = [...new Set([device.unitGso, ...former, CITY_WIDE_SCOPE])];
+  const rows = await storage.pull(scopes, after, limit, includeOwn ? null : device.id);
   // The cursor moves only to the last row returned. Sequence numbers follow commit order, so every row
   // below it is already visible; taking "the highest number now" from a separate query instead could
   // jump past a row that commits a moment later.

@@ -36,7 +36,9 @@ export async function pushEvents(
   }
   const { allowed, refused } = await checkProcedures(valid, catalogue);
   const recordedAt = new Date(nowMs).toISOString();
-  const outcome = await storage.transaction((tx) => appendEntries(tx, { deviceId: device.id, unitGso: device.unitGso, station: device.station }, allowed, [], recordedAt));
+  const formerUnits = await storage.formerUnits(device.id);
+  const actor = { deviceId: device.id, unitId: device.unitId, unitGso: device.unitGso, formerUnits, station: device.station };
+  const outcome = await storage.transaction((tx) => appendEntries(tx, actor, allowed, [], recordedAt));
   const rejected = [...invalid, ...refused, ...outcome.rejected];
   for (const r of rejected) log.warn({ eventId: r.id, deviceId: device.id, rejection: r.code }, 'push: event rejected');
   return {

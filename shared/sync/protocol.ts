@@ -23,6 +23,7 @@ export const SYNC_PATHS = {
   staffDossierPrefix: '/v1/staff/dossiers/',
   adminEnrollmentCodes: '/v1/admin/enrollment-codes',
   adminDevices: '/v1/admin/devices',
+  unitMove: '/v1/sync/unit-move',
   adminStaff: '/v1/admin/staff',
   adminReference: '/v1/admin/reference',
   health: '/v1/health',
@@ -75,6 +76,7 @@ export const CENTRE_ERROR_CODES = [
   'unit_mismatch', // the enrollment code is for another unit than the desk's
   'station_mismatch', // the enrollment code is for another station than the desk's
   'agency_mismatch', // the desk's agency identifier is not its unit's (or is another unit's)
+  'unit_move_refused', // the unit a desk asked to move to is not a successor of its own, in force today
   'rate_limited',
   'checksum_mismatch', // an upload's bytes do not hash to the SHA-256 it announced
   'internal',
@@ -96,6 +98,8 @@ export interface EnrollRequest {
   deviceId?: string;
   /** The desk's configured unit: a code for another unit is refused before it is used up. */
   unitGsoCode?: string;
+  /** The desk's catalogue unit (a GSO code may name a former unit and its successor alike). */
+  unitId?: string;
   /** The desk's configured station: a code for another station is refused before it is used up. */
   station?: number;
   /** The agency identifier the desk opens its dossier codes with: the unit's, fixed by its first enrollment. */
@@ -109,6 +113,25 @@ export interface EnrollResponse {
   unitGsoCode: string;
   station: number;
   centreTime: string;
+}
+
+// ---- moving a device to its unit's successor ------------------------------------------------------
+
+/** A desk of a unit that ended asks to serve its successor from now on (the same device and station). */
+export interface UnitMoveRequest {
+  /** The unit the desk believes it serves: a stale belief is refused rather than acted on. */
+  fromUnitId: string;
+  toUnitId: string;
+  /** The agency identifier the desk will open the successor's dossier codes with. */
+  agencyId: string;
+}
+
+export interface UnitMoveResponse {
+  unitId: string;
+  unitGsoCode: string;
+  agencyId: string;
+  /** When the centre rebound the device; codes of the former unit issued after it are refused. */
+  movedAt: string;
 }
 
 // ---- push ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { AGENCY_IDENTIFIER_PATTERN } from '../domain/dossier-code/agency-identif
 import { FIRST_STATION, LAST_STATION } from '../domain/dossier-code/serial-block.js';
 import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { ProcedureSchema } from '../domain/catalogue/procedure.js';
+import { SlugSchema } from '../domain/catalogue/slug.js';
 import { HLC_NODE_PATTERN } from '../domain/clock/hlc.js';
 import type { DossierEvent } from '../domain/dossier/events.js';
 import { dossierEventSchema, instantSchema, ulidSchema } from '../domain/dossier/event-schemas.js';
@@ -36,8 +37,22 @@ export const enrollRequestSchema = z.strictObject({
   deviceName: requiredTextArg(100, 'Tên máy'),
   deviceId: deviceIdSchema.optional(),
   unitGsoCode: gsoCodeSchema.optional(),
+  unitId: SlugSchema.optional(),
   station: z.int().min(FIRST_STATION).max(LAST_STATION).optional(),
   agencyId: z.string().regex(AGENCY_IDENTIFIER_PATTERN).optional(),
+});
+
+export const unitMoveRequestSchema = z.strictObject({
+  fromUnitId: SlugSchema,
+  toUnitId: SlugSchema,
+  agencyId: z.string().regex(AGENCY_IDENTIFIER_PATTERN),
+});
+
+export const unitMoveResponseSchema = z.strictObject({
+  unitId: SlugSchema,
+  unitGsoCode: gsoCodeSchema,
+  agencyId: z.string().regex(AGENCY_IDENTIFIER_PATTERN),
+  movedAt: instantSchema,
 });
 
 export const enrollResponseSchema = z.strictObject({

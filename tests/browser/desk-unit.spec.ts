@@ -55,6 +55,8 @@ test('a supervisor sees the desk’s unit and moves a merged ward’s desk to it
   const agency = dialog.getByLabel('Mã định danh cơ quan của đơn vị mới');
   await expect(agency).toBeFocused();
   await expect(agency).toHaveValue(SUCCESSOR.agencyId);
+  // What happens for a desk that syncs: the centre confirms first, online; offline nothing changes.
+  await expect(dialog.getByTestId('move-unit-centre')).toContainText('trung tâm xác nhận việc chuyển trước (cần có mạng)');
   await expectNoSeriousAccessibilityViolations(page);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

@@ -46,16 +46,11 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
     if (owner !== null) throw new CommandError('conflict', foreignAgencyMessage(agencyId, owner));
   };
 
-  // The centre binds an enrolled device to its unit's GSO code and agency identifier: after a move its
-  // receptions would be refused there (foreign unit, or a code under another identifier) while the desk
-  // went on issuing them. Until the centre can rebind a device to a successor, an enrolled desk does not move.
-  const refuseWhileEnrolled = (from: Unit): void => {
+  // An enrolled desk moves only once the centre has: the centre holds each device to the unit it may
+  // sign dossier codes for, so a desk moved on its own would issue codes the centre refuses.
+  const enrolled = (): boolean => {
     const sync = ctx.sync.status();
-    if (sync.state === 'not_configured' || sync.revoked) return;
-    throw new CommandError(
-      'conflict',
-      `Bàn làm việc đang đồng bộ với trung tâm dưới đơn vị ${from.name} (mã GSO ${from.gsoCode}); trung tâm chưa hỗ trợ chuyển đăng ký của máy sang đơn vị kế thừa, nên hồ sơ tiếp nhận sau khi chuyển sẽ bị trung tâm từ chối. Chưa thể chuyển đơn vị cho máy đã đăng ký đồng bộ; hãy báo quản trị viên trung tâm.`,
-    );
+    return sync.state !== 'not_configured' && !sync.revoked;
   };
 
   return {
@@ -119,7 +114,8 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
 
     // The move keeps the history: dossiers received before it keep the unit their reception recorded,
     // and the code allocator counts per agency identifier, so the successor's codes start their own series.
-    'settings.moveUnit': (args) => {
+    // An enrolled desk asks the centre first (online only) and records the move only once it agreed.
+    'settings.moveUnit': async (args) => {
       const officer = ctx.session.requireOfficer('supervisor');
       const settings = deskSettings();
       if (settings.unit === null || settings.station === null) {
@@ -133,7 +129,7 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
       if (problem !== null) throw new CommandError('conflict', successorMoveMessage(problem, from, to));
       const agencyId = args.agencyId ?? to.agencyId;
       refuseForeignAgency(to, agencyId);
-      refuseWhileEnrolled(from);
+      if (enrolled()) await ctx.sync.moveUnit({ fromUnitId: from.id, toUnitId: to.id, agencyId });
       const station = settings.station;
       ctx.db.transaction(() => {
         writeDeskSettings(ctx.settings, { unitId: to.id, unit: { gsoCode: to.gsoCode, name: to.name, agencyId }, station });

@@ -8,6 +8,8 @@ import {
   type PullCursor,
   type PullEntry,
   type PushResponse,
+  type UnitMoveRequest,
+  type UnitMoveResponse,
 } from '../../../shared/sync/protocol.js';
 import {
   blobsMissingResponseSchema,
@@ -17,6 +19,7 @@ import {
   pullResponseFrameSchema,
   pushResponseSchema,
   putBlobResponseSchema,
+  unitMoveResponseSchema,
 } from '../../../shared/sync/schemas.js';
 import { SyncFailure } from './sync-failure.js';
 
@@ -133,6 +136,16 @@ export class CentreClient {
     const { response, text } = await this.request('POST', SYNC_PATHS.enroll, request);
     if (response.status === 404) throw new SyncFailure('protocol', 'Địa chỉ này không phải máy chủ trung tâm (không có dịch vụ đăng ký).');
     return this.parse(enrollResponseSchema, text);
+  }
+
+  /** Asks the centre to rebind this device to its unit's successor (a 404: a centre that cannot). */
+  async moveUnit(request: UnitMoveRequest): Promise<UnitMoveResponse> {
+    const { response, text } = await this.request('POST', SYNC_PATHS.unitMove, request);
+    if (response.status === 404) {
+      const failure = this.failureOf(404, text);
+      throw failure.centreCode === 'not_found' ? new SyncFailure('refused', failure.message, 404, 'not_found') : new SyncFailure('protocol', 'Máy chủ trung tâm này chưa hỗ trợ chuyển máy sang đơn vị kế thừa; hãy cập nhật trung tâm.');
+    }
+    return this.parse(unitMoveResponseSchema, text);
   }
 
   async push(events: readonly DossierEvent[]): Promise<Timed<PushResponse>> {

@@ -1,12 +1,20 @@
 import type { SyncProgress, SyncStatus } from '../../../shared/contract/events.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { readFile } from 'node:fs/promises';
-import { BLOB_PUT_MAX_BYTES, BLOBS_MISSING_MAX, INITIAL_CURSOR, PULL_MAX_LIMIT, PUSH_MAX_EVENTS } from '../../../shared/sync/protocol.js';
+import {
+  BLOB_PUT_MAX_BYTES,
+  BLOBS_MISSING_MAX,
+  INITIAL_CURSOR,
+  PULL_MAX_LIMIT,
+  PUSH_MAX_EVENTS,
+  type UnitMoveRequest,
+  type UnitMoveResponse,
+} from '../../../shared/sync/protocol.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import type { DeskEventBus } from '../event-bus.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { requireConfiguredDesk } from '../settings/desk-settings.js';
+import { readDeskSettings, requireConfiguredDesk } from '../settings/desk-settings.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { BlobQueueRepository, NO_BLOBS, type BlobLocator, type StoredBlob } from './blob-queue-repository.js';
@@ -18,6 +26,7 @@ import { watchNetwork } from './network-watch.js';
 import { RemoteApplier } from './remote-apply.js';
 import { asSyncFailure, SYNC_FAILURE_MESSAGES, SyncFailure } from './sync-failure.js';
 import { SyncRepository, type DossierSyncState } from './sync-repository.js';
+import { unitMoveError } from './unit-move-errors.js';
 
 // The desk's sync agent: a background duty that never blocks the officer. It runs after each local
 // change (debounced), periodically, when the network comes back and when asked; it pushes waiting
@@ -227,6 +236,7 @@ export class SyncAgent {
   /** Trades a one-time code for this desk's device token, then starts syncing. */
   async enroll(input: { centreUrl: string; code: string; deviceName: string }): Promise<SyncStatus> {
     const desk = requireConfiguredDesk(this.deps.settings);
+    const unitId = readDeskSettings(this.deps.settings).unit?.id;
     // A legacy token moved late must not overwrite the one about to be issued.
     await this.ready();
     const client = new CentreClient({ baseUrl: input.centreUrl, timeoutMs: this.options.requestTimeoutMs, ...this.fetchOption() }, this.deps.now);
@@ -237,6 +247,8 @@ export class SyncAgent {
         deviceName: input.deviceName,
         deviceId: this.deps.deviceId,
         unitGsoCode: desk.unit.gsoCode,
+        // The catalogue unit too, where the desk knows it: successors reuse their predecessors' GSO codes.
+        ...(unitId == null ? {} : { unitId }),
         station: desk.station,
         agencyId: desk.unit.agencyId,
       });
@@ -270,6 +282,27 @@ export class SyncAgent {
     this.publish();
     this.requestSync();
     return this.status();
+  }
+
+  /**
+   * Asks the centre to rebind this desk to its unit's successor (the centre checks the same successor
+   * rule as the desk), then records the unit the centre now holds it to. Online only: throws a
+   * CommandError for the supervisor, with nothing changed, when the centre is unreachable or refuses.
+   */
+  async moveUnit(request: UnitMoveRequest): Promise<UnitMoveResponse> {
+    await this.ready();
+    const enrollment = this.repo.enrollment();
+    const client = this.client();
+    if (enrollment === null || client === null) throw new CommandError('conflict', 'Bàn làm việc chưa đăng ký đồng bộ với trung tâm (hoặc đã bị thu hồi).');
+    let moved: UnitMoveResponse;
+    try {
+      moved = await client.moveUnit(request);
+    } catch (error) {
+      throw unitMoveError(asSyncFailure(error));
+    }
+    this.repo.saveEnrollment({ ...enrollment, unitGsoCode: moved.unitGsoCode });
+    this.publish();
+    return moved;
   }
 
   /** Runs now; with `wait`, resolves when this round (events, then scans) has finished. */

@@ -43,7 +43,9 @@ describe('dashboard rows written with the names a desk sent', () => {
          ALTER TABLE dash_dossiers ADD COLUMN procedure_name TEXT NOT NULL DEFAULT 'Thủ tục giả mạo';
          ALTER TABLE dash_dossiers ADD COLUMN sector_name TEXT NOT NULL DEFAULT 'Lĩnh vực giả mạo';
          UPDATE dash_dossiers SET sector_id = 'linh-vuc-gia'; UPDATE dash_bieu06 SET sector_id = 'linh-vuc-gia';
-         UPDATE counters SET value = 2 WHERE name = 'dashboard_projection';`,
+         UPDATE counters SET value = 2 WHERE name = 'dashboard_projection';
+         ALTER TABLE devices DROP COLUMN unit_id; DROP TABLE unit_agency_ids; DROP TABLE device_former_units;
+         CREATE TABLE unit_agencies (unit_gso TEXT PRIMARY KEY NOT NULL, agency_id TEXT NOT NULL UNIQUE) STRICT;`,
       );
       raw.pragma('user_version = 5');
       raw.close();

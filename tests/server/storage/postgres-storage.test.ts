@@ -5,6 +5,7 @@ import { PostgresStorage } from '../../../server/storage/postgres-storage.js';
 import type { CentreStorage } from '../../../server/storage/storage.js';
 import { concurrentWritersAndReader } from './concurrent-writers.js';
 import { defineStorageSuite } from './storage-suite.js';
+import { expectUnitKeysMigrated, SCHEMA_6_ROWS_SQL } from './unit-key-migration.js';
 
 // The same suite on a real PostgreSQL. `bash tests/support/postgres.sh <command>` starts a throwaway
 // cluster and sets DATABASE_URL; without it this file says so and skips (CI always sets it).
@@ -30,6 +31,26 @@ describe.skipIf(url === undefined)('centre storage on PostgreSQL', { timeout: 60
   });
 
   defineStorageSuite(open, dispose);
+
+  it('step 7 keys the devices and agency identifiers of a schema-6 database by catalogue unit', async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    schemas.push(schema);
+    await (await PostgresStorage.open({ connectionString: url!, schema })).close();
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      for (const sql of SCHEMA_6_ROWS_SQL) await client.query(sql);
+      await client.query('DELETE FROM centre_schema WHERE version = 7');
+    } finally {
+      await client.end();
+    }
+    const storage = await PostgresStorage.open({ connectionString: url!, schema });
+    try {
+      await expectUnitKeysMigrated(storage);
+    } finally {
+      await storage.close();
+    }
+  });
 
   it('many parallel writers while a reader pulls in a loop: the reader ends with exactly what was committed', async () => {
     const storage = await open();

@@ -5,6 +5,7 @@ import type { CentreStorage } from '../../../server/storage/storage.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { concurrentWritersAndReader } from './concurrent-writers.js';
 import { defineStorageSuite } from './storage-suite.js';
+import { expectUnitKeysMigrated, SCHEMA_6_ROWS_SQL } from './unit-key-migration.js';
 
 const dirs = new Map<CentreStorage, () => void>();
 
@@ -44,7 +45,7 @@ describe('centre storage on SQLite', () => {
       const Database = (await import('better-sqlite3')).default;
       const raw = new Database(path);
       raw.exec('ALTER TABLE devices DROP COLUMN token_used_at; DROP TABLE rate_limits;');
-      raw.exec('DROP INDEX dossiers_code_per_unit; DROP TABLE unit_agencies; DROP TABLE blob_units');
+      raw.exec('DROP INDEX dossiers_code_per_unit; DROP TABLE blob_units; ALTER TABLE devices DROP COLUMN unit_id; DROP TABLE unit_agency_ids; DROP TABLE device_former_units');
       raw.exec(
         `ALTER TABLE dash_dossiers RENAME COLUMN procedure_id TO sector_id; ALTER TABLE dash_bieu06 RENAME COLUMN procedure_id TO sector_id;
          ALTER TABLE dash_dossiers ADD COLUMN unit_name TEXT NOT NULL DEFAULT ''; ALTER TABLE dash_dossiers ADD COLUMN procedure_name TEXT NOT NULL DEFAULT '';
@@ -61,6 +62,27 @@ describe('centre storage on SQLite', () => {
         const retry = { codeHash: 'c1', deviceId: 'desk-a', deviceName: 'Quầy 1', tokenHash: 'token-2', nowIso: '2026-11-23T02:00:00.000Z' };
         expect(await storage.reissueEnrollment(retry)).toBeNull();
         expect(await storage.deviceByTokenHash('token-1')).toMatchObject({ id: 'desk-a' });
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('step 7 keys the devices and agency identifiers of a schema-6 database by catalogue unit', async () => {
+    const dir = makeTempDir('centre-sqlite-');
+    try {
+      const path = join(dir.path, 'centre.sqlite');
+      await new SqliteStorage(path).close();
+      const Database = (await import('better-sqlite3')).default;
+      const raw = new Database(path);
+      for (const sql of SCHEMA_6_ROWS_SQL) raw.exec(sql);
+      raw.pragma('user_version = 6');
+      raw.close();
+      const storage = new SqliteStorage(path);
+      try {
+        await expectUnitKeysMigrated(storage);
       } finally {
         await storage.close();
       }

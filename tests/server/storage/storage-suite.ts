@@ -222,7 +222,7 @@ export function defineStorageSuite(open: () => Promise<CentreStorage>, dispose: 
     });
 
     it('binds a device to a token hash, re-binds on re-enrollment, and revokes', async () => {
-      const device = { id: 'desk-a', name: 'Quầy 1', unitGso: '06691', station: 1, enrolledAt: '2026-11-23T00:00:00.000Z', revokedAt: null };
+      const device = { id: 'desk-a', name: 'Quầy 1', unitId: 'ha-long-2020-phuong-hong-gai', unitGso: '06691', station: 1, enrolledAt: '2026-11-23T00:00:00.000Z', revokedAt: null };
       await storage.upsertDevice(device, 'token-1');
       expect(await storage.deviceByTokenHash('token-1')).toEqual(device);
       expect(await storage.revokeDevice('desk-a', '2026-11-24T00:00:00.000Z')).toBe(true);
@@ -237,7 +237,7 @@ export function defineStorageSuite(open: () => Promise<CentreStorage>, dispose: 
 
     it('re-binds the device that used a code to a new token, while the code is valid and no token of it was used', async () => {
       const code = { unitGso: '06691', station: 2, createdAt: '2026-11-23T00:00:00.000Z', createdBy: 'cli', expiresAt: '2026-11-26T00:00:00.000Z' };
-      const device = { id: 'desk-a', name: 'Quầy 2', unitGso: '06691', station: 2, enrolledAt: '2026-11-23T01:00:00.000Z', revokedAt: null };
+      const device = { id: 'desk-a', name: 'Quầy 2', unitId: 'ha-long-2020-phuong-hong-gai', unitGso: '06691', station: 2, enrolledAt: '2026-11-23T01:00:00.000Z', revokedAt: null };
       await storage.insertEnrollmentCode({ ...code, codeHash: 'c1' });
       await storage.consumeEnrollmentCode('c1', device.enrolledAt, 'desk-a');
       await storage.upsertDevice(device, 'token-1');
@@ -273,6 +273,28 @@ export function defineStorageSuite(open: () => Promise<CentreStorage>, dispose: 
       await storage.upsertDevice({ ...device, id: 'desk-c', enrolledAt: '2026-11-24T00:00:00.000Z' }, 'token-c3');
       expect(await storage.reissueEnrollment({ ...retry, codeHash: 'c3', deviceId: 'desk-c', tokenHash: 'token-c4', nowIso: '2026-11-24T00:01:00.000Z' })).not.toBeNull();
       expect(await storage.deviceByTokenHash('token-c4')).toMatchObject({ id: 'desk-c', revokedAt: null });
+    });
+
+    it('moves a device to another unit once, remembering the unit it left', async () => {
+      const device = { id: 'desk-a', name: 'Quầy 1', unitId: 'ha-long-2020-phuong-hong-gai', unitGso: '06691', station: 1, enrolledAt: '2026-11-23T00:00:00.000Z', revokedAt: null };
+      await storage.upsertDevice(device, 'token-1');
+      const move = {
+        deviceId: 'desk-a',
+        from: { unitId: 'ha-long-2020-phuong-hong-gai', unitGso: '06691' },
+        to: { unitId: 'quang-ninh-2025-phuong-hong-gai', unitGso: '06685' },
+        movedAt: '2026-11-24T02:00:00.000Z',
+      };
+      expect(await storage.transaction((tx) => tx.moveDevice(move))).toBe(true);
+      expect(await storage.deviceByTokenHash('token-1')).toEqual({ ...device, unitId: 'quang-ninh-2025-phuong-hong-gai', unitGso: '06685' });
+      expect(await storage.formerUnits('desk-a')).toEqual([{ unitId: 'ha-long-2020-phuong-hong-gai', unitGso: '06691', movedAt: '2026-11-24T02:00:00.000Z' }]);
+      // From a unit it no longer holds (a repeat), or once revoked: nothing changes.
+      expect(await storage.transaction((tx) => tx.moveDevice({ ...move, movedAt: '2026-11-25T00:00:00.000Z' }))).toBe(false);
+      await storage.revokeDevice('desk-a', '2026-11-25T00:00:00.000Z');
+      const back = { ...move, from: move.to, to: move.from };
+      expect(await storage.transaction((tx) => tx.moveDevice(back))).toBe(false);
+      expect((await storage.device('desk-a'))!.unitId).toBe('quang-ninh-2025-phuong-hong-gai');
+      expect(await storage.formerUnits('desk-a')).toHaveLength(1);
+      expect(await storage.formerUnits('nobody')).toEqual([]);
     });
 
     it('records a blob once', async () => {

@@ -40,7 +40,7 @@ export function MoveUnitDialog({ from, to, onClose }: MoveUnitDialogProps) {
       ref={dialog}
       className="desk-unit__dialog"
       aria-labelledby="move-unit-title"
-      aria-describedby="move-unit-text"
+      aria-describedby="move-unit-text move-unit-centre"
       onCancel={(event) => {
         event.preventDefault();
         close();
@@ -57,6 +57,10 @@ export function MoveUnitDialog({ from, to, onClose }: MoveUnitDialogProps) {
         <h3 id="move-unit-title">Chuyển bàn làm việc sang {to.name}?</h3>
         <p id="move-unit-text">
           Hồ sơ tiếp nhận từ nay mang đơn vị {to.name} (mã GSO {to.gsoCode}) và mã định danh dưới đây. Hồ sơ đã tiếp nhận của {from.name} vẫn giữ đơn vị và mã hồ sơ cũ.
+        </p>
+        <p id="move-unit-centre" data-testid="move-unit-centre">
+          Nếu máy đã đăng ký đồng bộ, trung tâm xác nhận việc chuyển trước (cần có mạng): khi không kết nối được trung tâm, bàn làm việc giữ nguyên đơn vị
+          và không thay đổi gì. Sau khi chuyển, hồ sơ cũ của {from.name} (kể cả hồ sơ chưa kịp gửi) vẫn được đồng bộ như trước.
         </p>
         <TextField id="move-unit-agency" label="Mã định danh cơ quan của đơn vị mới" value={agencyId} onChange={setAgencyId} required autoFocus />
         {moveError && <ErrorNotice error={moveError} />}
