@@ -5,6 +5,7 @@ import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
 import { localDateOf } from '../../../../shared/domain/calendar/vietnam-time.js';
 import { referenceInPlaceOfCode } from '../../../../shared/domain/dossier/reception.js';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
+import { useFormFontReady } from '../hooks/use-form-font.js';
 import { formProblem } from '../model/form-availability.js';
 import { FORM_TITLES, type FormNumber } from '../model/form-labels.js';
 import { createPrintStore, type PrintRequest } from '../store/print-store.js';
@@ -74,6 +75,7 @@ export function PrintPage(props: PrintPageProps) {
   const progress = useStore(store, (state) => state.progress);
   const error = useStore(store, (state) => state.error);
   const load = useStore(store, (state) => state.load);
+  const fontReady = useFormFontReady();
 
   const request = requestOf(props, localDateOf(openedAt));
   const requestKey = JSON.stringify(request);
@@ -87,6 +89,8 @@ export function PrintPage(props: PrintPageProps) {
 
   const problem = form !== '06' && detail !== null ? formProblem(form, detail.state) : null;
   const ready = status === 'loaded' && problem === null && (form === '06' ? logBook !== null : detail !== null);
+  // "In" waits for the forms' font too: a page printed before it arrives would break lines elsewhere.
+  const canPrint = ready && fontReady;
   // A dossier turned back at the counter has no code yet: its form 02 is named by its reference.
   const subject = form === '06' || detail === null ? null : (detail.state.code ?? referenceInPlaceOfCode(detail.state));
   const title = `Mẫu ${form}: ${FORM_TITLES[form]}${subject ? ` — ${subject}` : ''}`;
@@ -102,7 +106,7 @@ export function PrintPage(props: PrintPageProps) {
 
   return (
     <div className="print-view" aria-busy={status === 'loading'}>
-      <PrintToolbar title={title} canPrint={ready} onClose={close}>
+      <PrintToolbar title={title} canPrint={canPrint} onClose={close}>
         {request?.kind === 'logBook' && <LogBookRangeForm key={requestKey} from={request.from} to={request.to} />}
       </PrintToolbar>
       {(request === null || status === 'loading' || problem !== null) && (

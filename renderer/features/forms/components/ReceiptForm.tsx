@@ -45,7 +45,7 @@ function ReceiptCopy({ detail, copy }: { detail: DossierDetail; copy: string }) 
         </div>
         <FormLine label="Nội dung yêu cầu giải quyết" value={state.procedure.name} />
         <p>1. Thành phần hồ sơ nộp gồm:</p>
-        <table className="form-table">
+        <table className="form-table receipt-papers">
           <thead>
             <tr>
               <th scope="col">STT</th>
