@@ -5,6 +5,8 @@ import { formatDay, type ReportPeriod } from '../../../shared/domain/reports/rep
 import { holdsPersonalData, reportFileName, type ExportFormat, type ReportKind } from '../../../shared/domain/reports/report-kinds.js';
 import { bieu06Table, dailyTallyTable, logBookTable, overdueTable, satisfactionTable, type FlatTable } from '../../../shared/domain/reports/report-tables.js';
 import type { DeskEventBus } from '../event-bus.js';
+import { readCsvDialect, writeCsvDialect } from '../settings/export-settings.js';
+import type { SettingsRepository } from '../settings/settings-repository.js';
 import { csvText } from './csv-writer.js';
 import { exportDocument } from './export-document.js';
 import { writeExportFile } from './export-files.js';
@@ -14,6 +16,8 @@ import { xlsxBytes } from './xlsx-writer.js';
 export interface ExportDeps {
   reports: ReportService;
   events: DeskEventBus;
+  /** Where the desk keeps its CSV dialect. */
+  settings: SettingsRepository;
   exportsDir: string;
   /** The supervisor drawing it up, for the signature block. */
   preparedBy: string | null;
@@ -108,9 +112,10 @@ export async function exportReport(deps: ExportDeps, args: z.output<typeof repor
     preparedBy: deps.preparedBy,
     notes: drawn.notes,
   });
+  if (format === 'csv' && args.csvDialect !== undefined) writeCsvDialect(deps.settings, args.csvDialect);
   const bytes =
     format === 'csv'
-      ? Buffer.from(csvText(doc), 'utf8')
+      ? Buffer.from(csvText(doc, readCsvDialect(deps.settings)), 'utf8')
       : await xlsxBytes(doc, SHEET_NAMES[args.report], async (done) => {
           publish('writing', done);
           await yieldToEventLoop();
