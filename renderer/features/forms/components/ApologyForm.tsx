@@ -24,7 +24,7 @@ export function ApologyForm({ detail }: { detail: DossierDetail }) {
   const agency = peoplesCommitteeOf(state.unit.name);
   return (
     <FormSheet label={FORM_TITLES['04']}>
-      <FormHeader unitName={state.unit.name} signedAt={reschedule.at} />
+      <FormHeader unit={state.unit} signedAt={reschedule.at} />
       <FormTitle>{FORM_TITLES['04']}</FormTitle>
       <div className="form-body">
         <p className="form-subtitle">

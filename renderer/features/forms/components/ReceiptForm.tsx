@@ -34,7 +34,7 @@ function ReceiptCopy({ detail, copy }: { detail: DossierDetail; copy: string }) 
   const logBook = logBookReference(code);
   return (
     <FormSheet label={`${FORM_TITLES['01']} — ${copy}`}>
-      <FormHeader unitName={state.unit.name} signedAt={receivedAt} />
+      <FormHeader unit={state.unit} signedAt={receivedAt} />
       <FormTitle>{FORM_TITLES['01']}</FormTitle>
       <p className="receipt-copy">({copy})</p>
       <ReceiptCode code={code} />

@@ -17,7 +17,7 @@ export function RefusalForm({ detail }: { detail: DossierDetail }) {
   const desk = deskOf(state.unit.name);
   return (
     <FormSheet label={FORM_TITLES['03']}>
-      <FormHeader unitName={state.unit.name} signedAt={state.refusedAt} />
+      <FormHeader unit={state.unit} signedAt={state.refusedAt} />
       <FormTitle>{FORM_TITLES['03']}</FormTitle>
       <div className="form-body">
         <p>

@@ -24,7 +24,7 @@ export function SupplementRequestForm({ detail }: { detail: DossierDetail }) {
   const desk = deskOf(state.unit.name);
   return (
     <FormSheet label={FORM_TITLES['02']}>
-      <FormHeader unitName={state.unit.name} signedAt={round.requestedAt} />
+      <FormHeader unit={state.unit} signedAt={round.requestedAt} />
       <FormTitle>{FORM_TITLES['02']}</FormTitle>
       {round.atIntake ? <CounterReference reference={counterReferenceOf(state.id)} /> : state.code && <p className="form-subtitle">Mã hồ sơ: {state.code}</p>}
       <div className="form-body">

@@ -16,6 +16,7 @@ export interface LogBook {
   to: string;
   /** The unit whose book it is (the desk's own, from its settings). */
   unitName: string;
+  unitGsoCode: string;
   entries: LogBookEntry[];
 }
 
@@ -95,7 +96,7 @@ export function createPrintStore(client: DeskClient, options: PrintStoreOptions 
       };
       await Promise.all(Array.from({ length: DETAIL_CONCURRENCY }, worker));
       const entries = details.map(logBookEntryOf).filter((entry): entry is LogBookEntry => entry !== null);
-      return { from, to, unitName: settings.unit.name, entries: sortLogBook(entries) };
+      return { from, to, unitName: settings.unit.name, unitGsoCode: settings.unit.gsoCode, entries: sortLogBook(entries) };
     }
 
     return {

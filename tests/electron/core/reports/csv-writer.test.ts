@@ -17,7 +17,7 @@ const TABLE: FlatTable = {
   total: null,
 };
 
-const doc = () => exportDocument({ kind: 'satisfaction', unitName: 'Phường Hồng Gai', period: { from: '2026-11-01', to: '2026-11-30' }, table: TABLE, generatedAt: '2026-12-01T03:00:00.000Z', preparedBy: null });
+const doc = () => exportDocument({ kind: 'satisfaction', unitName: 'Phường Hồng Gai', unitGsoCode: '06691', period: { from: '2026-11-01', to: '2026-11-30' }, table: TABLE, generatedAt: '2026-12-01T03:00:00.000Z', preparedBy: null });
 
 describe('CSV for Vietnamese Excel', () => {
   it('separates cells with ";", writes a decimal comma, dates and times dd/MM/yyyy (Vietnam time), and quotes only what holds ";" or quotes', () => {

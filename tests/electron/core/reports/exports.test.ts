@@ -62,7 +62,7 @@ describe('Biểu 06 as XLSX', () => {
     expect(values(ws, totalRow)).toEqual(['', 'Tổng cộng', 15, 2, 9, 4, 8, 2, 4, 2, 7, 4, 3]);
     expect(ws.getCell(totalRow, 3).numFmt).toBe('#,##0');
     expect(ws.getCell(totalRow, 2).font.bold).toBe(true);
-    expect(ws.getCell(totalRow + 2, 8).value).toBe('Hồng Gai, ngày 15 tháng 12 năm 2026');
+    expect(ws.getCell(totalRow + 2, 8).value).toBe('Hạ Long, ngày 15 tháng 12 năm 2026'); // as the forms write it, not the ward's own name
     expect(ws.getCell(totalRow + 3, 1).value).toBe('NGƯỜI LẬP BIỂU');
     expect(ws.getCell(totalRow + 3, 8).value).toBe('THỦ TRƯỞNG ĐƠN VỊ');
     expect(ws.getCell(totalRow + 7, 1).value).toBe(SUPERVISOR.fullName);
