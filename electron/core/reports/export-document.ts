@@ -1,3 +1,4 @@
+import { placeAndDate } from '../../../shared/domain/calendar/written-date.js';
 import { documentPlaceOf } from '../../../shared/domain/catalogue/document-place.js';
 import { formatVietnamTime } from '../../../shared/domain/dossier/vietnam-time.js';
 import { periodTitle, type ReportPeriod } from '../../../shared/domain/reports/report-period.js';
@@ -42,7 +43,6 @@ export interface DocumentInput {
 }
 
 export function exportDocument(input: DocumentInput): ExportDocument {
-  const local = new Date(Date.parse(input.generatedAt) + 7 * 3_600_000);
   const place = documentPlaceOf({ gsoCode: input.unitGsoCode, name: input.unitName });
   return {
     kind: input.kind,
@@ -54,7 +54,7 @@ export function exportDocument(input: DocumentInput): ExportDocument {
     notes: input.notes ?? [],
     personalDataNotice: holdsPersonalData(input.kind) ? PERSONAL_DATA_NOTICE : null,
     table: input.table,
-    placeAndDate: `${place}, ngày ${String(local.getUTCDate()).padStart(2, '0')} tháng ${String(local.getUTCMonth() + 1).padStart(2, '0')} năm ${local.getUTCFullYear()}`,
+    placeAndDate: placeAndDate(place, input.generatedAt),
     preparedBy: input.preparedBy,
     generatedLine: `Lập bằng phần mềm Một cửa Hạ Long lúc ${formatVietnamTime(input.generatedAt)}.`,
   };

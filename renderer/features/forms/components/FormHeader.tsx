@@ -1,6 +1,6 @@
 import { documentPlaceOf } from '../../../../shared/domain/catalogue/document-place.js';
 import { agencyHeaderLines } from '../model/agency.js';
-import { placeAndDate } from '../model/vietnam-dates.js';
+import { placeAndDate } from '../../../../shared/domain/calendar/written-date.js';
 
 /**
  * The header every administrative form opens with: the issuing agency on the left, the national name
