@@ -111,6 +111,8 @@ test('form 01: the receipt prints both copies with the code, barcode, lookup QR,
   expect(text).toContain('Đăng ký nhận kết quả tại: Bộ phận tiếp nhận và trả kết quả UBND Phường Hồng Gai');
   const serial = code(dossier).slice(-4);
   expect(text).toContain(`Số thứ tự: ${serial}`);
+  // The log book's volume is a number (one a year), not a date.
+  expect(text).toContain(`Quyển số: 01/${vietnamParts(state.receivedAt ?? '').date.slice(6)}, Số thứ tự: ${serial}`);
   expect(text).toContain('NGƯỜI NỘP HỒ SƠ');
   expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
   expect(text).toContain(RECEIVING_OFFICER);
