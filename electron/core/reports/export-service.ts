@@ -5,7 +5,7 @@ import { formatDay, type ReportPeriod } from '../../../shared/domain/reports/rep
 import { holdsPersonalData, reportFileName, type ExportFormat, type ReportKind } from '../../../shared/domain/reports/report-kinds.js';
 import { bieu06Table, dailyTallyTable, logBookTable, overdueTable, satisfactionTable, type FlatTable } from '../../../shared/domain/reports/report-tables.js';
 import type { DeskEventBus } from '../event-bus.js';
-import { readCsvDialect, writeCsvDialect } from '../settings/export-settings.js';
+import { readCsvDialect, writeCsvDialect } from '../settings/desk-preferences.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
 import { csvText } from './csv-writer.js';
 import { exportDocument } from './export-document.js';

@@ -44,14 +44,14 @@ function goBack(): void {
   else window.location.hash = '#/';
 }
 
-function DossierForm({ form, detail }: { form: Exclude<FormNumber, '06'>; detail: DossierDetail }) {
+function DossierForm({ form, detail, deskPhone }: { form: Exclude<FormNumber, '06'>; detail: DossierDetail; deskPhone: string | null }) {
   switch (form) {
     case '01':
-      return <ReceiptForm detail={detail} />;
+      return <ReceiptForm detail={detail} deskPhone={deskPhone} />;
     case '02':
-      return <SupplementRequestForm detail={detail} />;
+      return <SupplementRequestForm detail={detail} deskPhone={deskPhone} />;
     case '03':
-      return <RefusalForm detail={detail} />;
+      return <RefusalForm detail={detail} deskPhone={deskPhone} />;
     case '04':
       return <ApologyForm detail={detail} />;
     case '05':
@@ -71,6 +71,7 @@ export function PrintPage(props: PrintPageProps) {
   const [openedAt] = useState(() => new Date().toISOString());
   const status = useStore(store, (state) => state.status);
   const detail = useStore(store, (state) => state.detail);
+  const deskPhone = useStore(store, (state) => state.deskPhone);
   const logBook = useStore(store, (state) => state.logBook);
   const progress = useStore(store, (state) => state.progress);
   const error = useStore(store, (state) => state.error);
@@ -126,7 +127,7 @@ export function PrintPage(props: PrintPageProps) {
       {ready && (
         <div className="print-sheets">
           {form === '06' && logBook !== null && <LogBookForm logBook={logBook} printedAt={openedAt} />}
-          {form !== '06' && detail !== null && <DossierForm form={form} detail={detail} />}
+          {form !== '06' && detail !== null && <DossierForm form={form} detail={detail} deskPhone={deskPhone} />}
         </div>
       )}
     </div>

@@ -16,17 +16,17 @@ import { FormSignatures } from './FormSignatures.js';
 const COPIES = ['Liên 1: Giao người nộp hồ sơ', 'Liên 2: Lưu tại Bộ phận tiếp nhận và trả kết quả'] as const;
 
 /** Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả: both copies. Needs a received dossier with a code. */
-export function ReceiptForm({ detail }: { detail: DossierDetail }) {
+export function ReceiptForm({ detail, deskPhone }: { detail: DossierDetail; deskPhone: string | null }) {
   return (
     <>
       {COPIES.map((copy) => (
-        <ReceiptCopy key={copy} detail={detail} copy={copy} />
+        <ReceiptCopy key={copy} detail={detail} copy={copy} deskPhone={deskPhone} />
       ))}
     </>
   );
 }
 
-function ReceiptCopy({ detail, copy }: { detail: DossierDetail; copy: string }) {
+function ReceiptCopy({ detail, copy, deskPhone }: { detail: DossierDetail; copy: string; deskPhone: string | null }) {
   const { state } = detail;
   const code = state.code ?? '';
   const receivedAt = state.receivedAt ?? state.lastEventAt;
@@ -78,6 +78,7 @@ function ReceiptCopy({ detail, copy }: { detail: DossierDetail; copy: string }) 
         <FormLine label="4. Thời gian nhận hồ sơ" value={formatHourMinuteDay(receivedAt)} />
         <FormLine label="5. Thời gian trả kết quả giải quyết hồ sơ" value={state.appointmentAt === null ? null : formatHourMinuteDay(state.appointmentAt)} />
         <FormLine label="6. Đăng ký nhận kết quả tại" value={collectPlaceOf(state.channel, state.unit.name)} />
+        {deskPhone !== null && <FormLine label="Điện thoại liên hệ của Bộ phận tiếp nhận và trả kết quả" value={deskPhone} />}
         <p>
           Vào Sổ theo dõi hồ sơ, Quyển số: <b>{logBook?.volume ?? BLANK}</b>, Số thứ tự: <b>{logBook?.serial ?? BLANK}</b>
         </p>

@@ -25,6 +25,8 @@ export type PrintStatus = 'idle' | 'loading' | 'loaded' | 'failed';
 export interface PrintState {
   status: PrintStatus;
   detail: DossierDetail | null;
+  /** The desk's phone for citizens, printed on forms 01–03 when a supervisor has set it. */
+  deskPhone: string | null;
   logBook: LogBook | null;
   /** Log book: dossiers whose detail has arrived, of how many. */
   progress: { loaded: number; total: number } | null;
@@ -102,6 +104,7 @@ export function createPrintStore(client: DeskClient, options: PrintStoreOptions 
     return {
       status: 'idle',
       detail: null,
+      deskPhone: null,
       logBook: null,
       progress: null,
       error: null,
@@ -111,8 +114,10 @@ export function createPrintStore(client: DeskClient, options: PrintStoreOptions 
         set({ status: 'loading', error: null, progress: null });
         try {
           if (request.kind === 'dossier') {
-            const detail = await valueOf(client.invoke('dossiers.get', { id: request.dossierId }));
-            if (isCurrent()) set({ status: 'loaded', detail, logBook: null });
+            const [detail, preferences] = await Promise.all([valueOf(client.invoke('dossiers.get', { id: request.dossierId })), client.invoke('preferences.get', {})]);
+            // Without its preferences the form still prints, with the dotted line for the phone.
+            const deskPhone = preferences.ok ? preferences.value.phone : null;
+            if (isCurrent()) set({ status: 'loaded', detail, deskPhone, logBook: null });
           } else {
             const logBook = await loadLogBook(request.from, request.to, isCurrent);
             if (isCurrent()) set({ status: 'loaded', logBook, detail: null, progress: null });
