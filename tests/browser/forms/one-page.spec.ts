@@ -97,6 +97,8 @@ const COPIES = { '01': 2, '02': 1, '03': 1, '04': 1, '05': 1 } as const;
 for (const form of ['01', '02', '03', '04', '05'] as const) {
   test(`form ${form}: each copy on one A4 page in the bundled Tinos, with the national name and motto whole`, async ({ page, webHost }) => {
     await initialiseDesk(webHost.core);
+    // The desk's phone set by the supervisor: one more line on the receipt, which must still fit.
+    await call(webHost.core, 'preferences.set', { phone: '0203 3825 123' });
     const dossier = await ARRANGE[form](webHost.core);
 
     const { file, text } = await printToPdf(page, webHost.url, `#/in/${form}/${dossier.state.id}`, `form-${form}-long`);
@@ -110,6 +112,8 @@ for (const form of ['01', '02', '03', '04', '05'] as const) {
     // …and the national name and motto are whole on each, inside the printable width.
     expect(text.split(NATION).length - 1).toBe(COPIES[form]);
     expect(text.split(MOTTO).length - 1).toBe(COPIES[form]);
+    if (form === '01') expect(text.split('Điện thoại liên hệ của Bộ phận tiếp nhận và trả kết quả: 02033825123').length - 1).toBe(2);
+    if (form === '02' || form === '03') expect(text).toContain('số điện thoại 02033825123');
     await page.emulateMedia({ media: 'print' });
     const overflowing = await page.locator('.form-header__nation-name, .form-header__motto').evaluateAll((lines) =>
       lines.flatMap((line) => {
