@@ -313,7 +313,7 @@ async function main(): Promise<void> {
   lines.push(formatRow('Overdue list', await timeEach(10, () => reports.overdue())));
 
   const exportsDir = join(DATA_DIR, 'exports');
-  const deps = { reports, events: new DeskEventBus(), exportsDir, preparedBy: 'Nguyễn Thị Lan' };
+  const deps = { reports, events: new DeskEventBus(), settings: new SettingsRepository(db), exportsDir, preparedBy: 'Nguyễn Thị Lan' };
   lines.push(formatRow('Export Biểu 06 Q3 2026 (xlsx)', await timeEach(5, () => exportReport(deps, { report: 'bieu06', format: 'xlsx', ...quarterPeriod(2026, 3) }))));
   const month = { from: '2026-10-01', to: '2026-10-31' };
   const book = reports.logBook(month, 1, 0).total;

@@ -12,6 +12,8 @@ export const COMMAND_NAMES = [
   'settings.get',
   'settings.set',
   'settings.moveUnit',
+  'preferences.get',
+  'preferences.set',
   'catalogue.units',
   'catalogue.procedures',
   'calendar.get',

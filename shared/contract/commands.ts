@@ -13,6 +13,7 @@ import {
 } from './catalogue.js';
 import type { CommandName } from './command-names.js';
 import * as d from './dossiers.js';
+import * as p from './preferences.js';
 import * as r from './reports.js';
 import type { Envelope } from './envelope.js';
 import * as s from './setup.js';
@@ -32,6 +33,8 @@ export const COMMAND_SCHEMAS = {
   'settings.get': s.settingsGetArgs,
   'settings.set': s.settingsSetArgs,
   'settings.moveUnit': s.settingsMoveUnitArgs,
+  'preferences.get': p.preferencesGetArgs,
+  'preferences.set': p.preferencesSetArgs,
   'catalogue.units': catalogueUnitsArgs,
   'catalogue.procedures': catalogueProceduresArgs,
   'calendar.get': calendarGetArgs,
@@ -93,6 +96,8 @@ export interface CommandResults {
   'settings.get': s.DeskSettings;
   'settings.set': s.DeskSettings;
   'settings.moveUnit': s.DeskSettings;
+  'preferences.get': p.DeskPreferences;
+  'preferences.set': p.DeskPreferences;
   'catalogue.units': Unit[];
   'catalogue.procedures': CatalogueProcedures;
   'calendar.get': CalendarView;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Bieu06Report } from '../domain/reports/bieu06.js';
+import { CSV_DIALECTS } from '../domain/reports/csv-dialect.js';
 import { MAX_SERIES_DAYS, type DailySeries } from '../domain/reports/daily-series.js';
 import type { LogBookRow } from '../domain/reports/log-book.js';
 import type { OverdueList } from '../domain/reports/overdue-list.js';
@@ -43,6 +44,8 @@ export const reportsExportArgs = z.strictObject({
   /** Ignored for the overdue list, which is drawn up as of now. */
   from: reportDate('bắt đầu').optional(),
   to: reportDate('kết thúc').optional(),
+  /** CSV only: the dialect to write, remembered as the desk's choice; the desk's choice when absent. */
+  csvDialect: z.enum(CSV_DIALECTS, 'Kiểu CSV phải là excel-vi hoặc rfc4180.').optional(),
 });
 
 /** Who the report is about and when it was drawn up, for its title block. */

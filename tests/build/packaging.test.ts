@@ -46,7 +46,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 const rootPkg = pkg;
 
 // Bundled into the renderer by Vite: the packaged app needs none of them in node_modules.
-const RENDERER_ONLY = ['react', 'react-dom', 'zustand', 'pdfjs-dist', 'bwip-js'];
+const RENDERER_ONLY = ['react', 'react-dom', 'zustand', 'pdfjs-dist', 'bwip-js', '@fontsource/tinos'];
 // The city centre's server (server/); the desk talks to it over HTTP only.
 const CENTRE_ONLY = ['fastify', '@fastify/rate-limit', '@tus/server', '@tus/file-store', 'pg'];
 // The benchmarks' comparison stores (bench/).

@@ -37,7 +37,7 @@ export function reportHandlers(ctx: CoreContext): ReportHandlers {
     },
     'reports.export': (args) => {
       const officer = supervisor();
-      return exportReport({ reports, events: ctx.events, exportsDir: exportsDirOf(ctx.identity.dataDir), preparedBy: officer.fullName }, args);
+      return exportReport({ reports, events: ctx.events, settings: ctx.settings, exportsDir: exportsDirOf(ctx.identity.dataDir), preparedBy: officer.fullName }, args);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { placeAndDate } from '../../../shared/domain/calendar/written-date.js';
+import { documentPlaceOf } from '../../../shared/domain/catalogue/document-place.js';
 import { formatVietnamTime } from '../../../shared/domain/dossier/vietnam-time.js';
 import { periodTitle, type ReportPeriod } from '../../../shared/domain/reports/report-period.js';
 import { holdsPersonalData, PERSONAL_DATA_NOTICE, REPORT_TITLES, type ReportKind } from '../../../shared/domain/reports/report-kinds.js';
@@ -22,17 +24,17 @@ export interface ExportDocument {
   notes: string[];
   personalDataNotice: string | null;
   table: FlatTable;
-  /** "Hồng Gai, ngày 23 tháng 11 năm 2026". */
+  /** "Hạ Long, ngày 23 tháng 11 năm 2026": the place as the forms write it (document-place.ts). */
   placeAndDate: string;
   preparedBy: string | null;
   generatedLine: string;
 }
 
-const UNIT_KIND_PREFIX = /^(Phường|Xã|Thị trấn)\s+/u;
-
 export interface DocumentInput {
   kind: ReportKind;
   unitName: string;
+  /** Tells a Hạ Long ward from a 2025 unit of the same name; null when the header does not know it. */
+  unitGsoCode: string | null;
   period: ReportPeriod | null;
   table: FlatTable;
   generatedAt: string;
@@ -41,8 +43,7 @@ export interface DocumentInput {
 }
 
 export function exportDocument(input: DocumentInput): ExportDocument {
-  const local = new Date(Date.parse(input.generatedAt) + 7 * 3_600_000);
-  const place = input.unitName.replace(UNIT_KIND_PREFIX, '');
+  const place = documentPlaceOf({ gsoCode: input.unitGsoCode, name: input.unitName });
   return {
     kind: input.kind,
     agency: `UBND ${input.unitName}`.toUpperCase(),
@@ -53,7 +54,7 @@ export function exportDocument(input: DocumentInput): ExportDocument {
     notes: input.notes ?? [],
     personalDataNotice: holdsPersonalData(input.kind) ? PERSONAL_DATA_NOTICE : null,
     table: input.table,
-    placeAndDate: `${place}, ngày ${String(local.getUTCDate()).padStart(2, '0')} tháng ${String(local.getUTCMonth() + 1).padStart(2, '0')} năm ${local.getUTCFullYear()}`,
+    placeAndDate: placeAndDate(place, input.generatedAt),
     preparedBy: input.preparedBy,
     generatedLine: `Lập bằng phần mềm Một cửa Hạ Long lúc ${formatVietnamTime(input.generatedAt)}.`,
   };

@@ -5,6 +5,8 @@ import { formatDay, type ReportPeriod } from '../../../shared/domain/reports/rep
 import { holdsPersonalData, reportFileName, type ExportFormat, type ReportKind } from '../../../shared/domain/reports/report-kinds.js';
 import { bieu06Table, dailyTallyTable, logBookTable, overdueTable, satisfactionTable, type FlatTable } from '../../../shared/domain/reports/report-tables.js';
 import type { DeskEventBus } from '../event-bus.js';
+import { readCsvDialect, writeCsvDialect } from '../settings/desk-preferences.js';
+import type { SettingsRepository } from '../settings/settings-repository.js';
 import { csvText } from './csv-writer.js';
 import { exportDocument } from './export-document.js';
 import { writeExportFile } from './export-files.js';
@@ -14,6 +16,8 @@ import { xlsxBytes } from './xlsx-writer.js';
 export interface ExportDeps {
   reports: ReportService;
   events: DeskEventBus;
+  /** Where the desk keeps its CSV dialect. */
+  settings: SettingsRepository;
   exportsDir: string;
   /** The supervisor drawing it up, for the signature block. */
   preparedBy: string | null;
@@ -46,6 +50,7 @@ interface Drawn {
   table: FlatTable;
   notes: string[];
   unitName: string;
+  unitGsoCode: string | null;
   generatedAt: string;
 }
 
@@ -55,7 +60,7 @@ function draw(reports: ReportService, args: z.output<typeof reportsExportArgs>):
     if (list.rows.length === 0) throw nothingToExport('Hiện không có hồ sơ nào quá hạn hoặc sắp đến hạn');
     const notes = [`${list.overdue} hồ sơ quá hạn, ${list.dueSoon} hồ sơ đến hạn trong 24 giờ.`];
     if (list.truncated) notes.push(`Chỉ liệt kê ${list.rows.length} hồ sơ cần xử lý gấp nhất.`);
-    return { period: null, table: overdueTable(list), notes, unitName: list.header.unitName, generatedAt: list.header.generatedAt };
+    return { period: null, table: overdueTable(list), notes, unitName: list.header.unitName, unitGsoCode: list.header.unitGsoCode, generatedAt: list.header.generatedAt };
   }
   const period = requirePeriod(args);
   const span = `từ ngày ${formatDay(period.from)} đến ngày ${formatDay(period.to)}`;
@@ -63,7 +68,7 @@ function draw(reports: ReportService, args: z.output<typeof reportsExportArgs>):
     case 'bieu06': {
       const report = reports.bieu06(period);
       if (report.problems.length > 0) throw new CommandError('internal', `Số liệu Biểu 06 không khớp: ${report.problems.join('; ')}`);
-      return { period, table: bieu06Table(report), notes: ['Đơn vị tính: số hồ sơ thủ tục hành chính.'], unitName: report.header.unitName, generatedAt: report.header.generatedAt };
+      return { period, table: bieu06Table(report), notes: ['Đơn vị tính: số hồ sơ thủ tục hành chính.'], unitName: report.header.unitName, unitGsoCode: report.header.unitGsoCode, generatedAt: report.header.generatedAt };
     }
     case 'dailyTally': {
       const lines = reports.dayTallies(period);
@@ -73,17 +78,17 @@ function draw(reports: ReportService, args: z.output<typeof reportsExportArgs>):
         const now = reports.overdue(0);
         notes.push(`Tại thời điểm lập báo cáo: ${now.overdue} hồ sơ quá hạn, ${now.dueSoon} hồ sơ đến hạn trong 24 giờ.`);
       }
-      return { period, table: dailyTallyTable(lines), notes, unitName: header.unitName, generatedAt: header.generatedAt };
+      return { period, table: dailyTallyTable(lines), notes, unitName: header.unitName, unitGsoCode: header.unitGsoCode, generatedAt: header.generatedAt };
     }
     case 'satisfaction': {
       const report = reports.satisfaction(period);
       if (report.units.length === 0) throw nothingToExport(`Không có lượt đánh giá nào ${span}`);
-      return { period, table: satisfactionTable(report), notes: ['Tỷ lệ tính trên số lượt có đánh giá (không tính lượt công dân không đánh giá).'], unitName: report.header.unitName, generatedAt: report.header.generatedAt };
+      return { period, table: satisfactionTable(report), notes: ['Tỷ lệ tính trên số lượt có đánh giá (không tính lượt công dân không đánh giá).'], unitName: report.header.unitName, unitGsoCode: report.header.unitGsoCode, generatedAt: report.header.generatedAt };
     }
     case 'logBook': {
       const book = reports.logBook(period, null, 0);
       if (book.rows.length === 0) throw nothingToExport(`Không có hồ sơ nào được tiếp nhận ${span}`);
-      return { period, table: logBookTable(book), notes: [], unitName: book.header.unitName, generatedAt: book.header.generatedAt };
+      return { period, table: logBookTable(book), notes: [], unitName: book.header.unitName, unitGsoCode: book.header.unitGsoCode, generatedAt: book.header.generatedAt };
     }
   }
 }
@@ -102,15 +107,17 @@ export async function exportReport(deps: ExportDeps, args: z.output<typeof repor
   const doc = exportDocument({
     kind: args.report,
     unitName: drawn.unitName,
+    unitGsoCode: drawn.unitGsoCode,
     period: drawn.period,
     table: drawn.table,
     generatedAt: drawn.generatedAt,
     preparedBy: deps.preparedBy,
     notes: drawn.notes,
   });
+  if (format === 'csv' && args.csvDialect !== undefined) writeCsvDialect(deps.settings, args.csvDialect);
   const bytes =
     format === 'csv'
-      ? Buffer.from(csvText(doc), 'utf8')
+      ? Buffer.from(csvText(doc, readCsvDialect(deps.settings)), 'utf8')
       : await xlsxBytes(doc, SHEET_NAMES[args.report], async (done) => {
           publish('writing', done);
           await yieldToEventLoop();

@@ -54,10 +54,17 @@ export function asciiFold(text: string): string {
 }
 
 /** E.g. Bieu06_PhuongHongGai_2026-Q4.xlsx: safe on every file system, readable in a folder listing. */
+/**
+ * What a CSV file of citizens' data says in its name, the one place a bare table can carry the notice
+ * (the XLSX says it above its table).
+ */
+export const PERSONAL_DATA_FILE_MARK = 'DuLieuCaNhan';
+
 export function reportFileName(kind: ReportKind, unitName: string, period: ReportPeriod, format: ExportFormat): string {
   const unit = asciiFold(unitName) || 'DonVi';
-  return `${FILE_STEMS[kind]}_${unit}_${periodFileLabel(period)}.${format}`;
+  const mark = format === 'csv' && holdsPersonalData(kind) ? `_${PERSONAL_DATA_FILE_MARK}` : '';
+  return `${FILE_STEMS[kind]}_${unit}_${periodFileLabel(period)}${mark}.${format}`;
 }
 
 /** What a served export may be called: exactly the shape reportFileName makes (no separators, no dots before the extension). */
-export const EXPORT_FILE_NAME_PATTERN = /^[A-Za-z0-9]+_[A-Za-z0-9]+_[0-9Q_-]+\.(xlsx|csv)$/u;
+export const EXPORT_FILE_NAME_PATTERN = /^[A-Za-z0-9]+_[A-Za-z0-9]+_[0-9Q_-]+(?:_DuLieuCaNhan)?\.(xlsx|csv)$/u;

@@ -25,47 +25,18 @@ import {
   SUPPLEMENT,
   WARD,
 } from './arrange-dossiers.js';
-import { hourMinuteDay, pdfPageSizes, pdfText, pdfToPngs, vietnamParts } from './pdf-text.js';
+import { hourMinuteDay, vietnamParts } from './pdf-text.js';
+import { expectA4, FORMS_DIR, printShownForm, printToPdf } from './print-to-pdf.js';
 
 // Each form is opened at its print route in Chromium, printed to PDF as the print dialog would, and read
 // back with pdftotext: the code, the names and the dates must be on the paper. The browser runs in Los
 // Angeles time, so every date proves the forms print Vietnam time whatever the machine's zone.
-
-const FORMS_DIR = 'test-results/forms';
-const A4 = { short: 595.3, long: 841.9 };
 
 test.use({ timezoneId: 'America/Los_Angeles' });
 
 test.beforeAll(async () => {
   await mkdir(FORMS_DIR, { recursive: true });
 });
-
-/** Opens the print route, waits until the form is ready to print, and prints it to a PDF; returns its text. */
-async function printToPdf(page: Page, baseUrl: string, route: string, name: string): Promise<{ file: string; text: string }> {
-  await page.goto(`${baseUrl}${route}`);
-  return printShownForm(page, name);
-}
-
-/** Prints the form on screen to test-results/forms/<name>.pdf (and PNGs of its pages); returns its text. */
-async function printShownForm(page: Page, name: string): Promise<{ file: string; text: string }> {
-  await expect(page.getByRole('button', { name: 'In', exact: true })).toBeEnabled();
-  // Barcodes are data: images; wait until every image has decoded, or the PDF could miss them.
-  await expect.poll(() => page.locator('img').evaluateAll((images) => images.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
-  const file = join(FORMS_DIR, `${name}.pdf`);
-  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
-  pdfToPngs(file);
-  return { file, text: pdfText(file) };
-}
-
-function expectA4(file: string, pages: number, orientation: 'portrait' | 'landscape'): void {
-  const sizes = pdfPageSizes(file);
-  expect(sizes).toHaveLength(pages);
-  const [width, height] = orientation === 'portrait' ? [A4.short, A4.long] : [A4.long, A4.short];
-  for (const size of sizes) {
-    expect(size.widthPt).toBeCloseTo(width, 0);
-    expect(size.heightPt).toBeCloseTo(height, 0);
-  }
-}
 
 /** The header block every form carries. */
 function expectHeader(text: string, signedAt: string): void {
@@ -149,6 +120,8 @@ test('form 01: the receipt prints both copies with the code, barcode, lookup QR,
   expect(text).toContain('Đăng ký nhận kết quả tại: Bộ phận tiếp nhận và trả kết quả UBND Phường Hồng Gai');
   const serial = code(dossier).slice(-4);
   expect(text).toContain(`Số thứ tự: ${serial}`);
+  // The log book's volume is a number (one a year), not a date.
+  expect(text).toContain(`Quyển số: 01/${vietnamParts(state.receivedAt ?? '').date.slice(6)}, Số thứ tự: ${serial}`);
   expect(text).toContain('NGƯỜI NỘP HỒ SƠ');
   expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
   expect(text).toContain(RECEIVING_OFFICER);

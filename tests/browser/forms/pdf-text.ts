@@ -50,3 +50,11 @@ export function hourMinuteDay(instant: string): string {
   const [hour, minute] = time.split(':');
   return `${hour} giờ ${minute} phút, ngày ${date}`;
 }
+
+/** The base names of the fonts the PDF embeds, without the subset tag ('AAAAAA+Tinos-Bold' → 'Tinos-Bold'). */
+export function pdfFontNames(file: string): string[] {
+  const listing = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  // Two header lines, then one font a line, its name first.
+  const names = listing.split('\n').slice(2).map((line) => line.split(/\s+/u)[0] ?? '').filter((name) => name !== '');
+  return [...new Set(names.map((name) => name.replace(/^[A-Z]{6}\+/u, '')))].sort();
+}

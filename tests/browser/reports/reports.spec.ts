@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
@@ -78,6 +78,25 @@ test('the supervisor draws up Biểu 06 for this quarter, sees the daily chart a
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
   expect(workbook.worksheets[0]!.getCell('C24').value).toBe(15);
+
+  // CSV for Vietnamese Excel by default (';' and dd/MM/yyyy); plain CSV when chosen, kept as the desk's choice.
+  const dialect = page.getByRole('combobox', { name: 'Kiểu CSV' });
+  await expect(dialect).toHaveValue('excel-vi');
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất CSV' }).click();
+  const csv = await readFile(await (await csvDownload).path(), 'utf8');
+  expect(csv.split('\r\n')).toContain('4;Đăng ký, quản lý cư trú;11;2;6;3;6;2;3;1;5;2;3');
+  await dialect.selectOption('rfc4180');
+  const plainDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất CSV' }).click();
+  expect((await readFile(await (await plainDownload).path(), 'utf8')).split('\r\n')).toContain('4,"Đăng ký, quản lý cư trú",11,2,6,3,6,2,3,1,5,2,3');
+  await page.screenshot({ path: `${SCREENS_DIR}/reports-export-bar.png` });
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Kiểu CSV' })).toHaveValue('rfc4180');
+  await page.getByLabel('Từ ngày').fill('01/11/2026');
+  await page.getByLabel('Đến ngày').fill('30/11/2026');
+  await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+  await expect(page.getByTestId('report-period')).toHaveText('Kỳ báo cáo: Tháng 11 năm 2026 (từ ngày 01/11/2026 đến ngày 30/11/2026)');
 
   // Printing: the sheet alone, with the form's title block and signatures.
   await page.emulateMedia({ media: 'print' });

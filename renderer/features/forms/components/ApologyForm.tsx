@@ -2,7 +2,8 @@ import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
 import { localDateOf } from '../../../../shared/domain/calendar/vietnam-time.js';
 import { peoplesCommitteeOf } from '../model/agency.js';
 import { FORM_TITLES } from '../model/form-labels.js';
-import { formatHourMinuteDay, writtenDate } from '../model/vietnam-dates.js';
+import { writtenDate } from '../../../../shared/domain/calendar/written-date.js';
+import { formatHourMinuteDay } from '../model/vietnam-dates.js';
 import { FormHeader, FormTitle } from './FormHeader.js';
 import { BLANK, FormLine } from './FormLine.js';
 import { FormSheet } from './FormSheet.js';
@@ -24,7 +25,7 @@ export function ApologyForm({ detail }: { detail: DossierDetail }) {
   const agency = peoplesCommitteeOf(state.unit.name);
   return (
     <FormSheet label={FORM_TITLES['04']}>
-      <FormHeader unitName={state.unit.name} signedAt={reschedule.at} />
+      <FormHeader unit={state.unit} signedAt={reschedule.at} />
       <FormTitle>{FORM_TITLES['04']}</FormTitle>
       <div className="form-body">
         <p className="form-subtitle">

@@ -44,7 +44,7 @@ export function ControlSheetForm({ detail }: { detail: DossierDetail }) {
   const leadAgency = logBookEntryOf(detail)?.leadAgency ?? null;
   return (
     <FormSheet label={FORM_TITLES['05']} className="control-sheet">
-      <FormHeader unitName={state.unit.name} signedAt={state.receivedAt ?? state.lastEventAt} />
+      <FormHeader unit={state.unit} signedAt={state.receivedAt ?? state.lastEventAt} />
       <FormTitle>{FORM_TITLES['05']}</FormTitle>
       <p className="form-subtitle">(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)</p>
       <div className="form-body">

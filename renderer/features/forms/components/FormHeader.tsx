@@ -1,12 +1,13 @@
-import { agencyHeaderLines, PLACE_NAME } from '../model/agency.js';
-import { placeAndDate } from '../model/vietnam-dates.js';
+import { documentPlaceOf } from '../../../../shared/domain/catalogue/document-place.js';
+import { agencyHeaderLines } from '../model/agency.js';
+import { placeAndDate } from '../../../../shared/domain/calendar/written-date.js';
 
 /**
  * The header every administrative form opens with: the issuing agency on the left, the national name
  * and motto on the right, then the place and date the form is signed.
  */
-export function FormHeader({ unitName, signedAt }: { unitName: string; signedAt: string }) {
-  const [parent, desk] = agencyHeaderLines(unitName);
+export function FormHeader({ unit, signedAt }: { unit: { gsoCode: string | null; name: string }; signedAt: string }) {
+  const [parent, desk] = agencyHeaderLines(unit.name);
   return (
     <header className="form-header">
       <div>
@@ -20,7 +21,7 @@ export function FormHeader({ unitName, signedAt }: { unitName: string; signedAt:
           <span className="form-header__motto">Độc lập - Tự do - Hạnh phúc</span>
         </p>
       </div>
-      <p className="form-header__place-date">{placeAndDate(PLACE_NAME, signedAt)}</p>
+      <p className="form-header__place-date">{placeAndDate(documentPlaceOf(unit), signedAt)}</p>
     </header>
   );
 }

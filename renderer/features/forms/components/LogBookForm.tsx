@@ -55,7 +55,7 @@ export function LogBookForm({ logBook, printedAt }: { logBook: LogBook; printedA
   const { entries } = logBook;
   return (
     <FormSheet label={FORM_TITLES['06']} landscape className="log-book">
-      <FormHeader unitName={logBook.unitName} signedAt={printedAt} />
+      <FormHeader unit={{ gsoCode: logBook.unitGsoCode, name: logBook.unitName }} signedAt={printedAt} />
       <FormTitle>{FORM_TITLES['06']}</FormTitle>
       <p className="form-subtitle">
         Từ ngày {formatLocalDate(logBook.from)} đến ngày {formatLocalDate(logBook.to)}

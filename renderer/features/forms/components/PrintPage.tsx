@@ -5,6 +5,7 @@ import type { DossierDetail } from '../../../../shared/contract/dossiers.js';
 import { localDateOf } from '../../../../shared/domain/calendar/vietnam-time.js';
 import { referenceInPlaceOfCode } from '../../../../shared/domain/dossier/reception.js';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
+import { useFormFontReady } from '../hooks/use-form-font.js';
 import { formProblem } from '../model/form-availability.js';
 import { FORM_TITLES, type FormNumber } from '../model/form-labels.js';
 import { createPrintStore, type PrintRequest } from '../store/print-store.js';
@@ -43,14 +44,14 @@ function goBack(): void {
   else window.location.hash = '#/';
 }
 
-function DossierForm({ form, detail, centreUrl }: { form: Exclude<FormNumber, '06'>; detail: DossierDetail; centreUrl: string | null }) {
+function DossierForm({ form, detail, centreUrl, deskPhone }: { form: Exclude<FormNumber, '06'>; detail: DossierDetail; centreUrl: string | null; deskPhone: string | null }) {
   switch (form) {
     case '01':
-      return <ReceiptForm detail={detail} centreUrl={centreUrl} />;
+      return <ReceiptForm detail={detail} centreUrl={centreUrl} deskPhone={deskPhone} />;
     case '02':
-      return <SupplementRequestForm detail={detail} />;
+      return <SupplementRequestForm detail={detail} deskPhone={deskPhone} />;
     case '03':
-      return <RefusalForm detail={detail} />;
+      return <RefusalForm detail={detail} deskPhone={deskPhone} />;
     case '04':
       return <ApologyForm detail={detail} />;
     case '05':
@@ -70,11 +71,13 @@ export function PrintPage(props: PrintPageProps) {
   const [openedAt] = useState(() => new Date().toISOString());
   const status = useStore(store, (state) => state.status);
   const detail = useStore(store, (state) => state.detail);
+  const deskPhone = useStore(store, (state) => state.deskPhone);
   const logBook = useStore(store, (state) => state.logBook);
   const centreUrl = useStore(store, (state) => state.centreUrl);
   const progress = useStore(store, (state) => state.progress);
   const error = useStore(store, (state) => state.error);
   const load = useStore(store, (state) => state.load);
+  const fontReady = useFormFontReady();
 
   const request = requestOf(props, localDateOf(openedAt));
   const requestKey = JSON.stringify(request);
@@ -88,6 +91,8 @@ export function PrintPage(props: PrintPageProps) {
 
   const problem = form !== '06' && detail !== null ? formProblem(form, detail.state) : null;
   const ready = status === 'loaded' && problem === null && (form === '06' ? logBook !== null : detail !== null);
+  // "In" waits for the forms' font too: a page printed before it arrives would break lines elsewhere.
+  const canPrint = ready && fontReady;
   // A dossier turned back at the counter has no code yet: its form 02 is named by its reference.
   const subject = form === '06' || detail === null ? null : (detail.state.code ?? referenceInPlaceOfCode(detail.state));
   const title = `Mẫu ${form}: ${FORM_TITLES[form]}${subject ? ` — ${subject}` : ''}`;
@@ -103,7 +108,7 @@ export function PrintPage(props: PrintPageProps) {
 
   return (
     <div className="print-view" aria-busy={status === 'loading'}>
-      <PrintToolbar title={title} canPrint={ready} onClose={close}>
+      <PrintToolbar title={title} canPrint={canPrint} onClose={close}>
         {request?.kind === 'logBook' && <LogBookRangeForm key={requestKey} from={request.from} to={request.to} />}
       </PrintToolbar>
       {(request === null || status === 'loading' || problem !== null) && (
@@ -123,7 +128,7 @@ export function PrintPage(props: PrintPageProps) {
       {ready && (
         <div className="print-sheets">
           {form === '06' && logBook !== null && <LogBookForm logBook={logBook} printedAt={openedAt} />}
-          {form !== '06' && detail !== null && <DossierForm form={form} detail={detail} centreUrl={centreUrl} />}
+          {form !== '06' && detail !== null && <DossierForm form={form} detail={detail} centreUrl={centreUrl} deskPhone={deskPhone} />}
         </div>
       )}
     </div>

@@ -17,19 +17,20 @@ const COPIES = ['Liên 1: Giao người nộp hồ sơ', 'Liên 2: Lưu tại B�
 
 /**
  * Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả: both copies. Needs a received dossier with a code.
- * `centreUrl`: the centre whose status page the QR code opens (null: no QR code).
+ * `centreUrl`: the centre whose status page the QR code opens (null: no QR code). `deskPhone`: printed
+ * on each copy when the supervisor has set it.
  */
-export function ReceiptForm({ detail, centreUrl }: { detail: DossierDetail; centreUrl: string | null }) {
+export function ReceiptForm({ detail, centreUrl, deskPhone }: { detail: DossierDetail; centreUrl: string | null; deskPhone: string | null }) {
   return (
     <>
       {COPIES.map((copy) => (
-        <ReceiptCopy key={copy} detail={detail} copy={copy} centreUrl={centreUrl} />
+        <ReceiptCopy key={copy} detail={detail} copy={copy} centreUrl={centreUrl} deskPhone={deskPhone} />
       ))}
     </>
   );
 }
 
-function ReceiptCopy({ detail, copy, centreUrl }: { detail: DossierDetail; copy: string; centreUrl: string | null }) {
+function ReceiptCopy({ detail, copy, centreUrl, deskPhone }: { detail: DossierDetail; copy: string; centreUrl: string | null; deskPhone: string | null }) {
   const { state } = detail;
   const code = state.code ?? '';
   const receivedAt = state.receivedAt ?? state.lastEventAt;
@@ -37,7 +38,7 @@ function ReceiptCopy({ detail, copy, centreUrl }: { detail: DossierDetail; copy:
   const logBook = logBookReference(code);
   return (
     <FormSheet label={`${FORM_TITLES['01']} — ${copy}`}>
-      <FormHeader unitName={state.unit.name} signedAt={receivedAt} />
+      <FormHeader unit={state.unit} signedAt={receivedAt} />
       <FormTitle>{FORM_TITLES['01']}</FormTitle>
       <p className="receipt-copy">({copy})</p>
       <ReceiptCode code={code} centreUrl={centreUrl} />
@@ -48,7 +49,7 @@ function ReceiptCopy({ detail, copy, centreUrl }: { detail: DossierDetail; copy:
         </div>
         <FormLine label="Nội dung yêu cầu giải quyết" value={state.procedure.name} />
         <p>1. Thành phần hồ sơ nộp gồm:</p>
-        <table className="form-table">
+        <table className="form-table receipt-papers">
           <thead>
             <tr>
               <th scope="col">STT</th>
@@ -81,6 +82,7 @@ function ReceiptCopy({ detail, copy, centreUrl }: { detail: DossierDetail; copy:
         <FormLine label="4. Thời gian nhận hồ sơ" value={formatHourMinuteDay(receivedAt)} />
         <FormLine label="5. Thời gian trả kết quả giải quyết hồ sơ" value={state.appointmentAt === null ? null : formatHourMinuteDay(state.appointmentAt)} />
         <FormLine label="6. Đăng ký nhận kết quả tại" value={collectPlaceOf(state.channel, state.unit.name)} />
+        {deskPhone !== null && <FormLine label="Điện thoại liên hệ của Bộ phận tiếp nhận và trả kết quả" value={deskPhone} />}
         <p>
           Vào Sổ theo dõi hồ sơ, Quyển số: <b>{logBook?.volume ?? BLANK}</b>, Số thứ tự: <b>{logBook?.serial ?? BLANK}</b>
         </p>

@@ -10,14 +10,14 @@ import { FormSheet } from './FormSheet.js';
 import { FormSignatures } from './FormSignatures.js';
 
 /** Form 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ: why the desk would not take the dossier. */
-export function RefusalForm({ detail }: { detail: DossierDetail }) {
+export function RefusalForm({ detail, deskPhone }: { detail: DossierDetail; deskPhone: string | null }) {
   const { state } = detail;
   if (state.refusedAt === null) return null;
   const officer = officerNamesOf(detail.history)(state.createdBy);
   const desk = deskOf(state.unit.name);
   return (
     <FormSheet label={FORM_TITLES['03']}>
-      <FormHeader unitName={state.unit.name} signedAt={state.refusedAt} />
+      <FormHeader unit={state.unit} signedAt={state.refusedAt} />
       <FormTitle>{FORM_TITLES['03']}</FormTitle>
       <div className="form-body">
         <p>
@@ -30,7 +30,7 @@ export function RefusalForm({ detail }: { detail: DossierDetail }) {
         <p>Qua xem xét, {desk} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:</p>
         <p className="form-quote">{state.refusedReason ?? BLANK}</p>
         <p>
-          Mọi thắc mắc xin liên hệ cán bộ tiếp nhận <b>{officer ?? BLANK}</b> tại {desk}, số điện thoại {BLANK}.
+          Mọi thắc mắc xin liên hệ cán bộ tiếp nhận <b>{officer ?? BLANK}</b> tại {desk}, số điện thoại {deskPhone ?? BLANK}.
         </p>
         <p className="form-closing">Xin thông báo để ông/bà được biết và thực hiện./.</p>
       </div>

@@ -16,7 +16,7 @@ import { FormSignatures } from './FormSignatures.js';
  * missing at once, so one request lists it all). Needs a dossier with at least one supplement round.
  * At the counter the dossier is not received: the form carries its reference, not a code.
  */
-export function SupplementRequestForm({ detail }: { detail: DossierDetail }) {
+export function SupplementRequestForm({ detail, deskPhone }: { detail: DossierDetail; deskPhone: string | null }) {
   const { state } = detail;
   const round = state.supplements.at(-1);
   if (round === undefined) return null;
@@ -24,7 +24,7 @@ export function SupplementRequestForm({ detail }: { detail: DossierDetail }) {
   const desk = deskOf(state.unit.name);
   return (
     <FormSheet label={FORM_TITLES['02']}>
-      <FormHeader unitName={state.unit.name} signedAt={round.requestedAt} />
+      <FormHeader unit={state.unit} signedAt={round.requestedAt} />
       <FormTitle>{FORM_TITLES['02']}</FormTitle>
       {round.atIntake ? <CounterReference reference={counterReferenceOf(state.id)} /> : state.code && <p className="form-subtitle">Mã hồ sơ: {state.code}</p>}
       <div className="form-body">
@@ -50,7 +50,7 @@ export function SupplementRequestForm({ detail }: { detail: DossierDetail }) {
         )}
         <p>
           Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với cán bộ hướng dẫn <b>{guide ?? BLANK}</b> tại {desk}, số điện thoại{' '}
-          {BLANK} để được hướng dẫn.
+          {deskPhone ?? BLANK} để được hướng dẫn.
         </p>
         <p className="form-closing">Xin trân trọng cảm ơn./.</p>
       </div>

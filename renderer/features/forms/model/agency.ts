@@ -1,8 +1,5 @@
 // Who issues the forms, as the header's left block names it (Circular 01/2018/TT-VPCP models).
 
-/** Where the forms are signed: the model city (DOMAIN.md). Becomes a desk setting with other cities. */
-export const PLACE_NAME = 'Hạ Long';
-
 export const DESK_NAME = 'Bộ phận tiếp nhận và trả kết quả';
 /** The abbreviation administrative papers use where space is short (tables). */
 export const DESK_SHORT_NAME = 'Bộ phận TN&TKQ';

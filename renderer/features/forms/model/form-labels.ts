@@ -51,17 +51,21 @@ export function collectPlaceOf(channel: Channel, unitName: string): string {
   return channel === 3 ? 'Dịch vụ bưu chính công ích (gửi theo địa chỉ người nộp)' : deskOf(unitName);
 }
 
+/** The one volume of each year's electronic log book. */
+const LOG_BOOK_VOLUME = '01';
+
 /**
- * The log-book line of form 01 ("Vào Sổ theo dõi hồ sơ, Quyển số … Số thứ tự …"). The desk keeps the
- * log book electronically and numbers dossiers per day of receipt (the code's serial), so the "volume"
- * is that day. Null when the code is not one of ours (then the officer writes the line by hand).
+ * The log-book line of form 01 ("Vào Sổ theo dõi hồ sơ, Quyển số … Số thứ tự …"). The desk keeps one
+ * electronic log book a year, as registers are numbered: volume 01 of the year of receipt ("01/2026");
+ * the entry is the code's serial. Null when the code is not one of ours (then the officer writes the
+ * line by hand).
  */
 export function logBookReference(code: string): { volume: string; serial: string } | null {
   const parts = parseDossierCode(code);
   if (parts === null) return null;
   const { dateKey } = parts;
   return {
-    volume: `${dateKey.slice(4, 6)}/${dateKey.slice(2, 4)}/20${dateKey.slice(0, 2)}`,
+    volume: `${LOG_BOOK_VOLUME}/20${dateKey.slice(0, 2)}`,
     serial: String(parts.serial).padStart(4, '0'),
   };
 }

@@ -17,6 +17,7 @@ export interface LogBook {
   to: string;
   /** The unit whose book it is (the desk's own, from its settings). */
   unitName: string;
+  unitGsoCode: string;
   entries: LogBookEntry[];
 }
 
@@ -27,6 +28,8 @@ export interface PrintState {
   detail: DossierDetail | null;
   /** The centre whose status page form 01's QR code opens; null when no centre will know the dossier. */
   centreUrl: string | null;
+  /** The desk's phone for citizens, printed on forms 01–03 when a supervisor has set it. */
+  deskPhone: string | null;
   logBook: LogBook | null;
   /** Log book: dossiers whose detail has arrived, of how many. */
   progress: { loaded: number; total: number } | null;
@@ -98,13 +101,14 @@ export function createPrintStore(client: DeskClient, options: PrintStoreOptions 
       };
       await Promise.all(Array.from({ length: DETAIL_CONCURRENCY }, worker));
       const entries = details.map(logBookEntryOf).filter((entry): entry is LogBookEntry => entry !== null);
-      return { from, to, unitName: settings.unit.name, entries: sortLogBook(entries) };
+      return { from, to, unitName: settings.unit.name, unitGsoCode: settings.unit.gsoCode, entries: sortLogBook(entries) };
     }
 
     return {
       status: 'idle',
       detail: null,
       centreUrl: null,
+      deskPhone: null,
       logBook: null,
       progress: null,
       error: null,
@@ -114,10 +118,16 @@ export function createPrintStore(client: DeskClient, options: PrintStoreOptions 
         set({ status: 'loading', error: null, progress: null });
         try {
           if (request.kind === 'dossier') {
-            const [detail, sync] = await Promise.all([valueOf(client.invoke('dossiers.get', { id: request.dossierId })), client.invoke('sync.status', {})]);
-            // The desk's own sync state: should it fail, the form is still printed, without a QR code.
+            const [detail, sync, preferences] = await Promise.all([
+              valueOf(client.invoke('dossiers.get', { id: request.dossierId })),
+              client.invoke('sync.status', {}),
+              client.invoke('preferences.get', {}),
+            ]);
+            // The desk's own sync state and preferences: should either fail, the form still prints,
+            // without a QR code / with the dotted line for the phone.
             const centreUrl = sync.ok ? lookupCentreOf(sync.value) : null;
-            if (isCurrent()) set({ status: 'loaded', detail, centreUrl, logBook: null });
+            const deskPhone = preferences.ok ? preferences.value.phone : null;
+            if (isCurrent()) set({ status: 'loaded', detail, centreUrl, deskPhone, logBook: null });
           } else {
             const logBook = await loadLogBook(request.from, request.to, isCurrent);
             if (isCurrent()) set({ status: 'loaded', logBook, detail: null, progress: null });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { CSV_DIALECT_LABELS, CSV_DIALECTS, type CsvDialect } from '../../../../shared/domain/reports/csv-dialect.js';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { downloadExport, type ExportDelivery } from '../store/download-export.js';
 import { useReportsStore } from '../store/reports-store-context.js';
@@ -13,8 +14,14 @@ export function ExportBar() {
   const lastExport = useReportsStore((s) => s.lastExport);
   const exportError = useReportsStore((s) => s.exportError);
   const exportAs = useReportsStore((s) => s.exportAs);
+  const csvDialect = useReportsStore((s) => s.csvDialect);
+  const loadCsvDialect = useReportsStore((s) => s.loadCsvDialect);
+  const chooseCsvDialect = useReportsStore((s) => s.chooseCsvDialect);
   const [delivery, setDelivery] = useState<ExportDelivery | null>(null);
   const busy = exporting !== null;
+  useEffect(() => {
+    void loadCsvDialect();
+  }, [loadCsvDialect]);
 
   const run = async (format: 'xlsx' | 'csv') => {
     setDelivery(null);
@@ -32,6 +39,17 @@ export function ExportBar() {
         <button type="button" className="button button--secondary" disabled={busy || status !== 'loaded'} onClick={() => void run('csv')}>
           Xuất CSV
         </button>
+        <label className="export-bar__dialect">
+          Kiểu CSV{' '}
+          <select className="field__input" value={csvDialect ?? ''} disabled={busy || csvDialect === null} onChange={(event) => chooseCsvDialect(event.target.value as CsvDialect)}>
+            {csvDialect === null && <option value="">…</option>}
+            {CSV_DIALECTS.map((dialect) => (
+              <option key={dialect} value={dialect}>
+                {CSV_DIALECT_LABELS[dialect]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" className="button button--secondary" disabled={status !== 'loaded'} onClick={() => window.print()}>
           In / lưu PDF
         </button>

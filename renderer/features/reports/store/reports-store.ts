@@ -17,6 +17,7 @@ import { CommandError } from '../../../../shared/contract/errors.js';
 import { firstWrongField, readTypedRange, type RangeField } from '../../../ui/date-range.js';
 import { formatLocalDate } from '../../../ui/format-date.js';
 import { checkReportPeriod, quickPeriod, type QuickPeriod, type ReportPeriod } from '../../../../shared/domain/reports/report-period.js';
+import type { CsvDialect } from '../../../../shared/domain/reports/csv-dialect.js';
 import type { ExportFormat, ReportKind } from '../../../../shared/domain/reports/report-kinds.js';
 
 /** What the screen shows for the chosen report (one at a time). */
@@ -52,6 +53,8 @@ export interface ReportsState {
   exporting: ExportState | null;
   lastExport: ExportResult | null;
   exportError: CommandErrorData | null;
+  /** The CSV dialect the next CSV export is written in: the desk's choice, until the supervisor picks another. */
+  csvDialect: CsvDialect | null;
 
   choose(kind: ReportKind): void;
   pickQuick(quick: QuickPeriod): void;
@@ -61,6 +64,9 @@ export interface ReportsState {
   /** Draws up the chosen report for the period (and the 30-day chart for the daily tally). */
   load(): Promise<void>;
   exportAs(format: ExportFormat): Promise<ExportResult | null>;
+  /** Reads the desk's CSV dialect (Vietnamese Excel unless a supervisor chose otherwise). */
+  loadCsvDialect(): Promise<void>;
+  chooseCsvDialect(dialect: CsvDialect): void;
   /** Follows 'reports.progress'; returns the function that stops following. */
   follow(): () => void;
 }
@@ -94,6 +100,7 @@ export function createReportsStore(backend: ReportsBackend, today: string): Repo
     exporting: null,
     lastExport: null,
     exportError: null,
+    csvDialect: null,
 
     choose(kind) {
       set({ kind, view: null, status: 'idle', error: null, lastExport: null, exportError: null });
@@ -180,13 +187,25 @@ export function createReportsStore(backend: ReportsBackend, today: string): Repo
       if (get().kind !== 'overdue' && get().readDates() !== null) return null;
       const { kind, period } = get();
       set({ exporting: { format, progress: null }, exportError: null, lastExport: null });
-      const answer = await backend.invoke('reports.export', { report: kind, format, ...(kind === 'overdue' ? {} : period) });
+      // The dialect chosen on screen goes with a CSV export; the desk remembers it for the next one.
+      const csvDialect = get().csvDialect;
+      const dialect = format === 'csv' && csvDialect !== null ? { csvDialect } : {};
+      const answer = await backend.invoke('reports.export', { report: kind, format, ...(kind === 'overdue' ? {} : period), ...dialect });
       if (answer.ok) {
         set({ exporting: null, lastExport: answer.value });
         return answer.value;
       }
       set({ exporting: null, exportError: answer.error });
       return null;
+    },
+
+    async loadCsvDialect() {
+      const answer = await backend.invoke('preferences.get', {});
+      if (answer.ok && get().csvDialect === null) set({ csvDialect: answer.value.csvDialect });
+    },
+
+    chooseCsvDialect(dialect) {
+      set({ csvDialect: dialect });
     },
 
     follow() {

@@ -62,7 +62,7 @@ describe('Biểu 06 as XLSX', () => {
     expect(values(ws, totalRow)).toEqual(['', 'Tổng cộng', 15, 2, 9, 4, 8, 2, 4, 2, 7, 4, 3]);
     expect(ws.getCell(totalRow, 3).numFmt).toBe('#,##0');
     expect(ws.getCell(totalRow, 2).font.bold).toBe(true);
-    expect(ws.getCell(totalRow + 2, 8).value).toBe('Hồng Gai, ngày 15 tháng 12 năm 2026');
+    expect(ws.getCell(totalRow + 2, 8).value).toBe('Hạ Long, ngày 15 tháng 12 năm 2026'); // as the forms write it, not the ward's own name
     expect(ws.getCell(totalRow + 3, 1).value).toBe('NGƯỜI LẬP BIỂU');
     expect(ws.getCell(totalRow + 3, 8).value).toBe('THỦ TRƯỞNG ĐƠN VỊ');
     expect(ws.getCell(totalRow + 7, 1).value).toBe(SUPERVISOR.fullName);
@@ -91,29 +91,42 @@ describe('the log book as XLSX and CSV', () => {
     expect(values(ws, 20, 2)).toEqual([11, ref.codes.D16]);
   });
 
-  it('as CSV starts with the byte-order mark and the notice, then the header and one line per dossier', async () => {
+  it('as CSV for Vietnamese Excel (the default): the byte-order mark, the header first, ";" between cells, dd/MM/yyyy times; the notice in the name', async () => {
     const result = await ref.desk.call('reports.export', { report: 'logBook', format: 'csv', from: '2026-11-01', to: '2026-11-30' });
-    expect(result.fileName).toBe('SoTheoDoi_PhuongHongGai_2026-11.csv');
+    expect(result.fileName).toBe('SoTheoDoi_PhuongHongGai_2026-11_DuLieuCaNhan.csv');
+    expect(result.personalData).toBe(true);
     const bytes = readFileSync(result.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe(`"${PERSONAL_DATA_NOTICE}"`);
-    expect(lines[1]!.startsWith('STT,Mã hồ sơ,Tên thủ tục hành chính,Số bộ hồ sơ,')).toBe(true);
-    expect(lines[2]!.startsWith(`1,${ref.codes.D6},Đăng ký khai sinh,1,Công Dân D6,`)).toBe(true);
-    expect(lines[2]).toContain(',2026-11-02 09:00,2026-11-02 17:00,');
-    expect(lines).toHaveLength(2 + 11 + 1); // notice, header, 11 lines, and the final CRLF
+    const text = bytes.toString('utf8').slice(1);
+    expect(text).not.toContain(PERSONAL_DATA_NOTICE);
+    const lines = text.split('\r\n');
+    expect(lines[0]!.startsWith('STT;Mã hồ sơ;Tên thủ tục hành chính;Số bộ hồ sơ;')).toBe(true);
+    expect(lines[1]!.startsWith(`1;${ref.codes.D6};Đăng ký khai sinh;1;Công Dân D6;`)).toBe(true);
+    expect(lines[1]).toContain(';02/11/2026 09:00;02/11/2026 17:00;');
+    expect(lines).toHaveLength(1 + 11 + 1); // header, 11 lines, and the final CRLF
+    // Every line has the header's number of cells: nothing above or inside the table breaks the columns.
+    const cells = (line: string) => line.replace(/"[^"]*"/gu, '').split(';').length;
+    for (const line of lines.slice(0, -1)) expect(cells(line)).toBe(cells(lines[0]!));
   });
 });
 
 describe('the other exports', () => {
-  it('Biểu 06 as CSV: the 13 columns, the sectors and the total line', async () => {
-    const result = await ref.desk.call('reports.export', { report: 'bieu06', format: 'csv', from: '2026-11-01', to: '2026-11-30' });
+  it('Biểu 06 as plain RFC 4180 CSV when chosen, remembered as the desk\'s choice: the 13 columns, the sectors and the total line', async () => {
+    const result = await ref.desk.call('reports.export', { report: 'bieu06', format: 'csv', from: '2026-11-01', to: '2026-11-30', csvDialect: 'rfc4180' });
+    expect(result.fileName).toBe('Bieu06_PhuongHongGai_2026-11.csv');
     const text = readFileSync(result.path, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]!.split(',')).toHaveLength(14); // "Tiếp nhận trực tiếp, dịch vụ…" is quoted: 13 columns, one comma inside
     expect(lines).toContain('4,"Đăng ký, quản lý cư trú",11,2,6,3,6,2,3,1,5,2,3');
     expect(lines.at(-1)).toBe(',Tổng cộng,15,2,9,4,8,2,4,2,7,4,3');
+    // The next export without a choice keeps the desk's; choosing Vietnamese Excel again switches back.
+    const again = await ref.desk.call('reports.export', { report: 'bieu06', format: 'csv', from: '2026-11-01', to: '2026-11-30' });
+    expect(readFileSync(again.path, 'utf8')).toContain('4,"Đăng ký, quản lý cư trú",11,');
+    const excel = await ref.desk.call('reports.export', { report: 'bieu06', format: 'csv', from: '2026-11-01', to: '2026-11-30', csvDialect: 'excel-vi' });
+    const excelLines = readFileSync(excel.path, 'utf8').slice(1).trimEnd().split('\r\n');
+    expect(excelLines).toContain('4;Đăng ký, quản lý cư trú;11;2;6;3;6;2;3;1;5;2;3');
+    expect(excelLines.at(-1)).toBe(';Tổng cộng;15;2;9;4;8;2;4;2;7;4;3');
   });
 
   it('the daily tally for a range of days, the satisfaction report and the overdue list', async () => {
@@ -137,12 +150,11 @@ describe('the other exports', () => {
     expect(sheet.getCell(10, 5).numFmt).toBe('0.0%');
 
     const overdue = await ref.desk.call('reports.export', { report: 'overdue', format: 'csv' });
-    expect(overdue.fileName).toBe('QuaHan_PhuongHongGai_2026-12-15.csv');
+    expect(overdue.fileName).toBe('QuaHan_PhuongHongGai_2026-12-15_DuLieuCaNhan.csv');
     const lines = readFileSync(overdue.path, 'utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe(`"${PERSONAL_DATA_NOTICE}"`);
-    expect(lines).toHaveLength(4);
-    expect(lines[2]).toContain(`1,${ref.codes.D2},`);
-    expect(lines[2]).toContain('Quá hạn 41 ngày'); // due Wed 04/11 10:00, now Tue 15/12 10:00
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`1;${ref.codes.D2};`);
+    expect(lines[1]).toContain('Quá hạn 41 ngày'); // due Wed 04/11 10:00, now Tue 15/12 10:00
   });
 });
 

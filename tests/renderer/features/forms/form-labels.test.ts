@@ -42,9 +42,9 @@ describe('labels printed on the forms', () => {
     expect(collectPlaceOf(2, 'Phường Hồng Gai')).toBe('Bộ phận tiếp nhận và trả kết quả UBND Phường Hồng Gai');
   });
 
-  it('takes the log-book volume (the day) and serial from the dossier code', () => {
-    expect(logBookReference('000.15.20.H49-261123-1001')).toEqual({ volume: '23/11/2026', serial: '1001' });
-    expect(logBookReference('000.00.06.H56-231027-0361')).toEqual({ volume: '27/10/2023', serial: '0361' });
+  it('takes the log-book volume (01 of the year of receipt, not a date) and serial from the dossier code', () => {
+    expect(logBookReference('000.15.20.H49-261123-1001')).toEqual({ volume: '01/2026', serial: '1001' });
+    expect(logBookReference('000.00.06.H56-231027-0361')).toEqual({ volume: '01/2023', serial: '0361' });
     expect(logBookReference('not a code')).toBeNull();
   });
 

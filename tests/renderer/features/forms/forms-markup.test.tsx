@@ -21,8 +21,15 @@ describe('form markup', () => {
   it('form 01 has both copies, each with the code, barcode, QR, papers, times and signatures', async () => {
     desk = await openDesk();
     const { state, history } = await receive(desk);
-    const html = renderToStaticMarkup(<ReceiptForm detail={{ state, history, allowedActions: [], overdue: false, dueSoon: false, reschedule: null, codeConflict: null }} centreUrl="https://motcua.halong.gov.vn" />);
+    // The supervisor set the desk's phone (typed with spaces, kept as digits): each copy prints it.
+    const { phone } = await desk.call('preferences.set', { phone: '0203 3825 123' });
+    expect(phone).toBe('02033825123');
+    const detail = { state, history, allowedActions: [], overdue: false, dueSoon: false, reschedule: null, codeConflict: null };
+    const html = renderToStaticMarkup(<ReceiptForm detail={detail} centreUrl="https://motcua.halong.gov.vn" deskPhone={phone} />);
     const text = textOf(html);
+    expect(text.split('Điện thoại liên hệ của Bộ phận tiếp nhận và trả kết quả: 02033825123')).toHaveLength(3);
+    // Not set: no line at all (nothing for the citizen to call).
+    expect(textOf(renderToStaticMarkup(<ReceiptForm detail={detail} centreUrl={null} deskPhone={null} />))).not.toContain('Điện thoại liên hệ');
 
     expect(html.match(/<article /gu)).toHaveLength(2);
     expect(text).toContain('Liên 1: Giao người nộp hồ sơ');
@@ -42,8 +49,10 @@ describe('form markup', () => {
   it('form 03 gives the refusal reason; form 04 the new date signed for the People’s Committee', async () => {
     desk = await openDesk();
     const refused = await desk.call('dossiers.refuse', { procedureId: RESIDENCE, channel: 1, applicant: SAMPLE_APPLICANT, reason: 'Sai thẩm quyền giải quyết' });
-    const refusal = textOf(renderToStaticMarkup(<RefusalForm detail={refused} />));
+    const refusal = textOf(renderToStaticMarkup(<RefusalForm detail={refused} deskPhone={null} />));
     expect(refusal).toContain('với lý do cụ thể như sau: Sai thẩm quyền giải quyết');
+    expect(refusal).toContain('số điện thoại …………………………');
+    expect(textOf(renderToStaticMarkup(<RefusalForm detail={refused} deskPhone="02033825123" />))).toContain('số điện thoại 02033825123.');
     expect(refusal).toContain(`cán bộ tiếp nhận ${SUPERVISOR_NAME}`);
 
     const received = await receive(desk);

@@ -27,9 +27,9 @@ afterEach(async () => {
 async function printedQrCodes(target: TestDesk, dossierId: string): Promise<{ qr: string[]; code: string }> {
   const store = createPrintStore(inProcessClient(target.core));
   await store.getState().load({ kind: 'dossier', dossierId });
-  const { detail, centreUrl, status } = store.getState();
+  const { detail, centreUrl, deskPhone, status } = store.getState();
   expect(status).toBe('loaded');
-  const html = renderToStaticMarkup(<ReceiptForm detail={detail!} centreUrl={centreUrl} />);
+  const html = renderToStaticMarkup(<ReceiptForm detail={detail!} centreUrl={centreUrl} deskPhone={deskPhone} />);
   const qr = [...html.matchAll(/<img src="([^"]+)" alt="Mã QR tra cứu tình trạng hồ sơ"/gu)].map((m) => m[1]!.replace(/&amp;/gu, '&'));
   return { qr, code: detail!.state.code! };
 }

@@ -4,8 +4,6 @@ import {
   formatLocalDate,
   formatVietnamDate,
   formatVietnamDateTime,
-  placeAndDate,
-  writtenDate,
 } from '../../../../renderer/features/forms/model/vietnam-dates.js';
 
 const machineZone = process.env.TZ;
@@ -41,19 +39,5 @@ describe('dates on the forms are Vietnam time', () => {
 
   it('turns a yyyy-MM-dd date into dd/MM/yyyy', () => {
     expect(formatLocalDate('2026-11-05')).toBe('05/11/2026');
-  });
-});
-
-describe('the written date of Decree 30/2020', () => {
-  it('pads days below 10 and the months January and February, and no other month', () => {
-    expect(writtenDate('2026-02-05')).toBe('ngày 05 tháng 02 năm 2026');
-    expect(writtenDate('2026-01-31')).toBe('ngày 31 tháng 01 năm 2026');
-    expect(writtenDate('2026-03-15')).toBe('ngày 15 tháng 3 năm 2026');
-    expect(writtenDate('2026-11-23')).toBe('ngày 23 tháng 11 năm 2026');
-  });
-
-  it('heads the form with the place and the Vietnam date of signing', () => {
-    // 23:30 UTC on 30 November is already 1 December in Hạ Long.
-    expect(placeAndDate('Hạ Long', '2026-11-30T23:30:00Z')).toBe('Hạ Long, ngày 01 tháng 12 năm 2026');
   });
 });

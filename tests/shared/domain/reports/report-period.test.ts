@@ -55,9 +55,11 @@ describe('export file names', () => {
     expect(asciiFold('Phường Hồng Gai')).toBe('PhuongHongGai');
     expect(asciiFold('Xã Đồng Sơn')).toBe('XaDongSon');
     expect(reportFileName('bieu06', 'Phường Hồng Gai', { from: '2026-10-01', to: '2026-12-31' }, 'xlsx')).toBe('Bieu06_PhuongHongGai_2026-Q4.xlsx');
-    expect(reportFileName('logBook', 'Xã Đồng Sơn', { from: '2026-11-01', to: '2026-11-30' }, 'csv')).toBe('SoTheoDoi_XaDongSon_2026-11.csv');
+    expect(reportFileName('logBook', 'Xã Đồng Sơn', { from: '2026-11-01', to: '2026-11-30' }, 'csv')).toBe('SoTheoDoi_XaDongSon_2026-11_DuLieuCaNhan.csv');
+    // A CSV of citizens says so in its name (a bare table has nowhere else); the XLSX says it above its table.
+    expect(reportFileName('logBook', 'Xã Đồng Sơn', { from: '2026-11-01', to: '2026-11-30' }, 'xlsx')).toBe('SoTheoDoi_XaDongSon_2026-11.xlsx');
     expect(reportFileName('overdue', '', { from: '2026-11-23', to: '2026-11-23' }, 'xlsx')).toBe('QuaHan_DonVi_2026-11-23.xlsx');
-    for (const name of ['Bieu06_PhuongHongGai_2026-Q4.xlsx', 'ThongKeNgay_XaDongSon_2026-10-01_2026-11-23.csv']) expect(EXPORT_FILE_NAME_PATTERN.test(name)).toBe(true);
+    for (const name of ['Bieu06_PhuongHongGai_2026-Q4.xlsx', 'ThongKeNgay_XaDongSon_2026-10-01_2026-11-23.csv', 'QuaHan_PhuongHongGai_2026-11-23_DuLieuCaNhan.csv']) expect(EXPORT_FILE_NAME_PATTERN.test(name)).toBe(true);
     for (const name of ['../desk.sqlite', 'Bieu06_a_b.xlsx.exe', 'Bieu06_Phuong/Hong_2026.xlsx', 'desk.sqlite']) expect(EXPORT_FILE_NAME_PATTERN.test(name)).toBe(false);
   });
 });
