@@ -1,5 +1,5 @@
 import { parseCalendarYearFor } from '../../../shared/domain/calendar/calendar-validation.js';
-import { CALENDAR_YEAR_2025, CALENDAR_YEAR_2026, SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
+import { SEED_CALENDAR_YEARS, SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
 import type { CalendarYear, WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
 import type { DeskDatabase } from '../db/open-database.js';
 
@@ -7,10 +7,13 @@ import type { DeskDatabase } from '../db/open-database.js';
 export class CalendarRepository {
   constructor(private readonly db: DeskDatabase) {}
 
-  seedIfEmpty(nowIso: string): void {
-    const count = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM calendar_years').get()!.n;
-    if (count > 0) return;
-    for (const year of [CALENDAR_YEAR_2025, CALENDAR_YEAR_2026]) this.put(year, nowIso, null);
+  /**
+   * Stores each year the app ships that this desk does not have yet (an update brings next year's
+   * seed to a desk set up earlier). A year the desk has — seeded, edited or published by the
+   * centre — is never touched.
+   */
+  seedMissingYears(nowIso: string): void {
+    for (const year of SEED_CALENDAR_YEARS) if (this.year(year.year) === null) this.put(year, nowIso, null);
   }
 
   year(year: number): CalendarYear | null {
