@@ -1,7 +1,14 @@
-import { parseCalendarYearFor } from '../../../shared/domain/calendar/calendar-validation.js';
+import { parseCalendarYear, parseCalendarYearFor } from '../../../shared/domain/calendar/calendar-validation.js';
 import { SEED_CALENDAR_YEARS, SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
 import type { CalendarYear, WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
+import type { CalendarOrigin } from '../../../shared/contract/catalogue.js';
 import type { DeskDatabase } from '../db/open-database.js';
+
+export interface StoredCalendarYear {
+  readonly year: CalendarYear;
+  readonly origin: CalendarOrigin;
+  readonly updatedAt: string;
+}
 
 /** The desk's working calendar: the fixed rules plus each year an administrator has set. */
 export class CalendarRepository {
@@ -17,8 +24,24 @@ export class CalendarRepository {
   }
 
   year(year: number): CalendarYear | null {
-    const row = this.db.prepare<[number], { record: string }>('SELECT record FROM calendar_years WHERE year = ?').get(year);
-    return row ? (JSON.parse(row.record) as CalendarYear) : null;
+    return this.stored(year)?.year ?? null;
+  }
+
+  /**
+   * A year with where it came from. The table keeps who stored it: an officer (an edit at this desk)
+   * or nobody (the seed, or the centre's publication — told apart by being the shipped record).
+   */
+  stored(year: number): StoredCalendarYear | null {
+    const row = this.db
+      .prepare<[number], { record: string; updated_at: string; updated_by: string | null }>(
+        'SELECT record, updated_at, updated_by FROM calendar_years WHERE year = ?',
+      )
+      .get(year);
+    if (row === undefined) return null;
+    const seed = SEED_CALENDAR_YEARS.find((entry) => entry.year === year);
+    const origin: CalendarOrigin =
+      row.updated_by !== null ? 'desk' : seed !== undefined && JSON.stringify(parseCalendarYear(seed)) === row.record ? 'seed' : 'centre';
+    return { year: JSON.parse(row.record) as CalendarYear, origin, updatedAt: row.updated_at };
   }
 
   /**

@@ -21,7 +21,7 @@ describe('form markup', () => {
   it('form 01 has both copies, each with the code, barcode, QR, papers, times and signatures', async () => {
     desk = await openDesk();
     const { state, history } = await receive(desk);
-    const html = renderToStaticMarkup(<ReceiptForm detail={{ state, history, allowedActions: [], overdue: false, dueSoon: false, reschedule: null, codeConflict: null }} />);
+    const html = renderToStaticMarkup(<ReceiptForm detail={{ state, history, allowedActions: [], overdue: false, dueSoon: false, reschedule: null, codeConflict: null, calendarNote: null }} />);
     const text = textOf(html);
 
     expect(html.match(/<article /gu)).toHaveLength(2);
