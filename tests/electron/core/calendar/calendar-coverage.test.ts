@@ -46,7 +46,7 @@ describe('calendar coverage on the desk', () => {
     desk = await openTestDesk();
     expect((await desk.call('calendar.get', { year: 2026 })).origin).toBe('seed');
     const year = await desk.call('calendar.get', { year: 2026 });
-    const edited = await desk.call('calendar.set', { ...year.year, holidays: [...year.year.holidays, { date: '2026-12-31', name: 'Nghỉ (thử)' }] });
+    const edited = await desk.call('calendar.set', { ...year.year, holidays: [...year.year.holidays, { date: '2026-12-31', name: 'Nghỉ (thử)' }], makeUpDays: [...year.year.makeUpDays] });
     expect(edited).toMatchObject({ origin: 'desk', updatedAt: desk.clock.iso() });
     expect((await desk.call('calendar.get', { year: 2031 })).origin).toBeNull();
   });
@@ -54,7 +54,7 @@ describe('calendar coverage on the desk', () => {
   it('gives a desk set up before 2027 was shipped the 2027 seed at its next start, and keeps its edited years', async () => {
     desk = await openTestDesk();
     const year2026 = await desk.call('calendar.get', { year: 2026 });
-    await desk.call('calendar.set', { ...year2026.year, holidays: [...year2026.year.holidays, { date: '2026-12-31', name: 'Nghỉ (thử)' }] });
+    await desk.call('calendar.set', { ...year2026.year, holidays: [...year2026.year.holidays, { date: '2026-12-31', name: 'Nghỉ (thử)' }], makeUpDays: [] });
     desk.core.db.prepare('DELETE FROM calendar_years WHERE year = 2027').run();
     const dataDir = desk.dataDir;
     desk.core.close();
