@@ -31,11 +31,6 @@ export function AppNav({ route, isSupervisor, onHandBackList }: AppNavProps) {
         </a>
       )}
       {isSupervisor && (
-        <a className="app-nav__link" href="#/lich-lam-viec" aria-current={current('calendar')}>
-          Lịch làm việc
-        </a>
-      )}
-      {isSupervisor && (
         <a className="app-nav__link" href="#/dong-bo" aria-current={current('syncSettings')}>
           Cài đặt đồng bộ
         </a>

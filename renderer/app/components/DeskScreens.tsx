@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AttachmentsPanel } from '../../features/attachments/components/AttachmentsPanel.js';
+import { CalendarLink } from '../../features/calendar/components/CalendarLink.js';
 import { CalendarScreen } from '../../features/calendar/components/CalendarScreen.js';
 import { NextYearCalendarNotice } from '../../features/calendar/components/NextYearCalendarNotice.js';
 import { DossierPage } from '../../features/dossier/components/DossierPage.js';
@@ -72,6 +73,7 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
         (isSupervisor ? (
           <>
             <SyncSettingsScreen />
+            <CalendarLink />
             <DeskUnitSection />
           </>
         ) : (
