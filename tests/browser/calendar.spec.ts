@@ -78,6 +78,7 @@ test('a supervisor keeps the working calendar: sees the year, is told next year 
   await page.getByRole('button', { name: 'Lưu tại máy này' }).click();
   await expect(row).toContainText('Nghỉ bù Tết Dương lịch');
   await expect(row).not.toContainText('cần kiểm tra');
+  await page.screenshot({ path: 'test-results/screens/calendar.png', fullPage: true });
 
   // The notice is gone from the other screens too, next year now being on the desk.
   await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: /Danh sách hồ sơ/ }).click();
