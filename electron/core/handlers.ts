@@ -56,7 +56,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   const catalogue = new CatalogueRepository(deps.db);
   const calendar = new CalendarRepository(deps.db);
   catalogue.seedIfOlder();
-  calendar.seedIfEmpty(new Date(now()).toISOString());
+  calendar.seedMissingYears(new Date(now()).toISOString());
   // Projections built by older code, or before a migration (which never fills them), are refolded from
   // the log before the first command reads them.
   ensureProjectionsCurrent(deps.db, deps.onProjectionRebuild);

@@ -7,7 +7,8 @@ import type { StaffService } from '../staff/staff-service.js';
 // The page is server-rendered and carries no script, so it holds the session in a cookie — HttpOnly
 // (no script can read it), SameSite=Strict (no other site can make the browser send it), Secure when
 // served over HTTPS. Only the dashboard's routes read it (every other staff route takes the bearer
-// header alone, so the cookie can never carry a write). API clients send the same session as a bearer
+// header alone); the one write it carries is an administrator publishing a calendar year from the
+// dashboard's own form, refused from another origin. API clients send the same session as a bearer
 // token instead. Nothing about a citizen is served to anyone without one of the two.
 
 export const SESSION_COOKIE = 'motcua_dashboard';

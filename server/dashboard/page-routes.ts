@@ -14,6 +14,11 @@ import { fileResponse, query } from './dashboard-schemas.js';
 import type { DashboardService } from './dashboard-service.js';
 import { ICON_PATH, STYLESHEET_PATH } from './page/layout.js';
 import { loginPage } from './page/login-page.js';
+import { calendarPage, formOfYear } from './page/calendar-page.js';
+import { calendarYearOfForm, type CalendarFormInput } from './calendar-form.js';
+import { nextYearCalendarWarning } from '../../shared/domain/calendar/calendar-coverage.js';
+import { centreWorkCalendar, publishedCalendarYears } from '../sync/centre-calendar.js';
+import { checkReferenceChange, publishReference } from '../sync/reference-service.js';
 import { overviewPage, type Outcome, type OverviewPage, type PageQuery } from './page/overview-page.js';
 
 // The dashboard's page, its style sheet, and sign-in / sign-out with the page's session cookie. Sign-in
@@ -24,6 +29,7 @@ const STYLESHEET = readFileSync(join(import.meta.dirname, 'page', 'dashboard.css
 const ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b3a66"/><path d="M17 7v18h-3V11l-4 2V10l5-3z" fill="#fff"/></svg>';
 const LOGIN_PATH = `${PAGE_PATH}/login`;
+const CALENDAR_PATH = `${PAGE_PATH}/lich`;
 const LOGOUT_PATH = `${PAGE_PATH}/logout`;
 
 /** No script, no frames, nothing from elsewhere: the page is text, tables and one style sheet. */
@@ -33,6 +39,17 @@ const PAGE_HEADERS = {
   'x-frame-options': 'DENY',
   'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
+};
+
+const calendarFormBody = {
+  type: 'object',
+  properties: {
+    year: { type: 'string', maxLength: 4 },
+    holidays: { type: 'string', maxLength: 20_000 },
+    makeUpDays: { type: 'string', maxLength: 5_000 },
+    source: { type: 'string', maxLength: 1_000 },
+  },
+  additionalProperties: false,
 };
 
 const loginBody = {
@@ -57,7 +74,8 @@ async function outcome<T>(run: () => Promise<T>): Promise<Outcome<T>> {
 export async function dashboardPageRoutes(app: FastifyInstance, options: { deps: CentreDeps; service: DashboardService }): Promise<void> {
   const { deps, service } = options;
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+  // A whole calendar year in Vietnamese, percent-encoded, fits in 32 KiB; sign-in's fields have their own limits.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 32_768 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
@@ -115,6 +133,63 @@ export async function dashboardPageRoutes(app: FastifyInstance, options: { deps:
     },
   });
 
+  /** The calendar page of a year, with what the form shows (sent back when refused) and the reasons. */
+  const calendarPageFor = async (staff: StaffRecord, year: number, sent: CalendarFormInput | null, problems: string[], done: boolean) => {
+    const published = await publishedCalendarYears(deps.storage);
+    const calendar = await centreWorkCalendar(deps.storage);
+    const current = calendar.years.find((entry) => entry.year === year) ?? null;
+    return calendarPage({
+      user: { username: staff.username, role: staff.role },
+      year,
+      current,
+      published: published.has(year),
+      nextYearWarning: nextYearCalendarWarning(service.today(), calendar),
+      form: sent ?? formOfYear(year, current),
+      problems,
+      done,
+    });
+  };
+
+  app.get(CALENDAR_PATH, {
+    schema: { querystring: query('year', 'published'), response: fileResponse('The working calendar of a year') },
+    handler: async (request, reply) => {
+      const staff = await signedIn(request);
+      if (staff === null) return reply.redirect(LOGIN_PATH, 303);
+      const q = request.query as Record<string, string | undefined>;
+      const thisYear = Number(service.today().slice(0, 4));
+      const year = /^\d{4}$/u.test(q.year ?? '') ? Number(q.year) : thisYear;
+      return sendPage(reply, 200, await calendarPageFor(staff, year, null, [], q.published === '1'));
+    },
+  });
+
+  // Publishing a year is the one write the page's cookie carries: an administrator's form post from
+  // this very page (same origin; the cookie is SameSite=Strict), through the same path and the same
+  // checks as the admin API (`checkReferenceChange`, `publishReference`), so every desk gets it on its
+  // next pull and applies it as it applies the API's.
+  app.post(CALENDAR_PATH, {
+    schema: { body: calendarFormBody, response: fileResponse('A redirect to the published year, or the form with the reasons') },
+    handler: async (request, reply) => {
+      if (!isSameOrigin(request)) return reply.status(403).send({ error: { code: 'forbidden', message: 'Biểu mẫu công bố lịch phải được gửi từ chính trang này.' } });
+      const staff = await signedIn(request);
+      if (staff === null) return reply.redirect(LOGIN_PATH, 303);
+      const body = (request.body ?? {}) as Partial<CalendarFormInput>;
+      const sent: CalendarFormInput = { year: body.year ?? '', holidays: body.holidays ?? '', makeUpDays: body.makeUpDays ?? '', source: body.source ?? '' };
+      const shownYear = /^\d{4}$/u.test(sent.year) ? Number(sent.year) : Number(service.today().slice(0, 4));
+      if (staff.role !== 'admin') return sendPage(reply, 403, await calendarPageFor(staff, shownYear, sent, ['Chỉ quản trị viên công bố được lịch.'], false));
+      const parsed = calendarYearOfForm(sent);
+      if (!parsed.ok) return sendPage(reply, 400, await calendarPageFor(staff, shownYear, sent, parsed.problems, false));
+      try {
+        await publishReference(deps.storage, checkReferenceChange({ type: 'calendar.year', record: parsed.year }), deps.now);
+      } catch (error) {
+        if (error instanceof CentreHttpError && error.statusCode === 400) {
+          return sendPage(reply, 400, await calendarPageFor(staff, shownYear, sent, error.message.split('; '), false));
+        }
+        throw error;
+      }
+      return reply.redirect(`${CALENDAR_PATH}?year=${parsed.year.year}&published=1`, 303);
+    },
+  });
+
   app.get(PAGE_PATH, {
     schema: { querystring: query('day', 'from', 'to', 'unit', 'bieu06', 'countBy'), response: fileResponse('The dashboard') },
     handler: async (request, reply) => {
@@ -157,6 +232,7 @@ export async function dashboardPageRoutes(app: FastifyInstance, options: { deps:
         period,
         overdue,
         desks,
+        calendarWarning: nextYearCalendarWarning(today, await centreWorkCalendar(deps.storage)),
       };
       return sendPage(reply, tally.ok && period.ok ? 200 : 400, overviewPage(page));
     },

@@ -11,6 +11,13 @@ const PAGE = 1000;
 
 export async function centreWorkCalendar(storage: CentreStorage): Promise<WorkCalendar> {
   const years = new Map<number, CalendarYear>(SEED_WORK_CALENDAR.years.map((year) => [year.year, year]));
+  for (const [number, year] of await publishedCalendarYears(storage)) years.set(number, year);
+  return { ...SEED_WORK_CALENDAR, years: [...years.values()].sort((a, b) => a.year - b.year) };
+}
+
+/** Every calendar year the centre has published, the last publication of a year winning. */
+export async function publishedCalendarYears(storage: CentreStorage): Promise<Map<number, CalendarYear>> {
+  const years = new Map<number, CalendarYear>();
   // City-wide entries are only reference changes (dossier events carry their unit's scope): a few dozen.
   for (let after = 0; ; ) {
     const rows = await storage.pull([CITY_WIDE_SCOPE], after, PAGE, null);
@@ -21,5 +28,5 @@ export async function centreWorkCalendar(storage: CentreStorage): Promise<WorkCa
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.seq;
   }
-  return { ...SEED_WORK_CALENDAR, years: [...years.values()].sort((a, b) => a.year - b.year) };
+  return years;
 }

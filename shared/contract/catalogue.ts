@@ -32,6 +32,17 @@ export interface CalendarView {
   sessions: WorkCalendar['sessions'];
   weekendDays: WorkCalendar['weekendDays'];
   fixedHolidays: WorkCalendar['fixedHolidays'];
+  /**
+   * Where this desk's copy of the year comes from: the app's seed, the centre's publication, or an edit
+   * made at this desk (which the centre's next publication of the year replaces); null when not configured.
+   */
+  origin: CalendarOrigin | null;
+  /** When the year was stored on this desk (ISO instant); null when not configured. */
+  updatedAt: string | null;
+  /** From 1 November, by the desk's clock: next year has no calendar yet (Vietnamese); else null. */
+  nextYearWarning: string | null;
 }
+
+export type CalendarOrigin = 'seed' | 'centre' | 'desk';
 
 export type { Unit, Procedure, Sector, CalendarYear };

@@ -248,6 +248,11 @@ export interface DossierDetail {
    * dossiers.reissueCode.
    */
   codeConflict: CodeConflict | null;
+  /**
+   * Set when the appointment was counted through a year the desk's calendar does not hold (only weekends
+   * and the fixed solar holidays were skipped there): what to tell the officer, in Vietnamese; else null.
+   */
+  calendarNote: string | null;
 }
 
 export interface CodeConflict {
@@ -259,6 +264,8 @@ export interface CodeConflict {
 export interface AppointmentPreview {
   appointmentAt: string;
   limitText: string;
+  /** As `DossierDetail.calendarNote`: the appointment crosses a year without a calendar; else null. */
+  calendarNote: string | null;
 }
 
 export interface RebuildReport {

@@ -39,7 +39,7 @@ export function checkedText(raw: string, kind: TextKind, what: string): { ok: tr
 }
 
 // The only schema for free text: normalised before the length checks, so "  An  " is 2 letters.
-const freeText = (kind: TextKind, what: string) =>
+export const freeText = (kind: TextKind, what: string) =>
   z.string().transform((raw, ctx) => {
     const checked = checkedText(raw, kind, what);
     if (checked.ok) return checked.text;

@@ -5,7 +5,7 @@
 #
 #   2026-11-01 06:30 Sunday, a month's first day; still 31/10 in UTC (TZ=UTC): the UTC date is last month.
 #   2026-12-31 23:30 late on New Year's Eve; 1/1/2027 in Kiribati (TZ=Pacific/Kiritimati, UTC+14), and
-#                    every appointment falls in 2027, a year the seed calendar does not list (fixed rule only).
+#                    every appointment falls in 2027 (seeded since; 2028 is not, so its notices show).
 #   2026-02-16 21:00 the eve of Tết Bính Ngọ (29 Chạp, a day off inside the nine-day break), in Vietnam's zone.
 #   2025-02-09 10:00 Sunday after the make-up Saturday 08/02/2025 (seeded); still that Saturday in Los Angeles.
 set -euo pipefail

@@ -1,21 +1,47 @@
-import { parseCalendarYearFor } from '../../../shared/domain/calendar/calendar-validation.js';
-import { CALENDAR_YEAR_2025, CALENDAR_YEAR_2026, SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
+import { parseCalendarYear, parseCalendarYearFor } from '../../../shared/domain/calendar/calendar-validation.js';
+import { SEED_CALENDAR_YEARS, SEED_WORK_CALENDAR } from '../../../shared/domain/calendar/seed-calendar.js';
 import type { CalendarYear, WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
+import type { CalendarOrigin } from '../../../shared/contract/catalogue.js';
 import type { DeskDatabase } from '../db/open-database.js';
+
+export interface StoredCalendarYear {
+  readonly year: CalendarYear;
+  readonly origin: CalendarOrigin;
+  readonly updatedAt: string;
+}
 
 /** The desk's working calendar: the fixed rules plus each year an administrator has set. */
 export class CalendarRepository {
   constructor(private readonly db: DeskDatabase) {}
 
-  seedIfEmpty(nowIso: string): void {
-    const count = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM calendar_years').get()!.n;
-    if (count > 0) return;
-    for (const year of [CALENDAR_YEAR_2025, CALENDAR_YEAR_2026]) this.put(year, nowIso, null);
+  /**
+   * Stores each year the app ships that this desk does not have yet (an update brings next year's
+   * seed to a desk set up earlier). A year the desk has — seeded, edited or published by the
+   * centre — is never touched.
+   */
+  seedMissingYears(nowIso: string): void {
+    for (const year of SEED_CALENDAR_YEARS) if (this.year(year.year) === null) this.put(year, nowIso, null);
   }
 
   year(year: number): CalendarYear | null {
-    const row = this.db.prepare<[number], { record: string }>('SELECT record FROM calendar_years WHERE year = ?').get(year);
-    return row ? (JSON.parse(row.record) as CalendarYear) : null;
+    return this.stored(year)?.year ?? null;
+  }
+
+  /**
+   * A year with where it came from. The table keeps who stored it: an officer (an edit at this desk)
+   * or nobody (the seed, or the centre's publication — told apart by being the shipped record).
+   */
+  stored(year: number): StoredCalendarYear | null {
+    const row = this.db
+      .prepare<[number], { record: string; updated_at: string; updated_by: string | null }>(
+        'SELECT record, updated_at, updated_by FROM calendar_years WHERE year = ?',
+      )
+      .get(year);
+    if (row === undefined) return null;
+    const seed = SEED_CALENDAR_YEARS.find((entry) => entry.year === year);
+    const origin: CalendarOrigin =
+      row.updated_by !== null ? 'desk' : seed !== undefined && JSON.stringify(parseCalendarYear(seed)) === row.record ? 'seed' : 'centre';
+    return { year: JSON.parse(row.record) as CalendarYear, origin, updatedAt: row.updated_at };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { CodeConflict, DossierDetail, HistoryEntry } from '../../../shared/contract/dossiers.js';
+import { unloadedCalendarNote } from '../../../shared/domain/calendar/calendar-coverage.js';
 import { rescheduleHint } from '../../../shared/domain/calendar/reschedule.js';
 import type { WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
@@ -51,5 +52,7 @@ export function describeDossier(
     reschedule:
       allowed.includes('appointment.rescheduled') && state.appointmentAt !== null ? rescheduleHint(state.appointmentAt, nowIso, calendar) : null,
     codeConflict,
+    calendarNote:
+      state.receivedAt === null || state.appointmentAt === null ? null : unloadedCalendarNote(state.receivedAt, state.appointmentAt, calendar),
   };
 }

@@ -9,6 +9,7 @@ import type {
   RebuildReport,
 } from '../../../shared/contract/dossiers.js';
 import { CommandError } from '../../../shared/contract/errors.js';
+import { unloadedCalendarNote } from '../../../shared/domain/calendar/calendar-coverage.js';
 import { appointmentAt, extendBySupplementWait, type DeadlineLimit } from '../../../shared/domain/calendar/deadlines.js';
 import { limitText } from '../../../shared/domain/calendar/limit-text.js';
 import type { WorkCalendar } from '../../../shared/domain/calendar/work-calendar.js';
@@ -199,7 +200,12 @@ export class DossierService {
     const procedure = this.procedureOrFail(args.procedureId);
     const snapshot = this.snapshotOf(procedure, args.channel);
     const from = args.receivedAt ?? new Date(this.deps.now()).toISOString();
-    return { appointmentAt: this.appointmentFor(snapshot, from), limitText: limitText(snapshot.limit) };
+    const appointment = this.appointmentFor(snapshot, from);
+    return {
+      appointmentAt: appointment,
+      limitText: limitText(snapshot.limit),
+      calendarNote: unloadedCalendarNote(from, appointment, this.deps.calendar.workCalendar()),
+    };
   }
 
   /** Adds one lifecycle event to an existing dossier; `build` sees the current state, the time and who acts. */

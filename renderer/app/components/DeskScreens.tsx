@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { AttachmentsPanel } from '../../features/attachments/components/AttachmentsPanel.js';
+import { CalendarLink } from '../../features/calendar/components/CalendarLink.js';
+import { CalendarScreen } from '../../features/calendar/components/CalendarScreen.js';
+import { NextYearCalendarNotice } from '../../features/calendar/components/NextYearCalendarNotice.js';
 import { DossierPage } from '../../features/dossier/components/DossierPage.js';
 import { HandbackScreen } from '../../features/handback/components/HandbackScreen.js';
 import { IntakeScreen } from '../../features/intake/components/IntakeScreen.js';
@@ -40,6 +43,7 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
   return (
     <>
       <AppNav route={route} isSupervisor={isSupervisor} onHandBackList={openHandBackList} />
+      {isSupervisor && <NextYearCalendarNotice screen={route.name} />}
       {route.name === 'worklist' && (
         <WorklistScreen onOpen={(dossierId) => go({ name: handBackList ? 'handback' : 'dossier', dossierId })} renderSyncState={renderSyncBadge} />
       )}
@@ -69,11 +73,13 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
         (isSupervisor ? (
           <>
             <SyncSettingsScreen />
+            <CalendarLink />
             <DeskUnitSection />
           </>
         ) : (
           <p role="alert">Chỉ cán bộ giám sát cài đặt được việc đồng bộ.</p>
         ))}
+      {route.name === 'calendar' && (isSupervisor ? <CalendarScreen /> : <p role="alert">Chỉ cán bộ giám sát sửa được lịch làm việc.</p>)}
       {route.name === 'about' && <AboutScreen />}
     </>
   );

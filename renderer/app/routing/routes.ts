@@ -5,6 +5,7 @@
 //   #/in/<form>/<id>, #/in/06?…     print view (the forms feature parses its own parameters)
 //   #/bao-cao                       reports (supervisors)   #/thong-tin            about the app
 //   #/dong-bo                       sync settings (supervisors)
+//   #/lich-lam-viec                 working calendar (supervisors)
 
 export type Route =
   | { name: 'worklist' }
@@ -14,6 +15,7 @@ export type Route =
   | { name: 'print' }
   | { name: 'reports' }
   | { name: 'syncSettings' }
+  | { name: 'calendar' }
   | { name: 'about' };
 
 const DOSSIER = /^\/ho-so\/([0-7][0-9A-HJKMNP-TV-Z]{25})(\/tra-ket-qua)?\/?$/u;
@@ -24,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/bao-cao') return { name: 'reports' };
   if (path === '/thong-tin') return { name: 'about' };
   if (path === '/dong-bo') return { name: 'syncSettings' };
+  if (path === '/lich-lam-viec') return { name: 'calendar' };
   if (path.startsWith('/in/')) return { name: 'print' };
   const dossier = DOSSIER.exec(path);
   if (dossier) return dossier[2] ? { name: 'handback', dossierId: dossier[1]! } : { name: 'dossier', dossierId: dossier[1]! };
@@ -46,6 +49,8 @@ export function routeHash(route: Route): string {
       return '#/thong-tin';
     case 'syncSettings':
       return '#/dong-bo';
+    case 'calendar':
+      return '#/lich-lam-viec';
     case 'print':
       return '#/in/';
   }

@@ -34,6 +34,8 @@ export interface OverviewPage {
   period: Outcome<{ bieu06: Bieu06View; onlineShare: OnlineShareView; satisfaction: SatisfactionView }>;
   overdue: OverdueView;
   desks: DesksView;
+  /** From 1 November: next year's calendar is neither published nor shipped with the desks. */
+  calendarWarning: string | null;
 }
 
 const QUICK: readonly QuickPeriod[] = ['thisMonth', 'thisQuarter', 'lastQuarter'];
@@ -98,7 +100,9 @@ export function overviewPage(page: OverviewPage): string {
   <div class="dashboard__intro">
     <h1>Bảng điều hành toàn thành phố</h1>
     <p>Số liệu lúc ${time(page.generatedAt)}, tính trên các hồ sơ các máy đã đồng bộ về trung tâm: số của mỗi đơn vị bằng số mà máy tại đơn vị đó hiển thị cho cùng các hồ sơ.</p>
+    <p><a href="/dashboard/lich">Lịch làm việc các máy dùng để tính ngày hẹn</a></p>
   </div>
+  ${page.calendarWarning === null ? '' : html`<p class="notice notice--error" role="alert" data-testid="calendar-warning">${page.calendarWarning} <a href="/dashboard/lich?year=${Number(page.today.slice(0, 4)) + 1}">Công bố lịch năm sau</a></p>`}
   ${controls(page)}
   <nav class="jump" aria-label="Các phần của bảng điều hành">
     <a href="#hom-nay">Trong ngày</a><a href="#bieu-06">Biểu 06</a><a href="#truc-tuyen">Trực tuyến</a><a href="#hai-long">Hài lòng</a><a href="#qua-han">Quá hạn</a><a href="#may-dong-bo">Máy đồng bộ</a>

@@ -4,7 +4,7 @@
 import '../../contract/zod-vietnamese.js';
 import { z } from 'zod';
 import { CommandError } from '../../contract/errors.js';
-import { requiredTextArg } from '../../contract/inputs.js';
+import { freeText, requiredTextArg } from '../../contract/inputs.js';
 import type { CalendarYear, WorkCalendar } from './work-calendar.js';
 import { isLocalDate, isLocalTime, minutesOfLocalTime, weekdayName, weekdayOf } from './vietnam-time.js';
 
@@ -18,7 +18,11 @@ const localTimeSchema = z
 
 const entryNameSchema = requiredTextArg(200, 'Tên (lý do)');
 
-const calendarEntrySchema = z.strictObject({ date: localDateSchema, name: entryNameSchema });
+const calendarEntrySchema = z.strictObject({
+  date: localDateSchema,
+  name: entryNameSchema,
+  unconfirmed: z.boolean({ error: 'Đánh dấu "cần kiểm tra" phải là true hoặc false.' }).optional(),
+});
 
 /** One year's days off and make-up days, as `calendar.set` takes it. Checks that need the rest of
  *  the calendar (make-up days on weekly days off, not on a fixed holiday) are in `workCalendarSchema`. */
@@ -31,6 +35,7 @@ export const calendarYearSchema = z
       .max(2100, 'Năm không được quá 2100.'),
     holidays: z.array(calendarEntrySchema, { error: 'Danh sách ngày nghỉ phải là một mảng.' }).max(366, 'Quá nhiều ngày nghỉ.'),
     makeUpDays: z.array(calendarEntrySchema, { error: 'Danh sách ngày làm bù phải là một mảng.' }).max(366, 'Quá nhiều ngày làm bù.'),
+    source: freeText('multiline', 'Nguồn').pipe(z.string().max(1000, 'Nguồn không được quá 1000 ký tự.')).optional(),
   })
   .superRefine((year, ctx) => {
     const lists = [

@@ -76,10 +76,46 @@ export const CALENDAR_YEAR_2026: CalendarYear = {
   makeUpDays: [],
 };
 
-/** The calendar a desk starts with: default sessions and weekend, the fixed rule, 2025 and 2026. */
+// 2027, computed ahead of the year's notice. Fixed days: 1/1 Fri, 30/4 Fri, 1/5 Sat, 2/9 Thu.
+// Lunar dates (Vietnam's calendar is reckoned at UTC+7): the new moons of 2027-01-07 20:25 UTC
+// (= 08/01 in Vietnam), 2027-02-06 15:56 UTC (= 06/02, 22:56 in Vietnam), 2027-03-08 09:30 UTC and
+// 2027-04-06 23:52 UTC (= 07/04, 06:52 in Vietnam) (Meeus, Astronomical Algorithms ch. 49) begin
+// tháng Chạp Bính Ngọ (29 days, so Fri 05/02 is its last day), tháng Giêng Đinh Mùi (mùng 1 = Sat
+// 06/02, as DOMAIN.md's list continues), tháng 2 (08/03) and tháng 3 (07/04); no leap month falls
+// between. So Hùng Kings' day, 10/3 Đinh Mùi, is Fri 16/04/2027, a weekday: no compensatory day.
+// Tết: the Prime Minister fixes the five days (art. 112(3)); assumed here 29 Chạp – mùng 4 (Fri 5/2 –
+// Tue 9/2), whose Saturday and Sunday give two compensatory days, Wed 10/2 and Thu 11/2 (art. 111(3)).
+// Every Tết day, the compensatory days after 1/5 and Tết, and the day adjacent to 2/9 are
+// `unconfirmed` until the Ministry of Home Affairs announces the year's break (usually in the autumn
+// before): a supervisor or the centre replaces the year then.
+export const CALENDAR_YEAR_2027: CalendarYear = {
+  year: 2027,
+  source:
+    'Bộ luật Lao động 2019, điều 111(3) và 112; ngày âm lịch tính theo giờ Việt Nam (UTC+7). ' +
+    'Ngày nghỉ Tết, ngày nghỉ bù và ngày liền kề Quốc khánh chờ thông báo chính thức của Chính phủ năm 2027.',
+  holidays: [
+    { date: '2027-02-05', name: 'Tết Nguyên đán Đinh Mùi (29 tháng Chạp)', unconfirmed: true },
+    { date: '2027-02-06', name: 'Tết Nguyên đán Đinh Mùi (mùng 1)', unconfirmed: true },
+    { date: '2027-02-07', name: 'Tết Nguyên đán Đinh Mùi (mùng 2)', unconfirmed: true },
+    { date: '2027-02-08', name: 'Tết Nguyên đán Đinh Mùi (mùng 3)', unconfirmed: true },
+    { date: '2027-02-09', name: 'Tết Nguyên đán Đinh Mùi (mùng 4)', unconfirmed: true },
+    { date: '2027-02-10', name: 'Nghỉ bù Tết (mùng 1 là thứ Bảy)', unconfirmed: true },
+    { date: '2027-02-11', name: 'Nghỉ bù Tết (mùng 2 là Chủ nhật)', unconfirmed: true },
+    { date: '2027-04-16', name: 'Giỗ Tổ Hùng Vương (10/3 Đinh Mùi)' },
+    { date: '2027-05-03', name: 'Nghỉ bù Ngày Quốc tế Lao động (1/5 là thứ Bảy)', unconfirmed: true },
+    // 3/9 (Fri) rather than 1/9 (Wed): it joins the weekend, as the Prime Minister has usually chosen.
+    { date: '2027-09-03', name: 'Quốc khánh (ngày liền kề 3/9)', unconfirmed: true },
+  ],
+  makeUpDays: [],
+};
+
+/** Every year the app ships: a desk that lacks one of them gains it at start (`seedMissingYears`). */
+export const SEED_CALENDAR_YEARS: readonly CalendarYear[] = [CALENDAR_YEAR_2025, CALENDAR_YEAR_2026, CALENDAR_YEAR_2027];
+
+/** The calendar a desk starts with: default sessions and weekend, the fixed rule, 2025 to 2027. */
 export const SEED_WORK_CALENDAR: WorkCalendar = {
   sessions: DEFAULT_SESSIONS,
   weekendDays: DEFAULT_WEEKEND_DAYS,
   fixedHolidays: FIXED_SOLAR_HOLIDAYS,
-  years: [CALENDAR_YEAR_2025, CALENDAR_YEAR_2026],
+  years: SEED_CALENDAR_YEARS,
 };

@@ -12,6 +12,12 @@ export interface WorkSession {
 export interface CalendarEntry {
   readonly date: LocalDate;
   readonly name: string;
+  /**
+   * True while the day rests on a rule or a computation, not on the year's official notice (Tết's
+   * exact days, a swap, the day adjacent to 2/9): shown as "cần kiểm tra", as the catalogue marks its
+   * unconfirmed facts. Left out once the Government's announcement confirms it.
+   */
+  readonly unconfirmed?: boolean;
 }
 
 /** One year's days off and make-up working days, as the government announces them. */
@@ -21,6 +27,8 @@ export interface CalendarYear {
   readonly holidays: readonly CalendarEntry[];
   /** Weekend days that are worked (làm bù), usually a Saturday repaying a swapped weekday. */
   readonly makeUpDays: readonly CalendarEntry[];
+  /** Where the year comes from (the law and the notice, or how the lunar dates were computed); optional. */
+  readonly source?: string;
 }
 
 /** A holiday on the same solar date every year (Labour Code 2019 art. 112), 'MM-dd'. */

@@ -15,6 +15,7 @@ describe('hash routes', () => {
     expect(parseRoute('#/bao-cao')).toEqual({ name: 'reports' });
     expect(parseRoute('#/thong-tin')).toEqual({ name: 'about' });
     expect(parseRoute('#/dong-bo')).toEqual({ name: 'syncSettings' });
+    expect(parseRoute('#/lich-lam-viec')).toEqual({ name: 'calendar' });
   });
 
   it('falls back to the work list for anything unknown, including a malformed dossier id', () => {

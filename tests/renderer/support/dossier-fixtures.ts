@@ -18,7 +18,7 @@ export function birthRegistration(): Procedure {
 export function detailOf(scenario: DossierScenario): DossierDetail {
   const state = foldDossier(scenario.events);
   if (state === null) throw new Error('no events');
-  return { state, history: [], allowedActions: allowedActions(state), overdue: false, dueSoon: false, reschedule: null, codeConflict: null };
+  return { state, history: [], allowedActions: allowedActions(state), overdue: false, dueSoon: false, reschedule: null, codeConflict: null, calendarNote: null };
 }
 
 /** A dossier received and accepted (status 2). */

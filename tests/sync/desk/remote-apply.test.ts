@@ -76,12 +76,13 @@ describe('applying pulled pages', () => {
   it('applies calendar and catalogue changes the centre publishes', async () => {
     const procedure = { ...PROCEDURES[0]!, name: `${PROCEDURES[0]!.name} (sửa đổi 2027)` };
     const page: PullEntry[] = [
-      { kind: 'reference', reference: { type: 'calendar.year', record: { year: 2027, holidays: [{ date: '2027-01-01', name: 'Tết Dương lịch' }], makeUpDays: [] } } },
+      { kind: 'reference', reference: { type: 'calendar.year', record: { year: 2032, holidays: [{ date: '2032-01-01', name: 'Tết Dương lịch' }], makeUpDays: [] } } },
       { kind: 'reference', reference: { type: 'catalogue.procedure', record: procedure } },
     ];
     expect(applier.apply(page, '2')).toMatchObject({ references: 2 });
-    const calendar = await desk.call('calendar.get', { year: 2027 });
-    expect(JSON.stringify(calendar)).toContain('2027-01-01');
+    const calendar = await desk.call('calendar.get', { year: 2032 });
+    expect(JSON.stringify(calendar)).toContain('2032-01-01');
+    expect(calendar.origin).toBe('centre'); // the centre's publication, which replaces an edit made at the desk
     const found = await desk.call('catalogue.procedures', { text: 'sua doi 2027' });
     expect(JSON.stringify(found)).toContain('(sửa đổi 2027)');
   });
@@ -90,24 +91,24 @@ describe('applying pulled pages', () => {
     const peer = new FakeDevice('desk-peer', HONG_GAI_UNIT);
     const created = peer.receive();
     const dossier = [created];
-    // 1/5/2027 is a fixed holiday: as a make-up day the holiday would silently win.
+    // 1/5/2032 is a fixed holiday: as a make-up day the holiday would silently win.
     const onHoliday: PullEntry = {
       kind: 'reference',
-      reference: { type: 'calendar.year', record: { year: 2027, holidays: [], makeUpDays: [{ date: '2027-05-01', name: 'Làm bù' }] } },
+      reference: { type: 'calendar.year', record: { year: 2032, holidays: [], makeUpDays: [{ date: '2032-05-01', name: 'Làm bù' }] } },
     };
     const applied = applier.apply([onHoliday, ...entries(dossier)], '2');
     expect(applied).toMatchObject({ newEvents: 1, references: 0 });
     expect(sync.state('pull.cursor')).toBe('2');
     expect((await desk.call('dossiers.get', { id: created.dossierId })).state.code).toBe(created.payload.code);
-    expect((await desk.call('calendar.get', { year: 2027 })).configured).toBe(false);
+    expect((await desk.call('calendar.get', { year: 2032 })).configured).toBe(false);
     const warning = (await desk.call('sync.status', {})).calendarWarning;
-    expect(warning).toContain('Lịch năm 2027 trung tâm gửi về không được áp dụng');
-    expect(warning).toContain('Ngày làm bù thứ 1 › ngày: Ngày 2027-05-01 là ngày lễ (Ngày Quốc tế Lao động (1/5))');
+    expect(warning).toContain('Lịch năm 2032 trung tâm gửi về không được áp dụng');
+    expect(warning).toContain('Ngày làm bù thứ 1 › ngày: Ngày 2032-05-01 là ngày lễ (Ngày Quốc tế Lao động (1/5))');
 
     // The centre's corrected year applies, and the warning goes.
-    const corrected: PullEntry = { kind: 'reference', reference: { type: 'calendar.year', record: { year: 2027, holidays: [], makeUpDays: [] } } };
+    const corrected: PullEntry = { kind: 'reference', reference: { type: 'calendar.year', record: { year: 2032, holidays: [], makeUpDays: [] } } };
     expect(applier.apply([corrected], '3')).toMatchObject({ references: 1 });
-    expect((await desk.call('calendar.get', { year: 2027 })).configured).toBe(true);
+    expect((await desk.call('calendar.get', { year: 2032 })).configured).toBe(true);
     expect((await desk.call('sync.status', {})).calendarWarning).toBeNull();
   });
 

@@ -84,6 +84,11 @@ export function DossierSummary({ detail, syncBadge }: { detail: DossierDetail; s
           ))}
         </ul>
       )}
+      {detail.calendarNote && (
+        <p className="dossier-summary__calendar-note" role="note" data-testid="dossier-calendar-note">
+          <Icon name="warning" /> Hẹn trả: {detail.calendarNote}
+        </p>
+      )}
       <dl className="dossier-facts">
         {rows.map(([label, value, testId]) => (
           <div className="dossier-facts__row" key={testId}>

@@ -1,5 +1,6 @@
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { formatDateTime, formatWeekday } from '../../../ui/format-date.js';
+import { Icon } from '../../../ui/Icon.js';
 import { useIntakeStore } from '../store/intake-store-context.js';
 
 /** The appointment the receipt will print, recomputed as the procedure and channel change. */
@@ -21,6 +22,11 @@ export function AppointmentPanel() {
               {formatWeekday(appointment.appointmentAt)} · thời hạn: {appointment.limitText}
               {appointment.status === 'loading' ? ' · đang tính lại…' : ''}
             </p>
+            {appointment.calendarNote && (
+              <p className="appointment__calendar-note" data-testid="intake-calendar-note">
+                <Icon name="warning" /> {appointment.calendarNote}
+              </p>
+            )}
           </>
         )}
         {hasProcedure && !appointment.appointmentAt && appointment.status === 'loading' && <p className="appointment__empty">Đang tính…</p>}

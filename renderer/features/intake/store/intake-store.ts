@@ -28,6 +28,8 @@ export interface AppointmentView {
   status: 'idle' | 'loading' | 'ready' | 'failed';
   appointmentAt: string | null;
   limitText: string | null;
+  /** The appointment crosses a year without a calendar: the officer must see it is a guess. */
+  calendarNote: string | null;
   error: CommandErrorData | null;
 }
 
@@ -89,7 +91,7 @@ export interface IntakeStoreOptions {
   now?: () => Date;
 }
 
-const NO_APPOINTMENT: AppointmentView = { status: 'idle', appointmentAt: null, limitText: null, error: null };
+const NO_APPOINTMENT: AppointmentView = { status: 'idle', appointmentAt: null, limitText: null, calendarNote: null, error: null };
 
 /** Maps "documents.<n>.count" (n among the ticked papers) back to the checklist item, for the row's message. */
 function documentErrorKeys(errors: FieldErrors, draft: IntakeDraft): FieldErrors {
@@ -245,8 +247,10 @@ export function createIntakeStore(backend: DeskBackend, options: IntakeStoreOpti
         set({ appointment: { ...get().appointment, status: 'loading', error: null } });
         const envelope = await backend.invoke('dossiers.previewAppointment', { procedureId: procedure.id, channel });
         if (request !== latestPreview) return;
-        if (envelope.ok) set({ appointment: { status: 'ready', appointmentAt: envelope.value.appointmentAt, limitText: envelope.value.limitText, error: null } });
-        else set({ appointment: { status: 'failed', appointmentAt: null, limitText: null, error: envelope.error } });
+        if (envelope.ok) {
+          const { appointmentAt, limitText, calendarNote } = envelope.value;
+          set({ appointment: { status: 'ready', appointmentAt, limitText, calendarNote, error: null } });
+        } else set({ appointment: { status: 'failed', appointmentAt: null, limitText: null, calendarNote: null, error: envelope.error } });
       },
 
       async submit() {

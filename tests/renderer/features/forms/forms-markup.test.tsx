@@ -24,7 +24,7 @@ describe('form markup', () => {
     // The supervisor set the desk's phone (typed with spaces, kept as digits): each copy prints it.
     const { phone } = await desk.call('preferences.set', { phone: '0203 3825 123' });
     expect(phone).toBe('02033825123');
-    const detail = { state, history, allowedActions: [], overdue: false, dueSoon: false, reschedule: null, codeConflict: null };
+    const detail = { state, history, allowedActions: [], overdue: false, dueSoon: false, reschedule: null, codeConflict: null, calendarNote: null };
     const html = renderToStaticMarkup(<ReceiptForm detail={detail} centreUrl="https://motcua.halong.gov.vn" deskPhone={phone} />);
     const text = textOf(html);
     expect(text.split('Điện thoại liên hệ của Bộ phận tiếp nhận và trả kết quả: 02033825123')).toHaveLength(3);

@@ -8,7 +8,7 @@ import { createScriptedBackend, deferred, fail, ok } from '../../support/scripte
 
 const QR_LINE = '022190000123||Trần Thị B|05061990|Nữ|Tổ 1, Khu 2, Phường Hồng Gai, Thành phố Hạ Long, Quảng Ninh|10052021';
 const TODAY = () => new Date('2026-11-23T02:00:00Z');
-const PREVIEW: AppointmentPreview = { appointmentAt: '2026-11-23T10:00:00.000Z', limitText: 'Trong ngày' };
+const PREVIEW: AppointmentPreview = { appointmentAt: '2026-11-23T10:00:00.000Z', limitText: 'Trong ngày', calendarNote: null };
 
 function setup(drafts = memoryDraftStorage()) {
   const backend = createScriptedBackend({
@@ -111,7 +111,7 @@ describe('intake: procedure, checklist and the live appointment', () => {
   it('drops a preview that answers after a newer one was asked', async () => {
     const { store, backend } = setup();
     const slow = deferred<ReturnType<typeof ok<AppointmentPreview>>>();
-    backend.script['dossiers.previewAppointment'] = (args) => (args.channel === 1 ? slow.promise : ok({ appointmentAt: '2026-11-24T10:00:00.000Z', limitText: 'x' }));
+    backend.script['dossiers.previewAppointment'] = (args) => (args.channel === 1 ? slow.promise : ok({ appointmentAt: '2026-11-24T10:00:00.000Z', limitText: 'x', calendarNote: null }));
     store.getState().chooseProcedure(birthRegistration());
     store.getState().setChannel(3);
     await settle();

@@ -124,7 +124,7 @@ describe('workCalendarSchema / parseWorkCalendar', () => {
 describe('replaceCalendarYear (what calendar.set stores)', () => {
   it('replaces one year and keeps the others, without touching the calendar passed in', () => {
     const edited = replaceCalendarYear(SEED_WORK_CALENDAR, year([{ date: '2025-03-04', name: 'Nghỉ thử' }]));
-    expect(edited.years.map((y) => y.year)).toEqual([2025, 2026]);
+    expect(edited.years.map((y) => y.year)).toEqual([2025, 2026, 2027]);
     expect(edited.years[0]?.holidays).toEqual([{ date: '2025-03-04', name: 'Nghỉ thử' }]);
     expect(SEED_WORK_CALENDAR.years[0]).toBe(CALENDAR_YEAR_2025);
   });
