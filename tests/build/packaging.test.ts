@@ -148,7 +148,7 @@ describe('electron-builder configuration', () => {
 
   it("electron-builder's own collector (npm ls, as `npm run dist` runs it) packs no workspace and none of their packages", async () => {
     const builderRequire = createRequire(require.resolve('app-builder-lib'));
-    const { getCollectorByPackageManager, PM } = builderRequire('./out/node-module-collector/index.js') as {
+    const { getCollectorByPackageManager, PM } = require('app-builder-lib/out/node-module-collector/index.js') as {
       PM: { NPM: unknown };
       getCollectorByPackageManager(pm: unknown, root: string, tmp: unknown): { getNodeModules(options: { packageName: string }): Promise<{ nodeModules: CollectedModule[] }> };
     };

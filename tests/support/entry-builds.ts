@@ -63,26 +63,50 @@ function isFresh(outdir: string, entry: Entry): boolean {
   return Object.entries(inputs).every(([path, hash]) => existsSync(join(ROOT, path)) && hashOf(path) === hash);
 }
 
+/** Entries this process has already checked or built. */
+const checked = new Set<EntryName>();
+
 /**
  * The built JavaScript file of `name`, built first if any of its sources changed since the last build.
- * Built in a folder of its own and then moved into place, so a process never runs a half-written file.
+ * Built in a folder of its own and then moved into place, so a process never runs a half-written file;
+ * when another process (a Playwright worker) put a fresh build there first, that one is kept.
  */
 export function builtEntry(name: EntryName): string {
   const entry: Entry = ENTRIES[name];
   const outdir = join(BUILDS, name);
-  if (!isFresh(outdir, entry)) {
+  // Sources do not change during a run: a process checks each entry once (tests start the centre often).
+  if (!checked.has(name) && !isFresh(outdir, entry)) {
     const staging = `${outdir}.building-${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
-    const inputs = [...entry.build(staging), ...BUILDERS];
-    const manifest: Manifest = { inputs: Object.fromEntries(inputs.map((path) => [path, hashOf(path)])) };
-    writeFileSync(join(staging, MANIFEST), JSON.stringify(manifest, null, 1));
     const old = `${outdir}.old-${process.pid}`;
-    if (existsSync(outdir)) renameSync(outdir, old);
-    renameSync(staging, outdir);
-    rmSync(old, { recursive: true, force: true });
+    try {
+      rmSync(staging, { recursive: true, force: true });
+      mkdirSync(staging, { recursive: true });
+      const inputs = [...entry.build(staging), ...BUILDERS];
+      const manifest: Manifest = { inputs: Object.fromEntries(inputs.map((path) => [path, hashOf(path)])) };
+      writeFileSync(join(staging, MANIFEST), JSON.stringify(manifest, null, 1));
+      moveIntoPlace(staging, outdir, old, () => isFresh(outdir, entry));
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+      rmSync(old, { recursive: true, force: true });
+    }
   }
+  checked.add(name);
   return join(outdir, entry.file);
+}
+
+function moveIntoPlace(staging: string, outdir: string, old: string, freshThere: () => boolean): void {
+  if (existsSync(outdir) && !freshThere()) {
+    try {
+      renameSync(outdir, old);
+    } catch {
+      // Another process moved the stale build away first.
+    }
+  }
+  try {
+    renameSync(staging, outdir);
+  } catch (error) {
+    if (!freshThere()) throw error;
+  }
 }
 
 /** Builds every entry that is not up to date (vitest's globalSetup, before any test file runs). */
