@@ -91,7 +91,11 @@ export async function startCentre(options: CentreOptions): Promise<CentreProcess
   const lines = createInterface({ input: child.stdout! });
 
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`centre did not start: ${stderr.join('')}`)), 30_000);
+    const timer = setTimeout(() => {
+      // A centre that missed its start-up deadline is not left running behind the failed test.
+      child.kill('SIGKILL');
+      reject(new Error(`centre did not start: ${stderr.join('')}`));
+    }, 30_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`centre exited with ${code}: ${stderr.join('')}`));
