@@ -63,8 +63,8 @@ const restrict = (patterns, paths = []) => ({
 
 export default tseslint.config(
   {
-    // bench/.data: generated benchmark data and scratch files, never committed.
-    ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'test-results/', 'playwright-report/', 'tests/guardrails/fixtures/**', 'bench/.data/'],
+    // bench/.data: generated benchmark data and scratch files; server/dist: the centre's build. Never committed.
+    ignores: ['node_modules/', 'out/', 'dist/', 'server/dist/', '.tsbuild/', 'test-results/', 'playwright-report/', 'tests/guardrails/fixtures/**', 'bench/.data/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // One vitest project per layer, so each runs in the environment its code is written for.
 export default defineConfig({
   test: {
+    // Builds the programs tests start as child processes (the centre, the core's process entries), once
+    // per run and only when their sources changed: children run `node` on JavaScript, not tsx.
+    globalSetup: ['tests/support/build-entries.global.ts'],
     projects: [
       { test: { name: 'shared', include: ['tests/shared/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'core', include: ['tests/electron/core/**/*.test.ts'], environment: 'node' } },

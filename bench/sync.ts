@@ -1,6 +1,6 @@
 // Sync between a desk and the centre on loopback, at a ward's scale, side by side with PouchDB
 // replicating the same documents to express-pouchdb (when those packages are installed). Not a test:
-// numbers only. The centre runs as its own process (`tsx server/cli.ts`), as in production.
+// numbers only. The centre runs as its own process (`node` on its build), as in production.
 //   npm run bench:sync                  (EVENTS=20000 npm run bench:sync for a quicker look;
 //                                        ONLY=push-pull or ONLY=catch-up for one part, RUNS=1 for one run)
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

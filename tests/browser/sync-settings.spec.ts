@@ -12,7 +12,7 @@ import { call, DESK, initialiseDesk, receiveThroughCore } from './support/desk-s
 import { watchPageProblems } from './support/page-problems.js';
 import { expect, test, type RunningWebHost } from './support/web-host.js';
 
-// Enrollment and sync as a supervisor sees them, against a REAL centre (`tsx server/cli.ts` on
+// Enrollment and sync as a supervisor sees them, against a REAL centre (`node` on its build, on
 // loopback, its own SQLite folder): the one-time code is issued through the centre's storage API, the
 // desk enrolls through the settings screen, and dossiers become "Đã đồng bộ" once the centre has them.
 

@@ -43,14 +43,19 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
 };
-const rootPkg = pkg;
+const rootPkg = pkg as typeof pkg & { devDependencies: Record<string, string>; workspaces: string[] };
+/** A workspace's package.json (server/: the centre, bench/: the benchmarks). */
+function workspacePkg(dir: string): { name: string; dependencies: Record<string, string> } {
+  return JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+}
 
 // Bundled into the renderer by Vite: the packaged app needs none of them in node_modules.
 const RENDERER_ONLY = ['react', 'react-dom', 'zustand', 'pdfjs-dist', 'bwip-js', '@fontsource/tinos'];
 // The city centre's server (server/); the desk talks to it over HTTP only.
 const CENTRE_ONLY = ['fastify', '@fastify/rate-limit', '@tus/server', '@tus/file-store', 'pg'];
-// The benchmarks' comparison stores (bench/).
-const BENCH_ONLY = ['pouchdb-node', 'express-pouchdb', 'express', 'leveldown'];
+// The benchmarks' comparison stores (bench/), and the native store pouchdb-node brings with it.
+const BENCH_DECLARED = ['pouchdb-node', 'express-pouchdb', 'express'];
+const BENCH_ONLY = [...BENCH_DECLARED, 'leveldown'];
 
 describe('electron-builder configuration', () => {
   it("passes electron-builder's own schema", async () => {
@@ -123,6 +128,51 @@ describe('electron-builder configuration', () => {
     for (const name of CENTRE_ONLY) expect(centreImports.has(name) && !imported.has(name), name).toBe(true);
   });
 
+  it("keeps the centre's and the benchmarks' packages in their own workspaces, out of the desk's package.json", () => {
+    expect(rootPkg.workspaces).toEqual(['server', 'bench']);
+    const deskImports = packagesImportedBy(['electron/main', 'electron/core', 'shared'].map((dir) => join(ROOT, dir)));
+    const deskManifest = new Set([...Object.keys(rootPkg.dependencies), ...Object.keys(rootPkg.devDependencies)]);
+    for (const [dir, listed] of [['server', CENTRE_ONLY], ['bench', BENCH_DECLARED]] as const) {
+      const workspace = workspacePkg(dir);
+      // What only this workspace needs (packages the desk also imports, like better-sqlite3 or zod, are shared).
+      const own = Object.keys(workspace.dependencies).filter((name) => !deskImports.has(name));
+      expect(own.filter((name) => deskManifest.has(name)), `${workspace.name}'s packages in the desk's package.json`).toEqual([]);
+      // The lists this file checks the production tree against are the workspace's own packages.
+      expect(listed.filter((name) => !own.includes(name)), `${workspace.name} does not declare`).toEqual([]);
+    }
+    // The centre declares every package its build imports, shared/ included (resolution from the root's
+    // node_modules would hide a gap until it is installed on its own).
+    const centreImports = [...packagesImportedBy(['server', 'shared'].map((dir) => join(ROOT, dir)))];
+    expect(centreImports.filter((name) => workspacePkg('server').dependencies[name] === undefined)).toEqual([]);
+  });
+
+  it("electron-builder's own collector (npm ls, as `npm run dist` runs it) packs no workspace and none of their packages", async () => {
+    const builderRequire = createRequire(require.resolve('app-builder-lib'));
+    const { getCollectorByPackageManager, PM } = require('app-builder-lib/out/node-module-collector/index.js') as {
+      PM: { NPM: unknown };
+      getCollectorByPackageManager(pm: unknown, root: string, tmp: unknown): { getNodeModules(options: { packageName: string }): Promise<{ nodeModules: CollectedModule[] }> };
+    };
+    const { TmpDir } = builderRequire('temp-file') as { TmpDir: new (name: string) => { cleanup(): Promise<void> } };
+    const tmp = new TmpDir('packaging-test');
+    try {
+      const { nodeModules } = await getCollectorByPackageManager(PM.NPM, ROOT, tmp).getNodeModules({ packageName: rootPkg.name });
+      const packed = new Set<string>();
+      const walk = (modules: CollectedModule[]): void => {
+        for (const module of modules) {
+          packed.add(module.name);
+          walk(module.dependencies ?? []);
+        }
+      };
+      walk(nodeModules);
+      // The collector is read right: the desk's own runtime packages are there.
+      expect(packed.has('better-sqlite3') && packed.has('sharp')).toBe(true);
+      const workspaces = rootPkg.workspaces.map((dir) => workspacePkg(dir).name);
+      expect([...workspaces, ...RENDERER_ONLY, ...CENTRE_ONLY, ...BENCH_ONLY].filter((name) => packed.has(name))).toEqual([]);
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+
   it('flips the fuses: no Node mode, no inspector or NODE_OPTIONS, cookies encrypted, code only from the asar', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
@@ -153,6 +203,12 @@ describe('build/icon.png', () => {
     expect(() => decodePng(Buffer.from('not a png'))).toThrow(/signature/);
   });
 });
+
+/** A package electron-builder's node-module collector would copy into the app. */
+interface CollectedModule {
+  name: string;
+  dependencies?: CollectedModule[];
+}
 
 /** Package names imported (static, dynamic or require) by the .ts/.tsx files under `dirs`. */
 function packagesImportedBy(dirs: string[]): Set<string> {

@@ -9,6 +9,7 @@ import { parseCentreArgs, parseTrustProxy } from '../../server/cli-args.js';
 import { CentreTlsError, loadCentreTls } from '../../server/http/centre-tls.js';
 import { SYNC_PATHS } from '../../shared/sync/protocol.js';
 import { ADMIN, prepareCentre, startCentre, type CentreProcess } from '../sync/support/centre-process.js';
+import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../support/entry-builds.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { makeTestCertificates, type TestCertificates } from '../support/test-certificates.js';
 
@@ -19,7 +20,6 @@ import { makeTestCertificates, type TestCertificates } from '../support/test-cer
 // NODE_EXTRA_CA_CERTS — proved in a child process, since the variable is read at process start.
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/esm/index.mjs');
 const run = promisify(execFile);
 
 interface Answer {
@@ -67,7 +67,7 @@ async function fetchInChild(url: string, env: Record<string, string>): Promise<{
 /** Runs the centre CLI expecting it to refuse to start; returns what it printed on stderr. */
 async function refusedStart(args: string[], env: Record<string, string> = {}): Promise<string> {
   try {
-    await run(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 30_000 });
+    await run(process.execPath, [...BUILT_ENTRY_EXEC_ARGV, builtEntry('centre'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 30_000 });
   } catch (error) {
     const failed = error as { code?: number; stderr?: string };
     expect(failed.code).toBe(1);

@@ -4,14 +4,16 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EnrollmentService } from '../../server/enrollment/enrollment-service.js';
 import { SqliteStorage } from '../../server/storage/sqlite-storage.js';
+import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../support/entry-builds.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-// `npm run centre -- <command>`: the administrator's commands on the same data folder the server uses.
+// `npm run centre -- <command>`: the administrator's commands on the same data folder the server uses,
+// run by `node` on the centre's build as in production.
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const centre = (...args: string[]) =>
-  run(process.execPath, ['--import', join(ROOT, 'node_modules/tsx/dist/esm/index.mjs'), join(ROOT, 'server/cli.ts'), ...args], { cwd: ROOT });
+  run(process.execPath, [...BUILT_ENTRY_EXEC_ARGV, builtEntry('centre'), ...args], { cwd: ROOT });
 
 describe('centre command line', { timeout: 60_000 }, () => {
   const dir = makeTempDir('centre-cli-');

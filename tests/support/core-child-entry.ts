@@ -1,4 +1,4 @@
-// Run by forkCoreChild (core-child.ts) under tsx: electron/core/process/core-entry.ts's Node branch,
+// Run by forkCoreChild (core-child.ts), built to JavaScript (entry-builds.ts): electron/core/process/core-entry.ts's Node branch,
 // with the clock the parent test runs on. For the crash test, the clock can hold a command mid-way:
 // while the file DESK_CORE_STALL_FILE exists, the next reading of the clock writes `<file>.inside` and
 // never returns, so the parent can kill the process while a command runs.

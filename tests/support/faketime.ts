@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningClock } from './test-now.js';
 
-// Child processes (the centre as `tsx server/cli.ts`) read the machine's clock; libfaketime (Debian's
+// Child processes (the centre, built, under `node`) read the machine's clock; libfaketime (Debian's
 // `faketime` package, checked by tests/support/system-deps.sh) shifts it by a test clock's offset, so
 // the child and the test's core read the same time while both run at the real pace.
 //

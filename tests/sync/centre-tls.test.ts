@@ -10,6 +10,7 @@ import type { SyncStatus } from '../../shared/contract/events.js';
 import { CENTRE_DATABASE_FILE } from '../../server/storage/open-storage.js';
 import { CENTRE_URL_NOT_ENCRYPTED } from '../../shared/sync/centre-url.js';
 import { placeEnrollError } from '../../renderer/features/sync/store/enroll-errors.js';
+import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../support/entry-builds.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { makeTestCertificates, type TestCertificates } from '../support/test-certificates.js';
 import { prepareCentre, startCentre, type CentreProcess } from './support/centre-process.js';
@@ -25,7 +26,6 @@ import type { TlsDeskOutcome } from './support/tls-desk-child.js';
 // (tus, in parts) reach the centre. A clear-text address to another machine is refused on the desk.
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/esm/index.mjs');
 const run = promisify(execFile);
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -46,7 +46,7 @@ function enrolledDevices(centreDir: string): number {
 async function deskInChild(env: Record<string, string>): Promise<TlsDeskOutcome> {
   // The parent's own NODE_EXTRA_CA_CERTS (if any) must not leak into the "untrusted" desk.
   const { NODE_EXTRA_CA_CERTS: _inherited, ...parentEnv } = process.env;
-  const { stdout } = await run(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'tests/sync/support/tls-desk-child.ts')], {
+  const { stdout } = await run(process.execPath, [...BUILT_ENTRY_EXEC_ARGV, builtEntry('tls-desk-child')], {
     cwd: ROOT,
     env: { ...parentEnv, ...env },
     timeout: 90_000,

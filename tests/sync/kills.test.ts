@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/start-core.js';
 import { BLOB_PUT_MAX_BYTES, blobPath } from '../../shared/sync/protocol.js';
+import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../support/entry-builds.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { prepareCentre, startCentre, type CentreProcess } from './support/centre-process.js';
 import { FaultProxy } from './support/fault-proxy.js';
@@ -19,7 +20,6 @@ import { converge, enrollDesk, openSyncDesk, UNITS, type SyncDesk } from './supp
 // see, device counters have no gap, and the scans arrived whole.
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/esm/index.mjs');
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const between = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
 
@@ -104,7 +104,7 @@ describe('SIGKILL at random moments loses and duplicates nothing', () => {
     let dossiersSeen = 0;
     const inFlight: ReturnType<typeof whatWasInFlight>[] = [];
     for (let life = 0; life < 4; life += 1) {
-      const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'tests/sync/support/desk-child.ts')], {
+      const child = spawn(process.execPath, [...BUILT_ENTRY_EXEC_ARGV, builtEntry('desk-child')], {
         cwd: ROOT,
         env: { ...process.env, DESK_DATA_DIR: deskDir.path, DESK_UNIT: 'hongGai', DESK_STATION: '1', CENTRE_URL: centre.url, ENROLL_CODE: childCode! },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { describeSync } from '../../renderer/features/shell/components/describe-
 import type { CommandErrorData } from '../../shared/contract/errors.js';
 import type { SyncStatus } from '../../shared/contract/events.js';
 import { BLOB_PUT_MAX_BYTES } from '../../shared/sync/protocol.js';
+import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../support/entry-builds.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { makeTestCertificates, type TestCertificates } from '../support/test-certificates.js';
 import { prepareCentre, startCentre, type CentreProcess } from './support/centre-process.js';
@@ -26,7 +27,6 @@ import type { TlsDeskOutcome } from './support/tls-desk-child.js';
 // like a desk started with them (NODE_EXTRA_CA_CERTS, too, is read only at process start).
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/esm/index.mjs');
 const run = promisify(execFile);
 
 /** Larger than the one-request limit: goes by tus. */
@@ -41,7 +41,7 @@ afterAll(async () => {
 async function deskInChild(env: Record<string, string>): Promise<TlsDeskOutcome> {
   // Nothing of the parent's proxy or trust settings leaks into the desk: each test says its own.
   const { NODE_EXTRA_CA_CERTS: _ca, HTTPS_PROXY: _a, https_proxy: _b, HTTP_PROXY: _c, http_proxy: _d, NO_PROXY: _e, no_proxy: _f, ...parentEnv } = process.env;
-  const { stdout } = await run(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'tests/sync/support/tls-desk-child.ts')], {
+  const { stdout } = await run(process.execPath, [...BUILT_ENTRY_EXEC_ARGV, builtEntry('tls-desk-child')], {
     cwd: ROOT,
     env: { ...parentEnv, ...env },
     timeout: 90_000,

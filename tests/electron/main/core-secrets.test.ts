@@ -7,6 +7,7 @@ import { FileSecretStore, SECRETS_FILE } from '../../../electron/core/secrets/fi
 import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecycle.js';
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
 import { SEALED_SECRETS_FILE, safeStorageSecretStore } from '../../../electron/main/safe-storage-secrets.js';
+import { builtEntry } from '../../support/entry-builds.js';
 import { requiredPapers } from '../../support/required-papers.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { prepareCentre, startCentre, type CentreProcess } from '../../sync/support/centre-process.js';
@@ -31,7 +32,7 @@ function options(): DeskAppOptions {
   return {
     preloadPath: '/app/out/preload/index.cjs',
     rendererDir: '/app/out/renderer',
-    coreEntryPath: join(PROJECT_ROOT, 'electron/core/process/core-entry.ts'),
+    coreEntryPath: builtEntry('core-entry'),
     packageJsonPath: join(PROJECT_ROOT, 'package.json'),
     renderer: { url: 'app://desk/index.html', origin: 'app://desk' },
     env: { DESK_DATA_DIR: dataDir.path },

@@ -4,6 +4,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import { BUILT_ENTRY_EXEC_ARGV } from '../../support/entry-builds.js';
 import { FakeNetRequest, type FakeNetRequestOptions } from './fake-net.js';
 
 export interface FakeFrame {
@@ -121,8 +122,9 @@ export const net = {
 };
 
 /**
- * Electron's UtilityProcess, played by a real Node child process (the module runs under tsx, so tests
- * fork the TypeScript entry itself): postMessage / 'message' / 'exit' / kill, as main's side sees them.
+ * Electron's UtilityProcess, played by a real Node child process running a built JavaScript module, as
+ * the real one does (tests pass builtEntry('core-entry')): postMessage / 'message' / 'exit' / kill, as
+ * main's side sees them.
  */
 export class FakeUtilityProcess extends EventEmitter {
   static readonly forked: FakeUtilityProcess[] = [];
@@ -133,7 +135,7 @@ export class FakeUtilityProcess extends EventEmitter {
     args: readonly string[] = [],
   ) {
     super();
-    this.child = fork(modulePath, [...args], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(modulePath, [...args], { execArgv: BUILT_ENTRY_EXEC_ARGV, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child.on('message', (message) => this.emit('message', message));
     this.child.on('exit', (code) => this.emit('exit', code ?? 1));
   }

@@ -9,6 +9,7 @@ import { PROJECTION_VERSION_SETTING } from '../../../electron/core/dossiers/proj
 import { startDeskApp, type DeskAppOptions } from '../../../electron/main/lifecycle.js';
 import type { InvokeEventLike } from '../../../electron/main/ipc-wrapper.js';
 import { defaultDataDir } from '../../../electron/core/app/data-dir.js';
+import { builtEntry } from '../../support/entry-builds.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { EVENT_CHANNEL } from '../../../electron/main/ipc-channels.js';
 import { app, BrowserWindow, dialog, endFakeUtilityProcesses, FakeUtilityProcess, ipcMain, Menu, protocol, resetFakeElectron, utilityProcess } from './fake-electron.js';
@@ -22,8 +23,9 @@ function options(): DeskAppOptions {
   return {
     preloadPath: '/app/out/preload/index.cjs',
     rendererDir: '/app/out/renderer',
-    // The real entry, forked as a Node child by the fake utilityProcess (its Node branch).
-    coreEntryPath: join(PROJECT_ROOT, 'electron/core/process/core-entry.ts'),
+    // The real entry (built, as electron-vite builds it for the app), forked as a Node child by the fake
+    // utilityProcess (its Node branch).
+    coreEntryPath: builtEntry('core-entry'),
     packageJsonPath: join(PROJECT_ROOT, 'package.json'),
     renderer: { url: 'app://desk/index.html', origin: 'app://desk' },
     env: { DESK_DATA_DIR: dataDir.path },
@@ -61,7 +63,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 }, 30_000);
 
-// Each start forks a real core process (under tsx): seconds, not milliseconds, on a busy machine.
+// Each start forks a real core process (built JavaScript under node): a second or so on a busy machine.
 describe('startDeskApp', { timeout: 40_000 }, () => {
   it('registers the app:// scheme before ready, then the handler, the core, IPC and one window', async () => {
     expect(await startDeskApp(options())).toBe(true);

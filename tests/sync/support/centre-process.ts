@@ -1,17 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EnrollmentService } from '../../../server/enrollment/enrollment-service.js';
 import { StaffService } from '../../../server/staff/staff-service.js';
 import { openStorage } from '../../../server/storage/open-storage.js';
+import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../../support/entry-builds.js';
 import { faketimeEnv, faketimeEnvAt, type FixedStart } from '../../support/faketime.js';
 import { RunningClock } from '../../support/test-now.js';
 
-// The centre as a real child process (`tsx server/cli.ts`), as in production: tests talk to it over
-// loopback only, and can SIGKILL it at any moment and start it again on the same data.
+// The centre as a real child process (`node` on its build, server/build.mjs), as in production: tests
+// talk to it over loopback only, and can SIGKILL it at any moment and start it again on the same data.
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/esm/index.mjs');
 
 export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-trung-tam' } as const;
 
@@ -77,7 +77,7 @@ export interface CentreOptions extends CentreDatabase {
 }
 
 export async function startCentre(options: CentreOptions): Promise<CentreProcess> {
-  const args = ['--import', TSX_LOADER, join(ROOT, 'server/cli.ts'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
+  const args = [...BUILT_ENTRY_EXEC_ARGV, builtEntry('centre'), '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--log-level', 'info'];
   if (options.database !== undefined) args.push('--database', options.database);
   if (options.schema !== undefined) args.push('--schema', options.schema);
   if (options.tls !== undefined) args.push('--tls-cert', options.tls.certPath, '--tls-key', options.tls.keyPath);
@@ -91,7 +91,11 @@ export async function startCentre(options: CentreOptions): Promise<CentreProcess
   const lines = createInterface({ input: child.stdout! });
 
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`centre did not start: ${stderr.join('')}`)), 30_000);
+    const timer = setTimeout(() => {
+      // A centre that missed its start-up deadline is not left running behind the failed test.
+      child.kill('SIGKILL');
+      reject(new Error(`centre did not start: ${stderr.join('')}`));
+    }, 30_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`centre exited with ${code}: ${stderr.join('')}`));
