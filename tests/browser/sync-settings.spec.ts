@@ -52,7 +52,7 @@ async function closedPort(): Promise<number> {
 
 /** From anywhere on the desk, the nav link by keyboard: focus it and press Enter. */
 async function openSyncSettings(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Cài đặt đồng bộ' }).focus();
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Cài đặt', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Cài đặt đồng bộ' })).toBeVisible();
 }

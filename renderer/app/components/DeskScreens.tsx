@@ -14,6 +14,7 @@ import { printHash, type Route } from '../routing/routes.js';
 import { AboutScreen } from './AboutScreen.js';
 import { AppNav } from './AppNav.js';
 import { DeskUnitSection } from './DeskUnitSection.js';
+import { OfficersSection } from './OfficersSection.js';
 
 interface DeskScreensProps {
   route: Route;
@@ -74,6 +75,7 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
         ) : (
           <p role="alert">Chỉ cán bộ giám sát cài đặt được việc đồng bộ.</p>
         ))}
+      {route.name === 'officers' && (isSupervisor ? <OfficersSection /> : <p role="alert">Chỉ cán bộ giám sát quản lý được tài khoản cán bộ.</p>)}
       {route.name === 'about' && <AboutScreen />}
     </>
   );
