@@ -22,7 +22,7 @@ export function ChangePasswordScreen() {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!(await changePassword(current, next, repeated))) setCurrent('');
+    await changePassword(current, next, repeated);
   };
 
   return (
@@ -40,7 +40,7 @@ export function ChangePasswordScreen() {
         <TextField id="current-password" label="Mật khẩu hiện tại (do giám sát đặt)" type="password" value={current} onChange={setCurrent} autoComplete="current-password" autoFocus error={fieldErrors.currentPassword} required />
         <TextField id="new-password" label="Mật khẩu mới" type="password" value={next} onChange={setNext} autoComplete="new-password" error={fieldErrors.newPassword} required />
         <TextField id="repeat-password" label="Nhập lại mật khẩu mới" type="password" value={repeated} onChange={setRepeated} autoComplete="new-password" error={fieldErrors.repeated} required />
-        {error && <ErrorNotice error={error} title={error.code === 'unauthorized' ? 'Mật khẩu hiện tại không đúng' : undefined} />}
+        {error && <ErrorNotice error={error} title="Chưa đổi được mật khẩu" />}
         <div className="auth-card__actions">
           <button type="submit" className="button" disabled={busy}>
             Đổi mật khẩu
