@@ -7,7 +7,7 @@ import { NewOfficerForm } from './NewOfficerForm.js';
 import { OfficerActionDialog, type OfficerAction } from './OfficerActionDialog.js';
 import './officers.css';
 
-const ROLE_LABEL = { officer: 'Cán bộ tiếp nhận', supervisor: 'Cán bộ giám sát' } as const;
+const ROLE_LABEL = { officer: 'Tiếp nhận', supervisor: 'Giám sát' } as const;
 
 /** "Cán bộ" (supervisors): the desk's accounts, active first; create, reset a password, deactivate. */
 export function OfficersScreen({ signedInId }: { signedInId: string }) {
