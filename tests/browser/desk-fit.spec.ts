@@ -94,6 +94,7 @@ test('1920×1080: the dates are not cut either', async ({ page, webHost }) => {
 });
 
 test('the status bar stays one line when the centre is down', async ({ page, webHost }) => {
+  test.setTimeout(60_000);
   await initialiseDesk(webHost.core);
   await page.setViewportSize(LAPTOP);
   await page.goto(`${webHost.url}#/ho-so`);

@@ -58,9 +58,9 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
     );
   };
 
-  // The centre holds an enrolled device to its unit, agency identifier and station (the station is in
-  // every dossier code it issues), and has no request to change them: such a change would make the
-  // desk's next receptions refused there. Until it has one, the desk leaves the centre first.
+  // The centre holds an enrolled device to the unit, agency identifier and station its enrollment code
+  // was issued for, and has no request to change them: the desk and the centre would disagree on
+  // which counter (or unit) it is. Until the centre has one, the desk leaves the centre first.
   const refuseEnrolledChange = (current: DeskSettings, next: { unit: Unit; agencyId: string; station: number }): void => {
     const sync = ctx.sync.status();
     if (sync.state === 'not_configured' || sync.revoked || current.unit === null) return;

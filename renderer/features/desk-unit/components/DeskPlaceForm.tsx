@@ -28,10 +28,10 @@ export function DeskPlaceForm({ settings }: { settings: DeskSettings }) {
     <form className="desk-unit__place" aria-labelledby="desk-place-title" onSubmit={(event) => void submit(event)} noValidate data-testid="desk-place">
       <h3 id="desk-place-title">Số quầy và mã định danh</h3>
       <div className="desk-unit__place-fields">
-        <TextField id="desk-station" label="Số quầy" value={station} onChange={setStation} inputMode="numeric" maxLength={1} error={errors.station} hint="Từ 1 đến 9; có trong mã của mọi hồ sơ quầy tiếp nhận." required />
+        <TextField id="desk-station" label="Số quầy" value={station} onChange={setStation} inputMode="numeric" maxLength={1} error={errors.station} hint="Từ 1 đến 9." required />
         <TextField id="desk-agency" label="Mã định danh cơ quan" value={agencyId} onChange={setAgencyId} error={errors.agencyId} hint="Ví dụ 000.00.31.H49." required />
       </div>
-      {error && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
+      {error && Object.keys(errors).length === 0 && <ErrorNotice error={error} title="Chưa lưu được" />}
       {saved && (
         <p className="desk-unit__done" role="status" data-testid="desk-place-saved">
           <Icon name="check" /> Đã lưu: quầy số {settings.station}, mã định danh {settings.unit?.agencyId}.

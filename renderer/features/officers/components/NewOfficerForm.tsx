@@ -58,7 +58,7 @@ export function NewOfficerForm() {
           required
         />
       </div>
-      {error && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
+      {error && Object.keys(errors).length === 0 && <ErrorNotice error={error} title="Chưa tạo được tài khoản" />}
       <button type="submit" className="button" aria-disabled={busy}>
         Tạo tài khoản
       </button>

@@ -87,7 +87,7 @@ export function OfficerActionDialog({ officer, action, onClose }: OfficerActionD
             autoFocus
           />
         )}
-        {error && <ErrorNotice error={error} />}
+        {error && <ErrorNotice error={error} title="Chưa thực hiện được" />}
         <div className="officers__actions">
           <button type="submit" className={action === 'deactivate' ? 'button button--danger' : 'button'} aria-disabled={busy} autoFocus={action !== 'reset'}>
             {action === 'reset' ? 'Đặt lại mật khẩu' : action === 'deactivate' ? 'Ngừng hoạt động' : 'Cho hoạt động lại'}

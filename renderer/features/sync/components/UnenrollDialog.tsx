@@ -21,6 +21,8 @@ export function UnenrollDialog({ status, onClose }: { status: SyncStatus; onClos
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // showModal focuses the first control (the force box); the safe answer takes the focus instead.
+    element?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => element?.close();
   }, []);
 
@@ -64,12 +66,12 @@ export function UnenrollDialog({ status, onClose }: { status: SyncStatus; onClos
             </div>
           </div>
         )}
-        {error && <ErrorNotice error={error} />}
+        {error && <ErrorNotice error={error} title="Chưa hủy đăng ký" />}
         <div className="sync-unenroll__actions">
-          <button type="submit" className="button button--danger" aria-disabled={busy} autoFocus={!waiting}>
+          <button type="submit" className="button button--danger" aria-disabled={busy} data-autofocus={waiting ? undefined : true}>
             Hủy đăng ký
           </button>
-          <button type="button" className="button button--secondary" onClick={() => close(false)} autoFocus={waiting}>
+          <button type="button" className="button button--secondary" onClick={() => close(false)} data-autofocus={waiting ? true : undefined}>
             Giữ đăng ký <Kbd keys="Esc" />
           </button>
         </div>
