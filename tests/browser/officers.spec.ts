@@ -171,6 +171,7 @@ test('a supervisor changes the desk’s station and identifier after setup; anot
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('desk-place-saved')).toContainText('Đã lưu: quầy số 5, mã định danh 000.07.31.H49.');
   await expect(page.getByTestId('desk-unit-station')).toHaveText('5');
+  await expect(page.getByTestId('header-station')).toHaveText('Quầy số 5');
   await expect(page.getByTestId('desk-unit-agency')).toHaveText('000.07.31.H49');
   expect(await call(webHost.core, 'settings.get', {})).toMatchObject({ station: 5, unit: { agencyId: '000.07.31.H49' } });
   await place.scrollIntoViewIfNeeded();

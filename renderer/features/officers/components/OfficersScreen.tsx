@@ -75,14 +75,14 @@ export function OfficersScreen({ signedInId }: { signedInId: string }) {
                       {officer.id === signedInId ? (
                         <span className="officers__note">Tài khoản đang đăng nhập</span>
                       ) : officer.active ? (
-                        <>
+                        <div className="officers__buttons">
                           <button type="button" className="button button--secondary" onClick={() => setPending({ officer, action: 'reset' })}>
                             Đặt lại mật khẩu<span className="visually-hidden"> cho {officer.fullName}</span>
                           </button>
                           <button type="button" className="button button--secondary" onClick={() => setPending({ officer, action: 'deactivate' })}>
                             Ngừng hoạt động<span className="visually-hidden"> {officer.fullName}</span>
                           </button>
-                        </>
+                        </div>
                       ) : (
                         <button type="button" className="button button--secondary" onClick={() => setPending({ officer, action: 'activate' })}>
                           Cho hoạt động lại<span className="visually-hidden"> {officer.fullName}</span>
