@@ -14,6 +14,7 @@ import type { CoreContext } from './handlers/context.js';
 import { attachmentHandlers } from './handlers/attachment-handlers.js';
 import { dossierHandlers } from './handlers/dossier-handlers.js';
 import { preferenceHandlers } from './handlers/preference-handlers.js';
+import { officerHandlers } from './handlers/officer-handlers.js';
 import { reportHandlers } from './handlers/report-handlers.js';
 import { setupHandlers } from './handlers/setup-handlers.js';
 import { syncHandlers } from './handlers/sync-handlers.js';
@@ -106,5 +107,5 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
 /** The whole contract, implemented once; every transport calls these through `dispatch`. */
 export function createHandlers(deps: CoreDeps | CoreContext): Handlers {
   const ctx = 'session' in deps ? deps : createCoreContext(deps);
-  return { ...setupHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx), ...attachmentHandlers(ctx), ...reportHandlers(ctx), ...preferenceHandlers(ctx), ...syncHandlers(ctx) };
+  return { ...setupHandlers(ctx), ...officerHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx), ...attachmentHandlers(ctx), ...reportHandlers(ctx), ...preferenceHandlers(ctx), ...syncHandlers(ctx) };
 }

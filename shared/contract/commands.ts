@@ -28,8 +28,11 @@ export const COMMAND_SCHEMAS = {
   'auth.signIn': s.authSignInArgs,
   'auth.signOut': s.authSignOutArgs,
   'auth.session': s.authSessionArgs,
+  'auth.changePassword': s.authChangePasswordArgs,
   'officers.list': s.officersListArgs,
   'officers.create': s.officersCreateArgs,
+  'officers.resetPassword': s.officersResetPasswordArgs,
+  'officers.setActive': s.officersSetActiveArgs,
   'settings.get': s.settingsGetArgs,
   'settings.set': s.settingsSetArgs,
   'settings.moveUnit': s.settingsMoveUnitArgs,
@@ -80,6 +83,7 @@ export const COMMAND_SCHEMAS = {
   'scan.configure': att.scanConfigureArgs,
   'sync.status': sync.syncStatusArgs,
   'sync.enroll': sync.syncEnrollArgs,
+  'sync.unenroll': sync.syncUnenrollArgs,
   'sync.now': sync.syncNowArgs,
   'sync.dossierStates': sync.syncDossierStatesArgs,
 } as const satisfies Record<CommandName, z.ZodType>;
@@ -91,8 +95,11 @@ export interface CommandResults {
   'auth.signIn': s.SessionInfo;
   'auth.signOut': s.SessionInfo;
   'auth.session': s.SessionInfo;
+  'auth.changePassword': s.SessionInfo;
   'officers.list': s.Officer[];
   'officers.create': s.Officer;
+  'officers.resetPassword': s.Officer;
+  'officers.setActive': s.Officer;
   'settings.get': s.DeskSettings;
   'settings.set': s.DeskSettings;
   'settings.moveUnit': s.DeskSettings;
@@ -143,6 +150,7 @@ export interface CommandResults {
   'scan.configure': att.ScanSettings;
   'sync.status': SyncStatus;
   'sync.enroll': SyncStatus;
+  'sync.unenroll': SyncStatus;
   'sync.now': SyncStatus;
   'sync.dossierStates': sync.DossierSyncStates;
 }

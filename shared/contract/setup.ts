@@ -50,6 +50,8 @@ export interface Officer {
   fullName: string;
   role: OfficerRole;
   active: boolean;
+  /** Set when a supervisor chose the password (a reset, or a creation asking it): changed at the next sign-in. */
+  mustChangePassword: boolean;
 }
 
 export const authSignInArgs = z.strictObject({ username: usernameArg, password: z.string().min(1, 'Hãy nhập mật khẩu.').max(200) });
@@ -61,7 +63,21 @@ export interface SessionInfo {
 }
 
 export const officersListArgs = z.strictObject({});
-export const officersCreateArgs = newOfficerArgs;
+export const officersCreateArgs = newOfficerArgs.extend({
+  /** The officer chooses their own password at the first sign-in (the desk's screen asks it; older callers do not). */
+  mustChangePassword: z.boolean().default(false),
+});
+
+const officerIdArg = z.string().min(1, 'Hãy chọn cán bộ.').max(64, 'Mã cán bộ không hợp lệ.');
+
+/** A supervisor sets a new password for an officer who forgot theirs; the officer changes it at the next sign-in. */
+export const officersResetPasswordArgs = z.strictObject({ officerId: officerIdArg, password: passwordArg });
+
+/** A supervisor deactivates an officer who left (never deleted: their name stays on the dossiers they handled) or brings one back. */
+export const officersSetActiveArgs = z.strictObject({ officerId: officerIdArg, active: z.boolean() });
+
+/** The signed-in officer replaces their password (required after a supervisor set it). */
+export const authChangePasswordArgs = z.strictObject({ currentPassword: z.string().min(1, 'Hãy nhập mật khẩu hiện tại.').max(200), newPassword: passwordArg });
 
 export const settingsGetArgs = z.strictObject({});
 export const settingsSetArgs = deskSettingsArgs;

@@ -28,6 +28,13 @@ export const syncNowArgs = z.strictObject({
   wait: z.boolean().default(false),
 });
 
+/**
+ * A supervisor ends this desk's enrollment: the token leaves the secrets store and sync stops. Refused
+ * while local changes have not reached the centre, unless forced: forcing deletes nothing on the desk
+ * (the changes stay in its log and go to the centre of the next enrollment), it only stops sending them now.
+ */
+export const syncUnenrollArgs = z.strictObject({ force: z.boolean().default(false) });
+
 export const syncDossierStatesArgs = z.strictObject({
   dossierIds: z.array(ulidArg).min(1).max(500),
 });

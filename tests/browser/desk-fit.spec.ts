@@ -8,6 +8,7 @@ import { expect, test } from './support/web-host.js';
 // search is answered from the test (100 dossiers with the widest dates), so only the layout is measured.
 
 const LAPTOP = { width: 1366, height: 768 };
+const SMALL_LAPTOP = { width: 1280, height: 720 };
 const TOTAL = 100;
 
 function row(index: number): DossierRow {
@@ -48,27 +49,38 @@ function rowsFullyInView(page: Page): Promise<number> {
   });
 }
 
-test('1366×768: the work list shows at least 12 whole rows, its dates are not cut, the menu is one line', async ({ page, webHost }) => {
+/** The work list at one window size: whole rows in view, dates not cut, no page scroll, the menu on one line. */
+async function measureWorklist(page: Page, webHost: { url: string; core: Parameters<typeof initialiseDesk>[0] }, size: { width: number; height: number }, minimumRows: number): Promise<void> {
   await initialiseDesk(webHost.core);
-  await page.setViewportSize(LAPTOP);
+  await page.setViewportSize(size);
   await page.route('**/api/invoke/dossiers.search', answerSearch);
   await page.goto(webHost.url);
   await expect(page.getByTestId('worklist-total')).toHaveText('100 hồ sơ');
   await expect(page.getByTestId('worklist-row').first()).toContainText('28/12/2026');
 
-  expect(await rowsFullyInView(page)).toBeGreaterThanOrEqual(12);
+  expect(await rowsFullyInView(page)).toBeGreaterThanOrEqual(minimumRows);
   const cut = await page.locator('.worklist-grid__time').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent));
   expect(cut).toEqual([]);
   // No page-level scrolling: everything is inside the window, the list scrolls by itself.
   expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
 
-  // The supervisor's menu (every link) stays on one line.
+  // The supervisor's menu (every link, officers and settings included) stays on one line.
   const links = page.locator('.app-nav__link');
   const tops = await links.evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().top)));
-  expect(tops.length).toBeGreaterThanOrEqual(7);
+  expect(tops.length).toBeGreaterThanOrEqual(8);
   expect(new Set(tops).size).toBe(1);
-  await page.screenshot({ path: 'test-results/screens/worklist-1366.png' });
+  await page.screenshot({ path: `test-results/screens/worklist-${size.width}.png` });
   await expectNoSeriousAccessibilityViolations(page);
+}
+
+test('1366×768: the work list shows at least 12 whole rows, its dates are not cut, the menu is one line', async ({ page, webHost }) => {
+  test.setTimeout(60_000);
+  await measureWorklist(page, webHost, LAPTOP, 12);
+});
+
+test('1280×720: the work list shows at least 8 whole rows, its dates are not cut, the menu is one line', async ({ page, webHost }) => {
+  test.setTimeout(60_000);
+  await measureWorklist(page, webHost, SMALL_LAPTOP, 8);
 });
 
 test('1920×1080: the dates are not cut either', async ({ page, webHost }) => {
@@ -82,6 +94,7 @@ test('1920×1080: the dates are not cut either', async ({ page, webHost }) => {
 });
 
 test('the status bar stays one line when the centre is down', async ({ page, webHost }) => {
+  test.setTimeout(60_000);
   await initialiseDesk(webHost.core);
   await page.setViewportSize(LAPTOP);
   await page.goto(`${webHost.url}#/ho-so`);
@@ -110,3 +123,44 @@ test('the status bar stays one line when the centre is down', async ({ page, web
   await page.screenshot({ path: 'test-results/screens/status-bar-offline-1366.png' });
   await expectNoSeriousAccessibilityViolations(page);
 });
+
+/** The suggestion list's box against what the officer sees: the window and the work area's scroller. */
+function suggestionsInView(page: Page): Promise<{ listTop: number; listBottom: number; visibleBottom: number; options: number; wholeOptions: number }> {
+  return page.evaluate(() => {
+    const list = document.getElementById('intake-procedure-list')!.getBoundingClientRect();
+    const main = document.getElementById('main')!.getBoundingClientRect();
+    const visibleBottom = Math.min(window.innerHeight, main.bottom);
+    const options = Array.from(document.querySelectorAll('#intake-procedure-list [role="option"]')).map((option) => option.getBoundingClientRect());
+    return {
+      listTop: list.top,
+      listBottom: list.bottom,
+      visibleBottom,
+      options: options.length,
+      wholeOptions: options.filter((box) => box.top >= main.top && box.bottom <= visibleBottom + 0.5).length,
+    };
+  });
+}
+
+for (const size of [LAPTOP, SMALL_LAPTOP]) {
+  test(`${size.width}×${size.height}: the procedure suggestions open where they are seen`, async ({ page, webHost }) => {
+    await initialiseDesk(webHost.core);
+    await page.setViewportSize(size);
+    await page.goto(`${webHost.url}#/tiep-nhan`);
+    const procedure = page.getByTestId('intake-procedure');
+    await procedure.focus();
+    await page.keyboard.type('dang ky');
+    await expect(page.getByRole('listbox', { name: 'Thủ tục phù hợp' })).toBeVisible();
+    await expect(async () => {
+      const seen = await suggestionsInView(page);
+      expect(seen.options).toBeGreaterThanOrEqual(5);
+      // The whole list box inside the visible work area, and at least five suggestions whole in it.
+      expect(seen.listBottom).toBeLessThanOrEqual(seen.visibleBottom + 0.5);
+      expect(seen.wholeOptions).toBeGreaterThanOrEqual(5);
+      // The field the officer types in stays in view above the list.
+      const field = await procedure.boundingBox();
+      expect(field!.y).toBeGreaterThanOrEqual(await page.evaluate(() => document.getElementById('main')!.getBoundingClientRect().top));
+    }).toPass({ timeout: 5_000 });
+    await expect(procedure).toBeFocused();
+    await page.screenshot({ path: `test-results/screens/intake-suggestions-${size.width}.png` });
+  });
+}

@@ -16,7 +16,7 @@ const SUCCESSOR = CATALOGUE_UNITS.find((u) => u.id === 'quang-ninh-2025-phuong-h
 const merged = vietnamDateOf(new Date(testNowMs()).toISOString()) >= SUCCESSOR.validFrom;
 
 async function openSettings(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Cài đặt đồng bộ' }).focus();
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Cài đặt', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Đơn vị của bàn làm việc' })).toBeVisible();
 }

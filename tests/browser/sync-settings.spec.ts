@@ -52,7 +52,7 @@ async function closedPort(): Promise<number> {
 
 /** From anywhere on the desk, the nav link by keyboard: focus it and press Enter. */
 async function openSyncSettings(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Cài đặt đồng bộ' }).focus();
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Cài đặt', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Cài đặt đồng bộ' })).toBeVisible();
 }
@@ -265,4 +265,61 @@ test('the status bar shows progress, a wrong clock and the last error as the age
   await page.screenshot({ path: `${SCREENS_DIR}/sync-status-bar-busy.png` });
   await expectNoSeriousAccessibilityViolations(page);
   expect(problems).toEqual([]);
+});
+
+test('an enrolled desk keeps its station until the supervisor un-enrols, which waits for unsent changes unless forced', async ({ page, webHost }) => {
+  test.setTimeout(120_000);
+  const problems = watchPageProblems(page);
+  let centre: TestCentre | null = null;
+  try {
+    centre = await openCentre(webHost, 1);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await initialiseDesk(webHost.core);
+    await call(webHost.core, 'sync.enroll', { centreUrl: centre.process.url, code: centre.codes[0]!, deviceName: 'Quầy 2 Hồng Gai' });
+    await page.goto(`${webHost.url}#/ho-so`);
+    await openSyncSettings(page);
+
+    // A new station is refused while enrolled, with what to do instead.
+    const place = page.getByTestId('desk-place');
+    await place.getByLabel('Số quầy').fill('5');
+    await place.getByLabel('Số quầy').press('Enter');
+    await expect(place.getByRole('alert')).toContainText('trung tâm chưa có chức năng đổi số quầy của máy đã đăng ký. Hãy hủy đăng ký đồng bộ trước');
+    expect((await call(webHost.core, 'settings.get', {})).station).toBe(DESK.station);
+
+    // The centre goes away; a reception waits to go.
+    await centre.process.stop();
+    await receiveThroughCore(webHost.core, 'Lê Văn Chờ Gửi');
+    await expect(page.getByTestId('sync-pending')).toContainText('thay đổi');
+
+    // By keyboard: the button, the dialog (focus on "keep"), the force box, then confirm.
+    await page.getByTestId('sync-unenroll').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Hủy đăng ký máy với trung tâm?' });
+    await expect(dialog).toContainText('Còn dữ liệu chưa gửi');
+    await expect(dialog.getByRole('button', { name: /Giữ đăng ký/ })).toBeFocused();
+    await expectNoSeriousAccessibilityViolations(page);
+    await page.screenshot({ path: `${SCREENS_DIR}/unenroll-1366.png` });
+    // Without forcing, the core refuses and says what waits.
+    await dialog.getByRole('button', { name: 'Hủy đăng ký' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('alert')).toContainText('chưa gửi lên trung tâm');
+    await dialog.getByTestId('unenroll-force').focus();
+    await page.keyboard.press('Space');
+    await dialog.getByRole('button', { name: 'Hủy đăng ký' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('form', { name: 'Đăng ký máy với trung tâm' })).toBeVisible();
+    const status = await call(webHost.core, 'sync.status', {});
+    expect(status).toMatchObject({ state: 'not_configured', centreUrl: null });
+    expect(status.pendingEvents).toBeGreaterThan(0);
+
+    // Un-enrolled, the station changes.
+    await place.getByLabel('Số quầy').fill('5');
+    await place.getByLabel('Số quầy').press('Enter');
+    await expect(page.getByTestId('desk-place-saved')).toContainText('quầy số 5');
+    // The two refusals (station, then un-enrolment without force) are the browser's logged 409 answers.
+    expect(problems.filter((p) => !p.includes('409 (Conflict)'))).toEqual([]);
+  } finally {
+    await closeCentre(centre);
+  }
 });

@@ -14,7 +14,7 @@ import type { CoreContext } from './context.js';
 
 type SetupHandlers = Pick<
   Handlers,
-  'app.info' | 'setup.status' | 'setup.initialise' | 'auth.signIn' | 'auth.signOut' | 'auth.session' | 'officers.list' | 'officers.create' | 'settings.get' | 'settings.set' | 'settings.moveUnit'
+  'app.info' | 'setup.status' | 'setup.initialise' | 'auth.signIn' | 'auth.signOut' | 'auth.session' | 'settings.get' | 'settings.set' | 'settings.moveUnit'
 >;
 
 // One message for an unknown user and a wrong password: the desk must not confirm who has an account.
@@ -51,6 +51,21 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
   const enrolled = (): boolean => {
     const sync = ctx.sync.status();
     return sync.state !== 'not_configured' && !sync.revoked;
+  };
+
+  // The centre holds an enrolled device to the unit, agency identifier and station its enrollment code
+  // was issued for, and has no request to change them: the desk and the centre would disagree on
+  // which counter (or unit) it is. Until the centre has one, the desk leaves the centre first.
+  const refuseEnrolledChange = (current: DeskSettings, next: { unit: Unit; agencyId: string; station: number }): void => {
+    const sync = ctx.sync.status();
+    if (sync.state === 'not_configured' || sync.revoked || current.unit === null) return;
+    const leaveFirst = 'Hãy hủy đăng ký đồng bộ trước (Cài đặt đồng bộ → Hủy đăng ký), đổi cài đặt, rồi xin trung tâm mã đăng ký mới.';
+    if (next.station !== current.station) {
+      throw new CommandError('conflict', `Máy đã đăng ký đồng bộ với trung tâm là quầy số ${current.station}; trung tâm chưa có chức năng đổi số quầy của máy đã đăng ký. ${leaveFirst}`);
+    }
+    if (next.unit.gsoCode !== current.unit.gsoCode || (current.unit.id !== null && next.unit.id !== current.unit.id) || next.agencyId !== current.unit.agencyId) {
+      throw new CommandError('conflict', `Máy đã đăng ký đồng bộ với trung tâm dưới đơn vị ${current.unit.name} (mã định danh ${current.unit.agencyId}); trung tâm sẽ từ chối hồ sơ theo đơn vị hoặc mã định danh khác. ${leaveFirst}`);
+    }
   };
 
   return {
@@ -90,24 +105,13 @@ export function setupHandlers(ctx: CoreContext): SetupHandlers {
 
     'auth.session': () => ({ officer: ctx.session.officer }),
 
-    'officers.list': () => {
-      ctx.session.requireOfficer();
-      return ctx.officers.list();
-    },
-
-    'officers.create': async (args) => {
-      ctx.session.requireOfficer('supervisor');
-      if (ctx.officers.exists(args.username)) throw new CommandError('conflict', `Tên đăng nhập "${args.username}" đã có người dùng.`);
-      const passwordHash = await hashPassword(args.password);
-      return ctx.officers.create({ id: ctx.newId(), username: args.username, fullName: args.fullName, role: args.role, passwordHash }, new Date(ctx.now()).toISOString());
-    },
-
     'settings.get': () => deskSettings(),
 
     'settings.set': (args) => {
       ctx.session.requireOfficer('supervisor');
       const unit = unitOrFail(args.unitGsoCode, args.unitId);
       refuseForeignAgency(unit, args.agencyId);
+      refuseEnrolledChange(deskSettings(), { unit, agencyId: args.agencyId, station: args.station });
       writeDeskSettings(ctx.settings, { unitId: unit.id, unit: { gsoCode: unit.gsoCode, name: unit.name, agencyId: args.agencyId }, station: args.station });
       return deskSettings();
     },

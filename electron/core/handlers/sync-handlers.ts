@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
 import type { CoreContext } from './context.js';
 
-type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.enroll' | 'sync.now' | 'sync.dossierStates'>;
+type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.enroll' | 'sync.unenroll' | 'sync.now' | 'sync.dossierStates'>;
 
 export function syncHandlers(ctx: CoreContext): SyncHandlers {
   return {
@@ -10,6 +10,10 @@ export function syncHandlers(ctx: CoreContext): SyncHandlers {
     'sync.enroll': (args) => {
       ctx.session.requireOfficer('supervisor');
       return ctx.sync.enroll(args);
+    },
+    'sync.unenroll': (args) => {
+      ctx.session.requireOfficer('supervisor');
+      return ctx.sync.unenroll(args.force);
     },
     'sync.now': (args) => {
       ctx.session.requireOfficer();

@@ -20,9 +20,15 @@ export class DeskSession {
     this.current = null;
   }
 
-  /** The signed-in officer, or an 'unauthorized' error; with a role, also a 'forbidden' one. */
+  /**
+   * The signed-in officer, or an 'unauthorized' error; with a role, also a 'forbidden' one. An officer
+   * whose password a supervisor chose may do nothing but change it (auth.changePassword reads `officer`).
+   */
   requireOfficer(role?: OfficerRole): Officer {
     if (this.current === null) throw new CommandError('unauthorized', 'Hãy đăng nhập trước khi thực hiện thao tác này.');
+    if (this.current.mustChangePassword) {
+      throw new CommandError('forbidden', 'Mật khẩu này do cán bộ giám sát đặt: hãy đổi mật khẩu của mình trước khi làm việc.');
+    }
     if (role === 'supervisor' && this.current.role !== 'supervisor') {
       throw new CommandError('forbidden', 'Chỉ cán bộ giám sát (trưởng bộ phận) được thực hiện thao tác này.');
     }

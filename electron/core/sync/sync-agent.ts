@@ -305,6 +305,43 @@ export class SyncAgent {
     return moved;
   }
 
+  /**
+   * Ends the enrollment: stops what is in flight, removes the token from the secrets store and forgets the
+   * centre. Refused while changes or scans wait to go, unless forced. Nothing of the desk's own is deleted:
+   * its events and scans stay, and those not yet sent go to the centre of the next enrollment.
+   */
+  async unenroll(force: boolean): Promise<SyncStatus> {
+    if (this.repo.enrollment() === null) throw new CommandError('conflict', 'Máy này chưa đăng ký với trung tâm nào.');
+    const waitingEvents = this.repo.counts().waitingEvents;
+    const waitingScans = this.blobQueue.countWaiting();
+    if (!force && (waitingEvents > 0 || waitingScans > 0)) {
+      throw new CommandError(
+        'conflict',
+        `Còn ${waitingEvents} thay đổi hồ sơ và ${waitingScans} bản quét chưa gửi lên trung tâm. Hãy đồng bộ xong rồi hủy đăng ký, hoặc chọn "Vẫn hủy đăng ký" (dữ liệu trên máy không bị xóa; phần chưa gửi sẽ gửi khi máy đăng ký lại).`,
+      );
+    }
+    await this.ready();
+    // The rounds in flight end first, so none sends with a token that is being removed.
+    this.abort.abort();
+    await Promise.allSettled([this.eventsLane.running, this.blobLane.running]);
+    this.abort = new AbortController();
+    try {
+      await this.deps.secrets.delete('centre.token');
+    } catch {
+      throw new CommandError('storage_failure', 'Không xóa được mã xác thực của máy khỏi kho bí mật; máy vẫn đăng ký như trước. Hãy thử lại.');
+    }
+    this.token = null;
+    this.repo.forgetEnrollment();
+    for (const lane of [this.eventsLane, this.blobLane]) {
+      if (lane.retryTimer !== null) clearTimeout(lane.retryTimer);
+      lane.retryTimer = null;
+      lane.failures = 0;
+      lane.lastFailure = null;
+    }
+    this.publish();
+    return this.status();
+  }
+
   /** Runs now; with `wait`, resolves when this round (events, then scans) has finished. */
   async syncNow(wait: boolean): Promise<SyncStatus> {
     // A change waiting for its debounce is covered by this round.

@@ -134,6 +134,17 @@ export class SyncRepository {
     })();
   }
 
+  /**
+   * Forgets the enrollment and where the pull had reached (the next centre may be another). The events'
+   * sent marks stay: what reached the centre did, and what did not still waits.
+   */
+  forgetEnrollment(): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sync_enrollment WHERE id = 1').run();
+      this.db.prepare("DELETE FROM sync_state WHERE key IN ('pull.cursor', 'last.error')").run();
+    })();
+  }
+
   /** A token stored by a desk from before the secrets store (schema < 100), still to be moved out. */
   legacyToken(): string | null {
     return this.db.prepare<[], { token: string }>('SELECT token FROM sync_enrollment WHERE id = 1 AND token IS NOT NULL').get()?.token ?? null;

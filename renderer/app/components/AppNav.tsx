@@ -32,7 +32,12 @@ export function AppNav({ route, isSupervisor, onHandBackList }: AppNavProps) {
       )}
       {isSupervisor && (
         <a className="app-nav__link" href="#/dong-bo" aria-current={current('syncSettings')}>
-          Cài đặt đồng bộ
+          Cài đặt
+        </a>
+      )}
+      {isSupervisor && (
+        <a className="app-nav__link" href="#/can-bo" aria-current={current('officers')}>
+          Cán bộ
         </a>
       )}
       <a className="app-nav__link app-nav__link--end" href="#/thong-tin" aria-current={current('about')}>

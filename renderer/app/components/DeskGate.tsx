@@ -1,5 +1,6 @@
 import { useLayoutEffect } from 'react';
 import type { SessionInfo } from '../../../shared/contract/setup.js';
+import { ChangePasswordScreen } from '../../features/auth/components/ChangePasswordScreen.js';
 import { LockScreen } from '../../features/auth/components/LockScreen.js';
 import { SignInScreen } from '../../features/auth/components/SignInScreen.js';
 import { useSessionStore } from '../../features/auth/store/session-store-context.js';
@@ -20,6 +21,7 @@ export function DeskGate({ onSetupDone, openHandBackList, openSearch }: DeskGate
   const phase = useSessionStore((state) => state.phase);
   const error = useSessionStore((state) => state.error);
   const isSupervisor = useSessionStore((state) => state.officer?.role === 'supervisor');
+  const mustChangePassword = useSessionStore((state) => state.officer?.mustChangePassword === true);
   const check = useSessionStore((state) => state.check);
   const { route, hash, go } = useHashRoute();
   // Each screen opens at its top: the work area is one scroller, whose position would carry over.
@@ -57,6 +59,7 @@ export function DeskGate({ onSetupDone, openHandBackList, openSearch }: DeskGate
     case 'locked':
       return <LockScreen />;
     case 'signedIn':
+      if (mustChangePassword) return <ChangePasswordScreen />;
       return <DeskScreens route={route} go={go} isSupervisor={isSupervisor} openHandBackList={openHandBackList} openSearch={openSearch} />;
   }
 }

@@ -17,6 +17,7 @@ import { printHash, type Route } from '../routing/routes.js';
 import { AboutScreen } from './AboutScreen.js';
 import { AppNav } from './AppNav.js';
 import { DeskUnitSection } from './DeskUnitSection.js';
+import { OfficersSection } from './OfficersSection.js';
 
 interface DeskScreensProps {
   route: Route;
@@ -80,6 +81,7 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
           <p role="alert">Chỉ cán bộ giám sát cài đặt được việc đồng bộ.</p>
         ))}
       {route.name === 'calendar' && (isSupervisor ? <CalendarScreen /> : <p role="alert">Chỉ cán bộ giám sát sửa được lịch làm việc.</p>)}
+      {route.name === 'officers' && (isSupervisor ? <OfficersSection /> : <p role="alert">Chỉ cán bộ giám sát quản lý được tài khoản cán bộ.</p>)}
       {route.name === 'about' && <AboutScreen />}
     </>
   );

@@ -4,8 +4,9 @@
 //   #/ho-so/<id>                    dossier            #/ho-so/<id>/tra-ket-qua    hand-back and rating
 //   #/in/<form>/<id>, #/in/06?…     print view (the forms feature parses its own parameters)
 //   #/bao-cao                       reports (supervisors)   #/thong-tin            about the app
-//   #/dong-bo                       sync settings (supervisors)
+//   #/dong-bo                       settings: sync, the desk's unit and station (supervisors)
 //   #/lich-lam-viec                 working calendar (supervisors)
+//   #/can-bo                        officers' accounts (supervisors)
 
 export type Route =
   | { name: 'worklist' }
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'reports' }
   | { name: 'syncSettings' }
   | { name: 'calendar' }
+  | { name: 'officers' }
   | { name: 'about' };
 
 const DOSSIER = /^\/ho-so\/([0-7][0-9A-HJKMNP-TV-Z]{25})(\/tra-ket-qua)?\/?$/u;
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/thong-tin') return { name: 'about' };
   if (path === '/dong-bo') return { name: 'syncSettings' };
   if (path === '/lich-lam-viec') return { name: 'calendar' };
+  if (path === '/can-bo') return { name: 'officers' };
   if (path.startsWith('/in/')) return { name: 'print' };
   const dossier = DOSSIER.exec(path);
   if (dossier) return dossier[2] ? { name: 'handback', dossierId: dossier[1]! } : { name: 'dossier', dossierId: dossier[1]! };
@@ -51,6 +54,8 @@ export function routeHash(route: Route): string {
       return '#/dong-bo';
     case 'calendar':
       return '#/lich-lam-viec';
+    case 'officers':
+      return '#/can-bo';
     case 'print':
       return '#/in/';
   }

@@ -35,6 +35,8 @@ export interface SessionState {
   sessionLost(): Promise<void>;
   /** The first-start screen signed the new supervisor in. */
   acceptSession(session: SessionInfo): void;
+  /** Replaces the signed-in officer's password (required when a supervisor set it); true when changed. */
+  changePassword(currentPassword: string, newPassword: string, repeated: string): Promise<boolean>;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -130,6 +132,21 @@ export function createSessionStore(backend: DeskBackend, lockFlag: LockFlag = me
       } finally {
         checkingLoss = false;
       }
+    },
+
+    async changePassword(currentPassword, newPassword, repeated) {
+      const args = { currentPassword, newPassword };
+      const fieldErrors: Record<string, string> = { ...checkArgs(COMMAND_SCHEMAS['auth.changePassword'], args) };
+      if (fieldErrors.newPassword === undefined && newPassword !== repeated) fieldErrors.repeated = 'Hai lần nhập mật khẩu mới không giống nhau.';
+      if (Object.keys(fieldErrors).length > 0) return (set({ fieldErrors, error: null }), false);
+      set({ busy: true, fieldErrors: {}, error: null });
+      const envelope = await backend.invoke('auth.changePassword', args);
+      if (!envelope.ok || envelope.value.officer === null) {
+        set({ busy: false, error: envelope.ok ? WRONG_PASSWORD : envelope.error });
+        return false;
+      }
+      set({ busy: false, officer: envelope.value.officer });
+      return true;
     },
 
     acceptSession(session) {

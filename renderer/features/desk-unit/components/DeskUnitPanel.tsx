@@ -5,6 +5,7 @@ import { vietnamToday } from '../../../ui/format-date.js';
 import { Icon } from '../../../ui/Icon.js';
 import { deskUnitFacts, KIND_LABEL } from '../store/desk-unit-facts.js';
 import { useDeskUnitStore } from '../store/desk-unit-store-context.js';
+import { DeskPlaceForm } from './DeskPlaceForm.js';
 import { MoveUnitDialog } from './MoveUnitDialog.js';
 import './desk-unit.css';
 
@@ -50,6 +51,8 @@ export function DeskUnitPanel() {
           <dd data-testid="desk-unit-validity">{facts ? facts.validityText : 'Không tìm thấy đơn vị trong danh mục'}</dd>
           <dt>Mã định danh cơ quan</dt>
           <dd data-testid="desk-unit-agency">{settings.unit.agencyId}</dd>
+          <dt>Số quầy</dt>
+          <dd data-testid="desk-unit-station">{settings.station ?? 'Chưa đặt'}</dd>
         </dl>
       )}
       {movedFrom !== null && settings?.unit && (
@@ -69,6 +72,7 @@ export function DeskUnitPanel() {
           ))}
         </div>
       )}
+      {settings !== null && settings.unit !== null && <DeskPlaceForm settings={settings} />}
       {target !== null && facts !== null && <MoveUnitDialog from={facts.unit} to={target} onClose={() => setTarget(null)} />}
     </section>
   );

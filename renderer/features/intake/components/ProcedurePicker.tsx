@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type Ref } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { Procedure } from '../../../../shared/contract/catalogue.js';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { describedBy } from '../../../ui/Field.js';
@@ -66,6 +66,12 @@ export function ProcedurePicker({ inputRef, onChosen }: { inputRef?: Ref<HTMLInp
 
   const hint = chosen ? `Đã chọn: ${chosen.code} — thời hạn ${describeProcedureLimit(chosen.limit)}` : 'Gõ vài chữ của tên thủ tục (không cần dấu), mũi tên để chọn, Enter để xác nhận.';
   const expanded = open && options.length > 0;
+  const listRef = useRef<HTMLUListElement>(null);
+  // The field sits low on the intake form: on a desk laptop (1366×768, 1280×720) the list would open
+  // below the fold. The work area scrolls just enough to show the whole list, the field still above it.
+  useLayoutEffect(() => {
+    if (expanded) listRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [expanded, options.length]);
   return (
     <div className={`field combobox${error ? ' field--invalid' : ''}`}>
       <label className="field__label field__label--required" htmlFor="intake-procedure">
@@ -95,7 +101,7 @@ export function ProcedurePicker({ inputRef, onChosen }: { inputRef?: Ref<HTMLInp
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul id={LIST_ID} role="listbox" aria-label="Thủ tục phù hợp" className="combobox__list" hidden={!expanded}>
+      <ul ref={listRef} id={LIST_ID} role="listbox" aria-label="Thủ tục phù hợp" className="combobox__list" hidden={!expanded}>
         {expanded &&
           options.map((procedure, index) => (
             <li

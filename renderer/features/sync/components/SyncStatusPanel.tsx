@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { SyncStatus } from '../../../../shared/contract/events.js';
 import { formatDateTime } from '../../../ui/format-date.js';
 import { Icon } from '../../../ui/Icon.js';
 import { useEnrollmentStore, useSyncStatusStore } from '../store/sync-stores-context.js';
 import { describePending, describeSkew, SYNC_STATE_LABELS } from './labels.js';
+import { UnenrollDialog } from './UnenrollDialog.js';
 
 const count = new Intl.NumberFormat('vi-VN');
 
@@ -13,6 +15,7 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
   const outcome = useSyncStatusStore((state) => state.syncNowOutcome);
   const syncNowError = useSyncStatusStore((state) => state.syncNowError);
   const syncNow = useSyncStatusStore((state) => state.syncNow);
+  const [confirmingUnenroll, setConfirmingUnenroll] = useState(false);
 
   type Fact = [label: string, value: string, testId: string, tone?: 'mono' | 'problem'];
   const rejected = status.rejectedEvents ?? 0;
@@ -85,7 +88,21 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
           {outcome && !outcome.succeeded && `Chưa đồng bộ được: ${outcome.error ?? ''}`}
           {syncNowError && `Không yêu cầu đồng bộ được: ${syncNowError.message}`}
         </p>
+        <button type="button" className="button button--secondary sync-status__unenroll" onClick={() => setConfirmingUnenroll(true)} data-testid="sync-unenroll">
+          Hủy đăng ký với trung tâm
+        </button>
       </div>
+      {confirmingUnenroll && (
+        <UnenrollDialog
+          status={status}
+          onClose={(left) => {
+            setConfirmingUnenroll(false);
+            // Left: the enrollment form replaces this panel and takes the focus; else back to the button.
+            const target = left ? '#sync-centre-url' : '[data-testid="sync-unenroll"]';
+            window.setTimeout(() => document.querySelector<HTMLElement>(target)?.focus(), 0);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -30,6 +30,11 @@ export interface SyncStatusState {
   accept(status: SyncStatus): void;
   /** Asks for a round of sync now and waits for it to end. */
   syncNow(): Promise<void>;
+  unenrolling: boolean;
+  unenrollError: CommandErrorData | null;
+  /** Ends the enrollment (forced: even with changes not yet sent); true when the desk left the centre. */
+  unenroll(force: boolean): Promise<boolean>;
+  clearUnenrollError(): void;
 }
 
 export type SyncStatusStore = StoreApi<SyncStatusState>;
@@ -43,6 +48,8 @@ export function createSyncStatusStore(backend: DeskBackend, now: () => Date = ()
     syncingNow: false,
     syncNowOutcome: null,
     syncNowError: null,
+    unenrolling: false,
+    unenrollError: null,
 
     async load() {
       const asked = version;
@@ -78,6 +85,20 @@ export function createSyncStatusStore(backend: DeskBackend, now: () => Date = ()
         syncNowOutcome: { finishedAt: now().toISOString(), succeeded: !failed, error: failed ? (status.lastError ?? 'Chưa đồng bộ được với trung tâm.') : null },
         ...(asked === version ? { status } : {}),
       });
+    },
+
+    async unenroll(force) {
+      if (get().unenrolling) return false;
+      set({ unenrolling: true, unenrollError: null });
+      const envelope = await backend.invoke('sync.unenroll', { force });
+      if (!envelope.ok) return (set({ unenrolling: false, unenrollError: envelope.error }), false);
+      version += 1;
+      set({ unenrolling: false, status: envelope.value, syncNowOutcome: null, syncNowError: null });
+      return true;
+    },
+
+    clearUnenrollError() {
+      set({ unenrollError: null });
     },
   }));
 }

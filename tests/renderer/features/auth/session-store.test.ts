@@ -4,7 +4,7 @@ import { memoryLockFlag, storageLockFlag } from '../../../../renderer/features/a
 import { createSessionStore, SESSION_ENDED_NOTICE } from '../../../../renderer/features/auth/store/session-store.js';
 import { createScriptedBackend, fail, ok } from '../../support/scripted-backend.js';
 
-const OFFICER: Officer = { id: 'o-1', username: 'truongbp', fullName: 'Phạm Thu Trang', role: 'supervisor', active: true };
+const OFFICER: Officer = { id: 'o-1', username: 'truongbp', fullName: 'Phạm Thu Trang', role: 'supervisor', active: true, mustChangePassword: false };
 
 function signedInBackend(password = 'dung-mat-khau') {
   return createScriptedBackend({

@@ -6,7 +6,7 @@ import { describeValidity, filterUnitChoices } from '../../../../renderer/featur
 import { createScriptedBackend, fail, ok } from '../../support/scripted-backend.js';
 
 const HONG_GAI_2020 = 'ha-long-2020-phuong-hong-gai';
-const OFFICER = { id: 'o-1', username: 'truongbp', fullName: 'Phạm Thu Trang', role: 'supervisor' as const, active: true };
+const OFFICER = { id: 'o-1', username: 'truongbp', fullName: 'Phạm Thu Trang', role: 'supervisor' as const, active: true, mustChangePassword: false };
 
 function backend() {
   return createScriptedBackend({
