@@ -5,6 +5,7 @@ import { vietnamToday } from '../../../ui/format-date.js';
 import { Icon } from '../../../ui/Icon.js';
 import { deskUnitFacts, KIND_LABEL } from '../store/desk-unit-facts.js';
 import { useDeskUnitStore } from '../store/desk-unit-store-context.js';
+import { DeskPhoneForm } from './DeskPhoneForm.js';
 import { DeskPlaceForm } from './DeskPlaceForm.js';
 import { MoveUnitDialog } from './MoveUnitDialog.js';
 import './desk-unit.css';
@@ -15,6 +16,7 @@ import './desk-unit.css';
  */
 export function DeskUnitPanel() {
   const settings = useDeskUnitStore((state) => state.settings);
+  const phone = useDeskUnitStore((state) => state.phone);
   const units = useDeskUnitStore((state) => state.units);
   const loadError = useDeskUnitStore((state) => state.loadError);
   const movedFrom = useDeskUnitStore((state) => state.movedFrom);
@@ -73,6 +75,7 @@ export function DeskUnitPanel() {
         </div>
       )}
       {settings !== null && settings.unit !== null && <DeskPlaceForm settings={settings} />}
+      {settings !== null && <DeskPhoneForm phone={phone} />}
       {target !== null && facts !== null && <MoveUnitDialog from={facts.unit} to={target} onClose={() => setTarget(null)} />}
     </section>
   );

@@ -25,6 +25,13 @@ export interface DeskUnitState {
   saved: boolean;
   /** Saves a new station number and agency identifier for the desk's unit; true when saved. */
   save(station: string, agencyId: string): Promise<boolean>;
+  /** The desk's phone for citizens (printed on forms 01–03), as stored: digits, or null when not set. */
+  phone: string | null;
+  /** Why the phone was not saved, shown at the field (the contract's own check runs before sending). */
+  phoneError: string | null;
+  phoneSaved: boolean;
+  /** Saves the phone as typed ("0203 3825 123"); an empty text clears it. True when saved. */
+  savePhone(text: string): Promise<boolean>;
 }
 
 export type DeskUnitStore = StoreApi<DeskUnitState>;
@@ -38,10 +45,15 @@ export function createDeskUnitStore(client: DeskClient): DeskUnitStore {
     moving: false,
     movedFrom: null,
     async load() {
-      const [settings, units] = await Promise.all([client.invoke('settings.get', {}), client.invoke('catalogue.units', {})]);
+      const [settings, units, preferences] = await Promise.all([
+        client.invoke('settings.get', {}),
+        client.invoke('catalogue.units', {}),
+        client.invoke('preferences.get', {}),
+      ]);
       if (!settings.ok) return set({ loadError: settings.error });
       if (!units.ok) return set({ loadError: units.error });
-      set({ settings: settings.value, units: units.value, loadError: null });
+      if (!preferences.ok) return set({ loadError: preferences.error });
+      set({ settings: settings.value, units: units.value, phone: preferences.value.phone, loadError: null });
     },
     async move(successorId, agencyId) {
       if (get().moving) return false;
@@ -72,6 +84,19 @@ export function createDeskUnitStore(client: DeskClient): DeskUnitStore {
       const envelope = await client.invoke('settings.set', args);
       if (!envelope.ok) return (set({ moving: false, saveError: envelope.error, saveErrors: fieldErrorsFromMessage(envelope.error.message) }), false);
       set({ moving: false, settings: envelope.value, saved: true });
+      return true;
+    },
+    phone: null,
+    phoneError: null,
+    phoneSaved: false,
+    async savePhone(text) {
+      const args = { phone: text.trim() === '' ? null : text };
+      const problems = checkArgs(COMMAND_SCHEMAS['preferences.set'], args);
+      if (Object.keys(problems).length > 0) return (set({ phoneError: Object.values(problems)[0] ?? null, phoneSaved: false }), false);
+      set({ phoneError: null, phoneSaved: false });
+      const envelope = await client.invoke('preferences.set', args);
+      if (!envelope.ok) return (set({ phoneError: envelope.error.message }), false);
+      set({ phone: envelope.value.phone, phoneSaved: true });
       return true;
     },
   }));
