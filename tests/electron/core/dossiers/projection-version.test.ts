@@ -29,6 +29,7 @@ function makeOldRelease(path: string): void {
     ALTER TABLE dossiers DROP COLUMN owner_name_key;
     UPDATE dossiers SET applicant_phone = '+84912345444';
     DROP TABLE dossier_code_conflicts;
+    ALTER TABLE officers DROP COLUMN must_change_password;
     DROP TABLE dossier_search;
     CREATE VIRTUAL TABLE dossier_search USING fts5 (
       code, names, id_number, phone, procedure,
