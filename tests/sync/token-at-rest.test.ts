@@ -10,6 +10,7 @@ import { startTestCentre, type TestCentre } from '../server/support/test-centre.
 import { makeTempDir } from '../support/temp-dir.js';
 import { centreLog } from './support/inspect.js';
 import { enrollDesk, openSyncDesk } from './support/sync-desk.js';
+import { MIGRATIONS } from '../../electron/core/db/migrations/registry.js';
 
 // The centre's device token at rest: whoever copies the desk's database must not find it there. After
 // enrolling, no byte of any SQLite file (the database, its WAL, its shared memory) holds it; the token
@@ -79,6 +80,7 @@ describe('the centre token at rest', () => {
       INSERT INTO sync_enrollment_old SELECT id, centre_url, device_id, device_name, 'placeholder', unit_gso, station, enrolled_at, revoked_at FROM sync_enrollment;
       DROP TABLE sync_enrollment;
       ALTER TABLE sync_enrollment_old RENAME TO sync_enrollment;
+      ALTER TABLE officers DROP COLUMN must_change_password; -- added at schema 110
     `);
     old.prepare('UPDATE sync_enrollment SET token = ?').run(token);
     old.pragma('user_version = 90');
@@ -89,7 +91,7 @@ describe('the centre token at rest', () => {
     const desk = await openSyncDesk({ unit: 'hongGai', station: 2, dataDir: dir.path });
     cleanups.push(() => desk.close());
     await desk.core.sync.ready();
-    expect(desk.core.db.pragma('user_version', { simple: true })).toBe(100);
+    expect(desk.core.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     expect(desk.core.db.prepare('SELECT token FROM sync_enrollment').get()).toEqual({ token: null });
     expect(await desk.token()).toBe(token);
     expect(sqliteFilesHolding(dir.path, token)).toEqual([]);
