@@ -53,8 +53,13 @@ async function agencyOfIssue(tx: AppendTx, units: readonly IssuingUnit[], wanted
     first ??= held;
   }
   const claimant = units[0];
-  if (claimant !== undefined && (await tx.unitAgency(claimant.unitId)) === null && (await tx.claimUnitAgency(claimant.unitId, wanted))) return wanted;
-  return first;
+  if (claimant === undefined) return first;
+  // Read again: a concurrent writer (another centre process, or another push on PostgreSQL's READ
+  // COMMITTED) may have recorded the claimant's identifier since the loop read it as unset.
+  const now = await tx.unitAgency(claimant.unitId);
+  if (now === wanted) return wanted;
+  if (now === null && (await tx.claimUnitAgency(claimant.unitId, wanted))) return wanted;
+  return first ?? now;
 }
 
 /**
