@@ -36,7 +36,7 @@ test('a supervisor keeps the working calendar: sees the year, is told next year 
   else await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
   if (!warned) await expect(notice).toHaveCount(0);
 
-  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Cài đặt đồng bộ' }).click();
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Cài đặt', exact: true }).click();
   await page.getByRole('link', { name: 'Xem và sửa lịch làm việc' }).click();
   await expect(page.getByRole('heading', { level: 2, name: `Lịch làm việc năm ${year}` })).toBeVisible();
   await expect(page.getByTestId('calendar-holidays')).toContainText(`01/01/${year}`);
