@@ -173,6 +173,9 @@ test('form 02 at the counter: the reference (no code), every missing paper, the 
   // The citizen comes back with the papers: the reference finds the dossier, shown as not received.
   await page.goto(`${webHost.url}#/ho-so`);
   await page.getByTestId('worklist-search').fill(reference);
+  // Enter runs the search at once: with one dossier the unfiltered list already shows the same row, and a
+  // click landing when the pause ends would hit the new list's placeholder.
+  await page.getByTestId('worklist-search').press('Enter');
   await expect(page.getByTestId('worklist-row')).toHaveCount(1);
   await expect(page.getByTestId('worklist-row')).toContainText(reference);
   await expect(page.getByTestId('worklist-row')).toContainText('Chưa tiếp nhận — chờ bổ sung');
