@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Officer } from '../../../../shared/contract/setup.js';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { TextField } from '../../../ui/Field.js';
 import { Kbd } from '../../../ui/Kbd.js';
+import { ModalDialog } from '../../../ui/ModalDialog.js';
 import { useOfficersStore } from '../store/officers-store-context.js';
 
 export type OfficerAction = 'reset' | 'deactivate' | 'activate';
@@ -25,9 +26,8 @@ const TEXTS: Record<OfficerAction, string> = {
   activate: 'Cán bộ đăng nhập lại được bằng mật khẩu cũ (hoặc đặt lại mật khẩu sau).',
 };
 
-/** Confirms a change to one officer's account (a modal <dialog>: focus stays inside, Esc cancels). */
+/** Confirms a change to one officer's account. */
 export function OfficerActionDialog({ officer, action, onClose }: OfficerActionDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const resetPassword = useOfficersStore((state) => state.resetPassword);
   const setActive = useOfficersStore((state) => state.setActive);
   const busy = useOfficersStore((state) => state.busy);
@@ -35,12 +35,6 @@ export function OfficerActionDialog({ officer, action, onClose }: OfficerActionD
   const errors = useOfficersStore((state) => state.actionErrors);
   const clearError = useOfficersStore((state) => state.clearActionError);
   const [password, setPassword] = useState('');
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   const close = (): void => {
     clearError();
@@ -52,51 +46,40 @@ export function OfficerActionDialog({ officer, action, onClose }: OfficerActionD
   };
 
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
+      id="officer-action"
+      title={TITLES[action](officer.fullName)}
+      describedBy="officer-action-text"
       className="officers__dialog"
-      aria-labelledby="officer-action-title"
-      aria-describedby="officer-action-text"
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-      data-testid="officer-action-dialog"
+      testId="officer-action-dialog"
+      onCancel={close}
+      onSubmit={() => void confirm()}
+      noValidate
     >
-      <form
-        method="dialog"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void confirm();
-        }}
-      >
-        <h3 id="officer-action-title">{TITLES[action](officer.fullName)}</h3>
-        <p id="officer-action-text">{TEXTS[action]}</p>
-        {action === 'reset' && (
-          <TextField
-            id="officer-new-password"
-            label="Mật khẩu mới (dùng một lần)"
-            type="password"
-            value={password}
-            onChange={setPassword}
-            error={errors.password}
-            hint="Ít nhất 8 ký tự."
-            autoComplete="new-password"
-            required
-            autoFocus
-          />
-        )}
-        {error && <ErrorNotice error={error} title="Chưa thực hiện được" />}
-        <div className="officers__actions">
-          <button type="submit" className={action === 'deactivate' ? 'button button--danger' : 'button'} aria-disabled={busy} autoFocus={action !== 'reset'}>
-            {action === 'reset' ? 'Đặt lại mật khẩu' : action === 'deactivate' ? 'Ngừng hoạt động' : 'Cho hoạt động lại'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={close}>
-            Huỷ <Kbd keys="Esc" />
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <p id="officer-action-text">{TEXTS[action]}</p>
+      {action === 'reset' && (
+        <TextField
+          id="officer-new-password"
+          label="Mật khẩu mới (dùng một lần)"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+          hint="Ít nhất 8 ký tự."
+          autoComplete="new-password"
+          required
+          autoFocus
+        />
+      )}
+      {error && <ErrorNotice error={error} title="Chưa thực hiện được" />}
+      <div className="officers__actions">
+        <button type="submit" className={action === 'deactivate' ? 'button button--danger' : 'button'} aria-disabled={busy} autoFocus={action !== 'reset'}>
+          {action === 'reset' ? 'Đặt lại mật khẩu' : action === 'deactivate' ? 'Ngừng hoạt động' : 'Cho hoạt động lại'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={close}>
+          Huỷ <Kbd keys="Esc" />
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

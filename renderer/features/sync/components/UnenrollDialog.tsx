@@ -1,16 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SyncStatus } from '../../../../shared/contract/events.js';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { Kbd } from '../../../ui/Kbd.js';
+import { ModalDialog } from '../../../ui/ModalDialog.js';
 import { useSyncStatusStore } from '../store/sync-stores-context.js';
 import { describePending } from './labels.js';
 
 /**
- * Confirms leaving the centre (a modal <dialog>: Esc cancels). With changes not yet sent, the core
+ * Confirms leaving the centre. With changes not yet sent, the core
  * refuses unless forced; forcing deletes nothing on the desk, they wait for the next enrollment.
  */
 export function UnenrollDialog({ status, onClose }: { status: SyncStatus; onClose(left: boolean): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const unenroll = useSyncStatusStore((state) => state.unenroll);
   const busy = useSyncStatusStore((state) => state.unenrolling);
   const error = useSyncStatusStore((state) => state.unenrollError);
@@ -18,64 +18,46 @@ export function UnenrollDialog({ status, onClose }: { status: SyncStatus; onClos
   const waiting = status.pendingEvents > 0 || (status.pendingScans ?? 0) > 0;
   const [force, setForce] = useState(false);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    // showModal focuses the first control (the force box); the safe answer takes the focus instead.
-    element?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => element?.close();
-  }, []);
-
   const close = (left: boolean): void => {
     clearError();
     onClose(left);
   };
 
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
+      id="unenroll"
+      title="Hủy đăng ký máy với trung tâm?"
+      describedBy="unenroll-text"
       className="sync-unenroll"
-      aria-labelledby="unenroll-title"
-      aria-describedby="unenroll-text"
-      onCancel={(event) => {
-        event.preventDefault();
-        close(false);
-      }}
-      data-testid="unenroll-dialog"
+      testId="unenroll-dialog"
+      onCancel={() => close(false)}
+      onSubmit={() => void unenroll(force).then((left) => left && close(true))}
     >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void unenroll(force).then((left) => left && close(true));
-        }}
-      >
-        <h3 id="unenroll-title">Hủy đăng ký máy với trung tâm?</h3>
-        <p id="unenroll-text">
-          Máy ngừng đồng bộ với {status.centreUrl ?? 'trung tâm'} và xoá mã xác thực của máy khỏi kho bí mật. Hồ sơ, bản quét và sổ theo dõi trên máy không bị xoá; máy vẫn tiếp nhận và trả hồ sơ. Muốn đồng
-          bộ lại, cần mã đăng ký mới từ quản trị viên trung tâm.
-        </p>
-        {waiting && (
-          <div className="sync-note sync-note--warning">
-            <div>
-              <p className="sync-note__title">Còn dữ liệu chưa gửi: {describePending(status)}</p>
-              <p className="sync-note__text">Nên đồng bộ xong trước. Nếu vẫn hủy, phần chưa gửi được giữ trên máy và sẽ gửi khi máy đăng ký lại.</p>
-              <label className="sync-unenroll__force">
-                <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} data-testid="unenroll-force" /> Vẫn hủy đăng ký khi còn dữ liệu chưa gửi
-              </label>
-            </div>
+      <p id="unenroll-text">
+        Máy ngừng đồng bộ với {status.centreUrl ?? 'trung tâm'} và xoá mã xác thực của máy khỏi kho bí mật. Hồ sơ, bản quét và sổ theo dõi trên máy không bị xoá; máy vẫn tiếp nhận và trả hồ sơ. Muốn đồng
+        bộ lại, cần mã đăng ký mới từ quản trị viên trung tâm.
+      </p>
+      {waiting && (
+        <div className="sync-note sync-note--warning">
+          <div>
+            <p className="sync-note__title">Còn dữ liệu chưa gửi: {describePending(status)}</p>
+            <p className="sync-note__text">Nên đồng bộ xong trước. Nếu vẫn hủy, phần chưa gửi được giữ trên máy và sẽ gửi khi máy đăng ký lại.</p>
+            <label className="sync-unenroll__force">
+              <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} data-testid="unenroll-force" /> Vẫn hủy đăng ký khi còn dữ liệu chưa gửi
+            </label>
           </div>
-        )}
-        {error && <ErrorNotice error={error} title="Chưa hủy đăng ký" />}
-        <div className="sync-unenroll__actions">
-          <button type="submit" className="button button--danger" aria-disabled={busy} data-autofocus={waiting ? undefined : true}>
-            Hủy đăng ký
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => close(false)} data-autofocus={waiting ? true : undefined}>
-            Giữ đăng ký <Kbd keys="Esc" />
-          </button>
         </div>
-      </form>
-    </dialog>
+      )}
+      {error && <ErrorNotice error={error} title="Chưa hủy đăng ký" />}
+      <div className="sync-unenroll__actions">
+        {/* The safe answer takes the focus when something is still waiting (not the force box). */}
+        <button type="submit" className="button button--danger" aria-disabled={busy} data-autofocus={waiting ? undefined : true}>
+          Hủy đăng ký
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => close(false)} data-autofocus={waiting ? true : undefined}>
+          Giữ đăng ký <Kbd keys="Esc" />
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
