@@ -51,11 +51,6 @@ export function formatDate(value: Date | string): string {
   return formatInVietnam(value, 'dd/MM/yyyy', (f) => `${pad(f.day)}/${pad(f.month + 1)}/${f.year}`);
 }
 
-/** "Thứ Hai, 23/11/2026 09:00": the appointment as the officer reads it out to the citizen. */
-export function formatDateTimeWithWeekday(value: Date | string): string {
-  return formatInVietnam(value, 'EEEE, dd/MM/yyyy HH:mm', (f) => `${pad(f.day)}/${pad(f.month + 1)}/${f.year} ${pad(f.hours)}:${pad(f.minutes)}`);
-}
-
 /** A calendar date stored as yyyy-MM-dd (a birth date, a filter bound) shown as dd/MM/yyyy. */
 export function formatLocalDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

@@ -24,13 +24,6 @@ export function unsupportedType(fileName: string): CommandError {
   );
 }
 
-/** Sniffs a stream's head and refuses anything the desk does not take (for BlobStore's checkHead). */
-export function requireAcceptedType(fileName: string): (head: Uint8Array) => void {
-  return (head) => {
-    if (sniffMediaType(head) === null) throw unsupportedType(fileName);
-  };
-}
-
 /** The first bytes of a file on disk. */
 export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<Uint8Array> {
   const handle = await open(path, 'r');

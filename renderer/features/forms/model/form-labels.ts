@@ -33,16 +33,6 @@ export function documentFormLabel(form: DocumentForm): string {
 // The statutory processing time has one wording everywhere: shared/domain/calendar/limit-text.ts.
 export { limitText } from '../../../../shared/domain/calendar/limit-text.js';
 
-const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  1: 'Trực tiếp',
-  2: 'Trực tuyến',
-  3: 'Qua dịch vụ bưu chính công ích',
-};
-
-export function channelLabel(channel: Channel): string {
-  return CHANNEL_LABELS[channel];
-}
-
 /**
  * Nơi nhận kết quả (where to collect). The dossier does not record a choice yet, so it follows the
  * channel: a postal dossier gets its result by post, the others at the desk that received them.
