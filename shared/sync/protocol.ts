@@ -1,5 +1,6 @@
 import type { CalendarYear } from '../domain/calendar/work-calendar.js';
 import type { Procedure } from '../domain/catalogue/procedure.js';
+import type { Unit } from '../domain/catalogue/unit.js';
 import type { DossierEvent } from '../domain/dossier/events.js';
 
 // The sync protocol between a desk and the city centre (DESIGN.md, "Sync with the centre"): the paths,
@@ -209,10 +210,24 @@ export interface BlobsMissingResponse {
 /** Reference data the centre administers and every desk follows. */
 export type ReferenceChange =
   | { type: 'calendar.year'; record: CalendarYear }
-  | { type: 'catalogue.procedure'; record: Procedure };
+  | { type: 'catalogue.procedure'; record: Procedure }
+  | { type: 'catalogue.unit'; record: Unit };
 export type ReferenceType = ReferenceChange['type'];
 
 export type PullEntry = { kind: 'event'; event: DossierEvent } | { kind: 'reference'; reference: ReferenceChange };
+
+/**
+ * A pulled unit change whose record the desk will not read (parsePullEntry): kept as its reason for the
+ * sync status while the rest of the page applies — one bad unit must not stall every dossier behind it.
+ */
+export interface RefusedReference {
+  kind: 'refused-reference';
+  type: 'catalogue.unit';
+  reason: string;
+}
+
+/** An entry as the desk reads a pulled page. */
+export type PulledEntry = PullEntry | RefusedReference;
 
 export interface PullResponse {
   entries: PullEntry[];

@@ -6,7 +6,7 @@ import {
   type EnrollRequest,
   type EnrollResponse,
   type PullCursor,
-  type PullEntry,
+  type PulledEntry,
   type PushResponse,
   type UnitMoveRequest,
   type UnitMoveResponse,
@@ -59,7 +59,7 @@ class RawBytes {
 export type PutBlobOutcome = 'done' | 'unsupported';
 
 export interface PulledPage {
-  entries: PullEntry[];
+  entries: PulledEntry[];
   next: PullCursor;
   hasMore: boolean;
 }
@@ -165,7 +165,7 @@ export class CentreClient {
     const { response, text } = await this.request('GET', `${SYNC_PATHS.pull}?after=${encodeURIComponent(after)}&limit=${limit}`);
     if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm không có dịch vụ đồng bộ.');
     const frame = this.parse(pullResponseFrameSchema, text);
-    const entries: PullEntry[] = [];
+    const entries: PulledEntry[] = [];
     for (const raw of frame.entries) {
       const entry = parsePullEntry(raw);
       if (entry === null) throw new SyncFailure('protocol', 'Trung tâm gửi về một sự kiện không hợp lệ; trang dữ liệu này chưa được áp dụng.');

@@ -208,6 +208,7 @@ export class SyncAgent {
       clockSkewMs: skew,
       clockWarning: clockWarning(skew),
       calendarWarning: Object.values(this.repo.refusedCalendarYears()).join('\n') || null,
+      catalogueWarning: this.repo.refusedUnitChanges().join('\n') || null,
       centreUrl: enrollment?.centreUrl ?? null,
     };
     if (enrollment === null) return { ...base, state: 'not_configured', lastError: null, revoked: false };
