@@ -2,7 +2,7 @@ import { foreignAgencyMessage, otherUnitHoldingAgency } from '../../shared/domai
 import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import { successorMoveMessage, successorMoveProblem } from '../../shared/domain/catalogue/successor-move.js';
 import { vietnamIsoDate } from '../../shared/domain/dossier-code/vietnam-date.js';
-import type { UnitMoveRequest, UnitMoveResponse } from '../../shared/sync/protocol.js';
+import type { UnitBinding, UnitMoveRequest, UnitMoveResponse } from '../../shared/sync/protocol.js';
 import { CentreHttpError, conflict } from '../http/centre-error.js';
 import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
 
@@ -56,4 +56,12 @@ export async function moveDeviceUnit(storage: CentreStorage, device: DeviceRecor
     if (!moved) throw conflict('Đăng ký của máy vừa thay đổi ở trung tâm (bị thu hồi hoặc đã chuyển); chưa chuyển đơn vị. Hãy thử lại.');
   });
   return { unitId: to.id, unitGsoCode: to.gsoCode, agencyId: request.agencyId, movedAt };
+}
+
+/** The unit the centre holds the device to now, with its agency identifier and its last move (UnitBinding). */
+export async function deviceUnitBinding(storage: CentreStorage, device: DeviceRecord): Promise<UnitBinding> {
+  const agencyId = device.unitId === null ? null : await storage.transaction((tx) => tx.unitAgency(device.unitId!));
+  const moves = await storage.formerUnits(device.id);
+  const movedAt = moves.map((m) => m.movedAt).sort().at(-1) ?? null;
+  return { unitId: device.unitId, unitGsoCode: device.unitGso, agencyId, movedAt };
 }

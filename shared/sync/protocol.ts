@@ -135,6 +135,20 @@ export interface UnitMoveResponse {
   movedAt: string;
 }
 
+/**
+ * The unit the centre holds a device to (GET on the unit-move path): how a desk that crashed between
+ * the centre's yes to a move and its own record of it learns that the move was made.
+ */
+export interface UnitBinding {
+  /** null for a device enrolled before the centre kept unit ids (its code alone is known). */
+  unitId: string | null;
+  unitGsoCode: string;
+  /** The agency identifier the centre binds to that unit; null when none is bound yet. */
+  agencyId: string | null;
+  /** When the device was last moved to a successor; null when it never was. */
+  movedAt: string | null;
+}
+
 // ---- push ---------------------------------------------------------------------------------------
 
 export interface PushRequest {

@@ -57,6 +57,13 @@ export const unitMoveResponseSchema = z.strictObject({
   movedAt: instantSchema,
 });
 
+export const unitBindingSchema = z.strictObject({
+  unitId: SlugSchema.nullable(),
+  unitGsoCode: gsoCodeSchema,
+  agencyId: z.string().regex(AGENCY_IDENTIFIER_PATTERN).nullable(),
+  movedAt: instantSchema.nullable(),
+});
+
 export const enrollResponseSchema = z.strictObject({
   deviceId: deviceIdSchema,
   token: z.string().min(32).max(200),

@@ -7,6 +7,7 @@ import {
   type EnrollResponse,
   type PullCursor,
   type PulledEntry,
+  type UnitBinding,
   type PushResponse,
   type UnitMoveRequest,
   type UnitMoveResponse,
@@ -19,6 +20,7 @@ import {
   pullResponseFrameSchema,
   pushResponseSchema,
   putBlobResponseSchema,
+  unitBindingSchema,
   unitMoveResponseSchema,
 } from '../../../shared/sync/schemas.js';
 import { SyncFailure } from './sync-failure.js';
@@ -158,6 +160,13 @@ export class CentreClient {
     const { response, text } = await this.request('POST', SYNC_PATHS.push, new RawJson(`{"events":${eventsJson}}`));
     if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm không có dịch vụ đồng bộ.');
     return this.timed(sentAtMs, this.parse(pushResponseSchema, text));
+  }
+
+  /** The unit the centre holds this device to (a centre without the route: a 'protocol' failure). */
+  async unitBinding(): Promise<UnitBinding> {
+    const { response, text } = await this.request('GET', SYNC_PATHS.unitMove);
+    if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm này chưa hỗ trợ chuyển máy sang đơn vị kế thừa; hãy cập nhật trung tâm.');
+    return this.parse(unitBindingSchema, text);
   }
 
   async pull(after: PullCursor, limit: number): Promise<Timed<PulledPage & { centreTime: string }>> {
