@@ -50,7 +50,8 @@ export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
     preHandler: auth,
     handler: async (request) => {
       const device = deviceOf(request);
-      const moved = await moveDeviceUnit(deps.storage, device, unitMoveRequestSchema.parse(request.body), deps.now());
+      await deps.catalogue.refresh();
+      const moved = await moveDeviceUnit(deps.storage, device, unitMoveRequestSchema.parse(request.body), deps.now(), deps.catalogue.units());
       request.log.info({ deviceId: device.id, unitId: moved.unitId }, 'device moved to its unit’s successor');
       return moved;
     },

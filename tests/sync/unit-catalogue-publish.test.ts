@@ -20,6 +20,7 @@ const clock = (): number => T0 + Math.round(performance.now() - startedAt);
 const seedUnit = (id: string): Unit => CATALOGUE_UNITS.find((u) => u.id === id)!;
 const HA_TU = seedUnit('quang-ninh-2025-phuong-ha-tu');
 const HONG_GAI_2025 = seedUnit('quang-ninh-2025-phuong-hong-gai');
+const HA_KHANH = seedUnit('ha-long-2020-phuong-ha-khanh');
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -29,11 +30,13 @@ afterAll(async () => {
 let centre: CentreProcess;
 let desk: SyncDesk;
 let staff: StaffClient;
+let haKhanhCode: string;
 
 beforeAll(async () => {
   const dir = makeTempDir('centre-');
   cleanups.push(() => dir.remove());
-  const [code] = (await prepareCentre(dir.path, [{ unitGsoCode: '06691', station: 1 }], {}, clock)) as [string];
+  const [code, second] = (await prepareCentre(dir.path, [{ unitGsoCode: '06691', station: 1 }, { unitGsoCode: '06649', station: 1 }], {}, clock)) as [string, string];
+  haKhanhCode = second;
   centre = await startCentre({ dataDir: dir.path, clock: { at: T0 } });
   cleanups.push(() => centre.stop());
   staff = await StaffClient.signIn(centre.url);
@@ -69,4 +72,20 @@ describe('publishing a unit of the catalogue', () => {
     await desk.syncNow();
     expect(await desk.call('catalogue.units', {})).toEqual(before);
   }, 60_000);
+
+  it('lets a desk of a former unit move to a successor the administrator published, the centre agreeing', async () => {
+    // The sources do not say where Hà Khánh went: the shipped catalogue gives it no successor.
+    expect(HA_KHANH.successorIds).toEqual([]);
+    const former = await openSyncDesk({ unit: 'haKhanh', station: 1, now: clock });
+    cleanups.push(() => former.dispose());
+    await enrollDesk(former, centre.url, haKhanhCode);
+    expect((await former.raw('settings.moveUnit', { successorId: HA_TU.id })).ok).toBe(false);
+    expect((await publish({ ...HA_KHANH, successorIds: [HA_TU.id] })).status).toBe(200);
+    await former.syncNow();
+    const moved = await former.call('settings.moveUnit', { successorId: HA_TU.id });
+    expect(moved.unit).toEqual({ id: HA_TU.id, gsoCode: HA_TU.gsoCode, name: 'Phường Hà Tu (đã hiệu đính)', agencyId: '000.90.25.H49' });
+    const id = await former.receiveDossier();
+    expect((await former.call('dossiers.get', { id })).state.code).toMatch(/^000\.90\.25\.H49-/u);
+    expect(await former.syncNow()).toMatchObject({ pendingEvents: 0, rejectedEvents: 0 });
+  }, 90_000);
 });
