@@ -2,6 +2,7 @@ import type { Procedure } from '../../shared/domain/catalogue/procedure.js';
 import type { Sector } from '../../shared/domain/catalogue/sector.js';
 import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import { isUnitValidOn, type Unit } from '../../shared/domain/catalogue/unit.js';
+import { foldUnitChanges } from '../../shared/domain/catalogue/unit-change.js';
 import { PROCEDURES } from '../../shared/domain/catalogue/seed/procedures.js';
 import { SECTORS } from '../../shared/domain/catalogue/seed/sectors.js';
 import type { ReferenceChange } from '../../shared/sync/protocol.js';
@@ -40,6 +41,8 @@ type ReferenceSource = Pick<CentreStorage, 'pull'>;
 
 export class CentreCatalogue {
   private readonly published = new Map<string, Procedure>();
+  /** Units published, by id, in the order of their last publication. */
+  private readonly publishedUnits = new Map<string, Unit>();
   /** The log sequence up to which publications are applied. */
   private cursor = 0;
   private readonly seedProcedures = new Map(PROCEDURES.map((p) => [p.id, p]));
@@ -58,6 +61,11 @@ export class CentreCatalogue {
         if (row.kind !== 'reference') continue;
         const change = JSON.parse(row.body) as ReferenceChange;
         if (change.type === 'catalogue.procedure') this.published.set(change.record.id, change.record);
+        if (change.type === 'catalogue.unit') {
+          // Deleted first so the latest publication is folded last.
+          this.publishedUnits.delete(change.record.id);
+          this.publishedUnits.set(change.record.id, change.record);
+        }
       }
       if (rows.length < PAGE) return;
     }
@@ -91,8 +99,16 @@ export class CentreCatalogue {
     return this.seedSectors.get(sectorId) ?? sectorId;
   }
 
+  /**
+   * The units as the centre knows them: the shipped list with every published unit folded over it
+   * (foldUnitChanges, as each desk folds them). As of the last refresh.
+   */
+  units(): Unit[] {
+    return foldUnitChanges(CATALOGUE_UNITS, [...this.publishedUnits.values()]);
+  }
+
   /** A unit's name by its GSO code on a date (unitOfCode); a code outside the catalogue (set at enrollment) as it is. */
   unitName(gsoCode: string, date: string): string {
-    return unitOfCode(gsoCode, date)?.name ?? `Đơn vị ${gsoCode}`;
+    return unitOfCode(gsoCode, date, this.units())?.name ?? `Đơn vị ${gsoCode}`;
   }
 }

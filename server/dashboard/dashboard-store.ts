@@ -24,7 +24,10 @@ export interface DashboardProjectionTx {
 export interface DayFactTotal {
   unitGso: string;
   kind: DayFactKind;
-  /** The earliest day counted: it says which unit the code named (all the group's days lie on one side of the era). */
+  /**
+   * The earliest reception day of the dossiers counted (a fact's own day for a dossier never received):
+   * it says which unit the code named (all the group's reception days lie on one side of the era).
+   */
   firstDay: string;
   /** Facts counted. */
   n: number;
@@ -72,8 +75,8 @@ export interface DeviceSyncRecord {
 
 export interface DashboardStore {
   /**
-   * Day facts of the kinds asked for, counted per unit and kind over [fromDay, toDay], apart before and
-   * from `eraDay` (the day a reused GSO code started to name another unit).
+   * Day facts of the kinds asked for, on days in [fromDay, toDay], counted per unit and kind, apart for
+   * dossiers received before and from `eraDay` (the day a reused GSO code started to name another unit).
    */
   dayFactTotals(fromDay: string, toDay: string, kinds: readonly DayFactKind[], eraDay: string): Promise<DayFactTotal[]>;
   /** Per unit: running clocks past `nowIso`, and due within (`nowIso`, `dueByIso`]. */

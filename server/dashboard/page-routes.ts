@@ -179,7 +179,7 @@ export async function dashboardPageRoutes(app: FastifyInstance, options: { deps:
       const parsed = calendarYearOfForm(sent);
       if (!parsed.ok) return sendPage(reply, 400, await calendarPageFor(staff, shownYear, sent, parsed.problems, false));
       try {
-        await publishReference(deps.storage, checkReferenceChange({ type: 'calendar.year', record: parsed.year }), deps.now);
+        await publishReference(deps.storage, checkReferenceChange({ type: 'calendar.year', record: parsed.year }, deps.catalogue.units()), deps.now);
       } catch (error) {
         if (error instanceof CentreHttpError && error.statusCode === 400) {
           return sendPage(reply, 400, await calendarPageFor(staff, shownYear, sent, error.message.split('; '), false));

@@ -1,8 +1,8 @@
 import { foreignAgencyMessage, otherUnitHoldingAgency } from '../../shared/domain/catalogue/agency-ownership.js';
-import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import type { Unit } from '../../shared/domain/catalogue/unit.js';
 import { successorMoveMessage, successorMoveProblem } from '../../shared/domain/catalogue/successor-move.js';
 import { vietnamIsoDate } from '../../shared/domain/dossier-code/vietnam-date.js';
-import type { UnitMoveRequest, UnitMoveResponse } from '../../shared/sync/protocol.js';
+import type { UnitBinding, UnitMoveRequest, UnitMoveResponse } from '../../shared/sync/protocol.js';
 import { CentreHttpError, conflict } from '../http/centre-error.js';
 import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
 
@@ -14,10 +14,20 @@ import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
 // decide before the desk issues a single code of the successor, and a refusal must reach the supervisor
 // at once instead of sitting in a queue.
 
-const unitById = (id: string) => CATALOGUE_UNITS.find((unit) => unit.id === id) ?? null;
 const refused = (message: string) => new CentreHttpError(409, 'unit_move_refused', message);
 
-export async function moveDeviceUnit(storage: CentreStorage, device: DeviceRecord, request: UnitMoveRequest, nowMs: number): Promise<UnitMoveResponse> {
+/**
+ * Rebinds the device. `units` is the centre's catalogue with the published units folded in
+ * (CentreCatalogue.units): a successor the administrator published for a unit is one the desk may move to.
+ */
+export async function moveDeviceUnit(
+  storage: CentreStorage,
+  device: DeviceRecord,
+  request: UnitMoveRequest,
+  nowMs: number,
+  units: readonly Unit[],
+): Promise<UnitMoveResponse> {
+  const unitById = (id: string) => units.find((unit) => unit.id === id) ?? null;
   const movedAt = new Date(nowMs).toISOString();
   const to = unitById(request.toUnitId);
   if (to === null) throw new CentreHttpError(404, 'not_found', `Không có đơn vị "${request.toUnitId}" trong danh mục của trung tâm.`);
@@ -38,7 +48,7 @@ export async function moveDeviceUnit(storage: CentreStorage, device: DeviceRecor
   }
   const problem = successorMoveProblem(from, to, vietnamIsoDate(movedAt));
   if (problem !== null) throw refused(successorMoveMessage(problem, from, to));
-  const catalogueOwner = otherUnitHoldingAgency(request.agencyId, (unit) => unit.id === to.id, CATALOGUE_UNITS);
+  const catalogueOwner = otherUnitHoldingAgency(request.agencyId, (unit) => unit.id === to.id, units);
   if (catalogueOwner !== null) throw new CentreHttpError(409, 'agency_mismatch', foreignAgencyMessage(request.agencyId, catalogueOwner));
 
   await storage.transaction(async (tx) => {
@@ -56,4 +66,12 @@ export async function moveDeviceUnit(storage: CentreStorage, device: DeviceRecor
     if (!moved) throw conflict('Đăng ký của máy vừa thay đổi ở trung tâm (bị thu hồi hoặc đã chuyển); chưa chuyển đơn vị. Hãy thử lại.');
   });
   return { unitId: to.id, unitGsoCode: to.gsoCode, agencyId: request.agencyId, movedAt };
+}
+
+/** The unit the centre holds the device to now, with its agency identifier and its last move (UnitBinding). */
+export async function deviceUnitBinding(storage: CentreStorage, device: DeviceRecord): Promise<UnitBinding> {
+  const agencyId = device.unitId === null ? null : await storage.transaction((tx) => tx.unitAgency(device.unitId!));
+  const moves = await storage.formerUnits(device.id);
+  const movedAt = moves.map((m) => m.movedAt).sort().at(-1) ?? null;
+  return { unitId: device.unitId, unitGsoCode: device.unitGso, agencyId, movedAt };
 }

@@ -87,6 +87,10 @@ export function adminRoutes(app: FastifyInstance, deps: CentreDeps): void {
       response: { 200: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false } },
     },
     preHandler: admin,
-    handler: async (request) => publishReference(deps.storage, checkReferenceChange(request.body), deps.now),
+    handler: async (request) => {
+      // Checked against the catalogue as last published by any centre process.
+      await deps.catalogue.refresh();
+      return publishReference(deps.storage, checkReferenceChange(request.body, deps.catalogue.units()), deps.now);
+    },
   });
 }

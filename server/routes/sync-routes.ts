@@ -6,10 +6,11 @@ import {
   pullResponseFrameSchema,
   pushRequestSchema,
   pushResponseSchema,
+  unitBindingSchema,
   unitMoveRequestSchema,
   unitMoveResponseSchema,
 } from '../../shared/sync/schemas.js';
-import { moveDeviceUnit } from '../enrollment/unit-move-service.js';
+import { deviceUnitBinding, moveDeviceUnit } from '../enrollment/unit-move-service.js';
 import { deviceOf, requireDevice } from '../http/auth.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
 import { pullPage } from '../sync/pull-service.js';
@@ -49,10 +50,18 @@ export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
     preHandler: auth,
     handler: async (request) => {
       const device = deviceOf(request);
-      const moved = await moveDeviceUnit(deps.storage, device, unitMoveRequestSchema.parse(request.body), deps.now());
+      await deps.catalogue.refresh();
+      const moved = await moveDeviceUnit(deps.storage, device, unitMoveRequestSchema.parse(request.body), deps.now(), deps.catalogue.units());
       request.log.info({ deviceId: device.id, unitId: moved.unitId }, 'device moved to its unit’s successor');
       return moved;
     },
+  });
+
+  // What the centre holds the device to: a desk that crashed after the centre's yes to a move finishes it from this.
+  app.get(SYNC_PATHS.unitMove, {
+    schema: { response: { 200: jsonSchemaOf(unitBindingSchema) } },
+    preHandler: auth,
+    handler: async (request) => deviceUnitBinding(deps.storage, deviceOf(request)),
   });
 
   app.get(SYNC_PATHS.gaps, {

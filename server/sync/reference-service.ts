@@ -1,5 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import { calendarYearProblems } from '../../shared/domain/calendar/calendar-validation.js';
+import { unitChangeProblems, unitChangeRefusal } from '../../shared/domain/catalogue/unit-change.js';
+import type { Unit } from '../../shared/domain/catalogue/unit.js';
 import { SEED_WORK_CALENDAR } from '../../shared/domain/calendar/seed-calendar.js';
 import type { ReferenceChange } from '../../shared/sync/protocol.js';
 import { CENTRE_DEVICE_ID } from '../../shared/sync/protocol.js';
@@ -18,12 +20,19 @@ const ulid = monotonicFactory();
  * The change as every desk will check it before applying it. A calendar year is checked alone and
  * against the weekends and fixed holidays every desk has (the seed's): one the desks would refuse
  * (a make-up day on 1/5, two entries for one day) is refused here, each problem named in Vietnamese.
+ * A unit is checked against `units`, the centre's catalogue as last published (CentreCatalogue.units):
+ * one naming units it lacks, or taking another unit's agency identifier or GSO code, is refused.
  */
-export function checkReferenceChange(raw: unknown): ReferenceChange {
-  if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'calendar.year') {
-    const record = (raw as { record?: unknown }).record;
+export function checkReferenceChange(raw: unknown, units: readonly Unit[]): ReferenceChange {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  const record = typeof raw === 'object' && raw !== null ? (raw as { record?: unknown }).record : undefined;
+  if (type === 'calendar.year') {
     const problems = calendarYearProblems(SEED_WORK_CALENDAR, record);
     if (problems.length > 0) throw invalidRequest(`Lịch năm không hợp lệ — ${problems.join('; ')}`);
+  }
+  if (type === 'catalogue.unit') {
+    const problems = unitChangeProblems(units, record);
+    if (problems.length > 0) throw invalidRequest(unitChangeRefusal(record, problems));
   }
   return referenceChangeSchema.parse(raw);
 }

@@ -19,6 +19,8 @@ export interface SyncStatus {
   clockWarning?: string | null;
   /** In Vietnamese, why a calendar year the centre sent was not applied (sync continues); null when none was refused. */
   calendarWarning?: string | null;
+  /** In Vietnamese, why unit changes the centre sent were not applied (sync continues); null when none was refused. */
+  catalogueWarning?: string | null;
   /** centre − desk, in ms, as last measured; null before the first answer. */
   clockSkewMs?: number | null;
   /** The centre revoked this desk: it keeps working offline and no longer syncs. */

@@ -1,5 +1,6 @@
 import type { CalendarYear } from '../domain/calendar/work-calendar.js';
 import type { Procedure } from '../domain/catalogue/procedure.js';
+import type { Unit } from '../domain/catalogue/unit.js';
 import type { DossierEvent } from '../domain/dossier/events.js';
 
 // The sync protocol between a desk and the city centre (DESIGN.md, "Sync with the centre"): the paths,
@@ -134,6 +135,20 @@ export interface UnitMoveResponse {
   movedAt: string;
 }
 
+/**
+ * The unit the centre holds a device to (GET on the unit-move path): how a desk that crashed between
+ * the centre's yes to a move and its own record of it learns that the move was made.
+ */
+export interface UnitBinding {
+  /** null for a device enrolled before the centre kept unit ids (its code alone is known). */
+  unitId: string | null;
+  unitGsoCode: string;
+  /** The agency identifier the centre binds to that unit; null when none is bound yet. */
+  agencyId: string | null;
+  /** When the device was last moved to a successor; null when it never was. */
+  movedAt: string | null;
+}
+
 // ---- push ---------------------------------------------------------------------------------------
 
 export interface PushRequest {
@@ -209,10 +224,24 @@ export interface BlobsMissingResponse {
 /** Reference data the centre administers and every desk follows. */
 export type ReferenceChange =
   | { type: 'calendar.year'; record: CalendarYear }
-  | { type: 'catalogue.procedure'; record: Procedure };
+  | { type: 'catalogue.procedure'; record: Procedure }
+  | { type: 'catalogue.unit'; record: Unit };
 export type ReferenceType = ReferenceChange['type'];
 
 export type PullEntry = { kind: 'event'; event: DossierEvent } | { kind: 'reference'; reference: ReferenceChange };
+
+/**
+ * A pulled unit change whose record the desk will not read (parsePullEntry): kept as its reason for the
+ * sync status while the rest of the page applies — one bad unit must not stall every dossier behind it.
+ */
+export interface RefusedReference {
+  kind: 'refused-reference';
+  type: 'catalogue.unit';
+  reason: string;
+}
+
+/** An entry as the desk reads a pulled page. */
+export type PulledEntry = PullEntry | RefusedReference;
 
 export interface PullResponse {
   entries: PullEntry[];

@@ -5,6 +5,7 @@ import { AGENCY_IDENTIFIER_PATTERN } from '../domain/dossier-code/agency-identif
 import { FIRST_STATION, LAST_STATION } from '../domain/dossier-code/serial-block.js';
 import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { ProcedureSchema } from '../domain/catalogue/procedure.js';
+import { unitChangeProblems, unitChangeRefusal, UnitChangeSchema } from '../domain/catalogue/unit-change.js';
 import { SlugSchema } from '../domain/catalogue/slug.js';
 import { HLC_NODE_PATTERN } from '../domain/clock/hlc.js';
 import type { DossierEvent } from '../domain/dossier/events.js';
@@ -17,7 +18,8 @@ import {
   BLOBS_MISSING_MAX,
   SHA256_PATTERN,
   STAFF_ROLES,
-  type PullEntry,
+  type PulledEntry,
+  type RefusedReference,
 } from './protocol.js';
 
 // Runtime schemas of the sync protocol (types in protocol.ts). The centre derives its routes' JSON
@@ -53,6 +55,13 @@ export const unitMoveResponseSchema = z.strictObject({
   unitGsoCode: gsoCodeSchema,
   agencyId: z.string().regex(AGENCY_IDENTIFIER_PATTERN),
   movedAt: instantSchema,
+});
+
+export const unitBindingSchema = z.strictObject({
+  unitId: SlugSchema.nullable(),
+  unitGsoCode: gsoCodeSchema,
+  agencyId: z.string().regex(AGENCY_IDENTIFIER_PATTERN).nullable(),
+  movedAt: instantSchema.nullable(),
 });
 
 export const enrollResponseSchema = z.strictObject({
@@ -103,6 +112,7 @@ export const pullQuerySchema = z.strictObject({
 export const referenceChangeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('calendar.year'), record: calendarYearSchema }),
   z.strictObject({ type: z.literal('catalogue.procedure'), record: ProcedureSchema }),
+  z.strictObject({ type: z.literal('catalogue.unit'), record: UnitChangeSchema }),
 ]);
 
 export const pullEntrySchema = z.discriminatedUnion('kind', [
@@ -115,7 +125,7 @@ export const pullEntrySchema = z.discriminatedUnion('kind', [
  * full, and no keys besides `kind` and its body) but without the union's second pass over every
  * event: a pull checks tens of thousands of them. Null when the entry is not valid.
  */
-export function parsePullEntry(raw: unknown): PullEntry | null {
+export function parsePullEntry(raw: unknown): PulledEntry | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const entry = raw as Record<string, unknown>;
   const body = entry.kind === 'event' ? 'event' : entry.kind === 'reference' ? 'reference' : null;
@@ -126,7 +136,17 @@ export function parsePullEntry(raw: unknown): PullEntry | null {
     return dossierEventSchema.safeParse(entry.event).success ? { kind: 'event', event: entry.event as DossierEvent } : null;
   }
   const reference = referenceChangeSchema.safeParse(entry.reference);
-  return reference.success ? { kind: 'reference', reference: reference.data } : null;
+  if (reference.success) return { kind: 'reference', reference: reference.data };
+  return refusedUnitChange(entry.reference);
+}
+
+/** A unit change whose envelope is sound but whose record is not: refused by name, not a broken page. */
+function refusedUnitChange(raw: unknown): RefusedReference | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const change = raw as Record<string, unknown>;
+  if (change.type !== 'catalogue.unit' || Object.keys(change).length !== 2 || !Object.hasOwn(change, 'record')) return null;
+  // The catalogue is not needed: the record's own schema is what failed.
+  return { kind: 'refused-reference', type: 'catalogue.unit', reason: unitChangeRefusal(change.record, unitChangeProblems([], change.record)) };
 }
 
 /** The page's frame; entries are parsed one by one with parsePullEntry (a bad one names itself). */

@@ -4,9 +4,13 @@ import { CATALOGUE_UNITS } from '../../../shared/domain/catalogue/seed/units.js'
 import { PROCEDURES } from '../../../shared/domain/catalogue/seed/procedures.js';
 import { SECTORS } from '../../../shared/domain/catalogue/seed/sectors.js';
 import type { Sector } from '../../../shared/domain/catalogue/sector.js';
-import type { Unit } from '../../../shared/domain/catalogue/unit.js';
+import { isUnitValidOn, type Unit } from '../../../shared/domain/catalogue/unit.js';
+import { foldUnitChanges } from '../../../shared/domain/catalogue/unit-change.js';
 import { foldVietnamese } from '../../../shared/domain/text/fold-vietnamese.js';
 import type { DeskDatabase } from '../db/open-database.js';
+
+/** catalogue_meta keys of the units the centre published: 'unit:<id>' → the unit as published. */
+const PUBLISHED_UNIT = 'unit:';
 
 const parse = <T>(row: { record: string }): T => JSON.parse(row.record) as T;
 
@@ -29,36 +33,49 @@ export class CatalogueRepository {
     })();
   }
 
+  /**
+   * The desk's units: the shipped list with every unit the centre published folded over it
+   * (foldUnitChanges), in catalogue order; only those valid on `validOn` when given. Every reader of
+   * the desk's units — first start, settings, the unit move, reports — goes through here.
+   */
   units(validOn?: string): Unit[] {
-    const rows =
-      validOn === undefined
-        ? this.db.prepare<[], { record: string }>('SELECT record FROM units ORDER BY rowid').all()
-        : this.db
-            .prepare<[string, string], { record: string }>('SELECT record FROM units WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY rowid')
-            .all(validOn, validOn);
-    return rows.map(parse<Unit>);
+    const builtIn = this.db.prepare<[], { record: string }>('SELECT record FROM units ORDER BY rowid').all().map(parse<Unit>);
+    const units = foldUnitChanges(builtIn, this.publishedUnits());
+    return validOn === undefined ? units : units.filter((u) => isUnitValidOn(u, validOn));
   }
 
   unit(id: string): Unit | null {
-    const row = this.db.prepare<[string], { record: string }>('SELECT record FROM units WHERE id = ?').get(id);
-    return row ? parse<Unit>(row) : null;
+    return this.units().find((u) => u.id === id) ?? null;
   }
 
   unitByGso(gsoCode: string, validOn: string): Unit | null {
-    const row = this.db
-      .prepare<[string, string, string], { record: string }>(
-        'SELECT record FROM units WHERE gso_code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)',
-      )
-      .get(gsoCode, validOn, validOn);
-    return row ? parse<Unit>(row) : null;
+    return this.units(validOn).find((u) => u.gsoCode === gsoCode) ?? null;
   }
 
   /** The newest version of a unit by GSO code, whatever its validity (a desk may run on the 2020–2024 list). */
   latestUnitByGso(gsoCode: string): Unit | null {
-    const row = this.db
-      .prepare<[string], { record: string }>('SELECT record FROM units WHERE gso_code = ? ORDER BY valid_from DESC LIMIT 1')
-      .get(gsoCode);
-    return row ? parse<Unit>(row) : null;
+    return (
+      this.units()
+        .filter((u) => u.gsoCode === gsoCode)
+        .sort((a, b) => (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : 0))[0] ?? null
+    );
+  }
+
+  /**
+   * Keeps a unit the centre published (checked by the caller). Kept apart from the shipped rows, which
+   * a newer release reseeds, so a correction outlives an update of the desk.
+   */
+  putPublishedUnit(unit: Unit): void {
+    // Deleted first so the row goes last: the fold applies the latest publication last.
+    this.db.prepare('DELETE FROM catalogue_meta WHERE key = ?').run(PUBLISHED_UNIT + unit.id);
+    this.db.prepare('INSERT INTO catalogue_meta (key, value) VALUES (?, ?)').run(PUBLISHED_UNIT + unit.id, JSON.stringify(unit));
+  }
+
+  private publishedUnits(): Unit[] {
+    return this.db
+      .prepare<[], { value: string }>(`SELECT value FROM catalogue_meta WHERE key LIKE '${PUBLISHED_UNIT}%' ORDER BY rowid`)
+      .all()
+      .map((row) => JSON.parse(row.value) as Unit);
   }
 
   sectors(): Sector[] {

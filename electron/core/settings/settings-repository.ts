@@ -4,12 +4,14 @@ import type { DeskDatabase } from '../db/open-database.js';
 export class SettingsRepository {
   private readonly getStmt;
   private readonly putStmt;
+  private readonly deleteStmt;
 
   constructor(db: DeskDatabase) {
     this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.putStmt = db.prepare<[string, string]>(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
+    this.deleteStmt = db.prepare<[string]>('DELETE FROM settings WHERE key = ?');
   }
 
   get(key: string): string | null {
@@ -18,6 +20,10 @@ export class SettingsRepository {
 
   set(key: string, value: string): void {
     this.putStmt.run(key, value);
+  }
+
+  delete(key: string): void {
+    this.deleteStmt.run(key);
   }
 
   /** Returns the stored value, storing `make()` first if there is none. */

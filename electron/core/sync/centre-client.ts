@@ -6,7 +6,8 @@ import {
   type EnrollRequest,
   type EnrollResponse,
   type PullCursor,
-  type PullEntry,
+  type PulledEntry,
+  type UnitBinding,
   type PushResponse,
   type UnitMoveRequest,
   type UnitMoveResponse,
@@ -19,6 +20,7 @@ import {
   pullResponseFrameSchema,
   pushResponseSchema,
   putBlobResponseSchema,
+  unitBindingSchema,
   unitMoveResponseSchema,
 } from '../../../shared/sync/schemas.js';
 import { SyncFailure } from './sync-failure.js';
@@ -59,7 +61,7 @@ class RawBytes {
 export type PutBlobOutcome = 'done' | 'unsupported';
 
 export interface PulledPage {
-  entries: PullEntry[];
+  entries: PulledEntry[];
   next: PullCursor;
   hasMore: boolean;
 }
@@ -160,12 +162,19 @@ export class CentreClient {
     return this.timed(sentAtMs, this.parse(pushResponseSchema, text));
   }
 
+  /** The unit the centre holds this device to (a centre without the route: a 'protocol' failure). */
+  async unitBinding(): Promise<UnitBinding> {
+    const { response, text } = await this.request('GET', SYNC_PATHS.unitMove);
+    if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm này chưa hỗ trợ chuyển máy sang đơn vị kế thừa; hãy cập nhật trung tâm.');
+    return this.parse(unitBindingSchema, text);
+  }
+
   async pull(after: PullCursor, limit: number): Promise<Timed<PulledPage & { centreTime: string }>> {
     const sentAtMs = this.now();
     const { response, text } = await this.request('GET', `${SYNC_PATHS.pull}?after=${encodeURIComponent(after)}&limit=${limit}`);
     if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm không có dịch vụ đồng bộ.');
     const frame = this.parse(pullResponseFrameSchema, text);
-    const entries: PullEntry[] = [];
+    const entries: PulledEntry[] = [];
     for (const raw of frame.entries) {
       const entry = parsePullEntry(raw);
       if (entry === null) throw new SyncFailure('protocol', 'Trung tâm gửi về một sự kiện không hợp lệ; trang dữ liệu này chưa được áp dụng.');

@@ -3,8 +3,11 @@ import type { CalendarYear } from '../../../shared/domain/calendar/work-calendar
 import { formatHlc, parseHlc, receive, type Hlc } from '../../../shared/domain/clock/hlc.js';
 import type { DossierEvent } from '../../../shared/domain/dossier/events.js';
 import { foldDossier } from '../../../shared/domain/dossier/fold.js';
-import type { PullEntry, PullCursor } from '../../../shared/sync/protocol.js';
+import { unitChangeProblems, unitChangeRefusal } from '../../../shared/domain/catalogue/unit-change.js';
+import type { Unit } from '../../../shared/domain/catalogue/unit.js';
+import type { PulledEntry, PullCursor } from '../../../shared/sync/protocol.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
+import { CatalogueRepository } from '../catalogue/catalogue-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
 import { DeviceClockRepository } from '../dossiers/device-clock-repository.js';
 import { CodeConflictRepository, codeTakenReason } from '../dossiers/code-conflict-repository.js';
@@ -20,11 +23,13 @@ import type { SyncRepository } from './sync-repository.js';
 // ProjectionRepository local changes use), reference changes are applied, and the cursor advances —
 // all or nothing. A calendar year this desk cannot work with (a make-up day on a holiday or a
 // weekday) is the one exception: it is left out, its reason kept for the sync status, and the rest
-// of the page applied — refusing the page would stall every dossier behind one bad calendar.
+// of the page applied — refusing the page would stall every dossier behind one bad calendar. A unit
+// change is treated alike: one the desk cannot read, or that names units it lacks or takes another
+// unit's agency identifier or GSO code (unitChangeProblems), is left out and its reason kept.
 
 export interface AppliedPage {
   newEvents: number;
-  /** Reference changes applied (a refused calendar year is not counted). */
+  /** Reference changes applied (a refused calendar year or unit is not counted). */
   references: number;
   touchedDossiers: string[];
 }
@@ -33,6 +38,7 @@ export class RemoteApplier {
   private readonly log: EventLogRepository;
   private readonly projections: ProjectionRepository;
   private readonly references: ReferenceRepository;
+  private readonly catalogue: CatalogueRepository;
   private readonly deviceClock: DeviceClockRepository;
   private readonly conflicts: CodeConflictRepository;
   private readonly insertStmt;
@@ -47,6 +53,7 @@ export class RemoteApplier {
     this.log = new EventLogRepository(db);
     this.projections = new ProjectionRepository(db);
     this.references = new ReferenceRepository(db);
+    this.catalogue = new CatalogueRepository(db);
     this.deviceClock = new DeviceClockRepository(db);
     this.conflicts = new CodeConflictRepository(db);
     // ON CONFLICT (id) only: another event reusing a device counter is an anomaly that must surface, not vanish.
@@ -65,7 +72,7 @@ export class RemoteApplier {
     );
   }
 
-  apply(entries: readonly PullEntry[], next: PullCursor): AppliedPage {
+  apply(entries: readonly PulledEntry[], next: PullCursor): AppliedPage {
     const nowMs = this.deps.now();
     const recordedAt = new Date(nowMs).toISOString();
     let newEvents = 0;
@@ -77,9 +84,15 @@ export class RemoteApplier {
     this.db.transaction(() => {
       let clock: Hlc | null = null;
       for (const entry of entries) {
+        if (entry.kind === 'refused-reference') {
+          this.deps.sync.noteUnitChangeRefusal(entry.reason, recordedAt);
+          continue;
+        }
         if (entry.kind === 'reference') {
           if (entry.reference.type === 'calendar.year') {
             if (this.applyCalendarYear(entry.reference.record, recordedAt)) references += 1;
+          } else if (entry.reference.type === 'catalogue.unit') {
+            if (this.applyUnit(entry.reference.record, recordedAt)) references += 1;
           } else {
             this.references.upsertProcedure(entry.reference.record);
             references += 1;
@@ -138,6 +151,17 @@ export class RemoteApplier {
     }
     this.deps.calendar.put(year, recordedAt, null);
     this.deps.sync.setCalendarYearRefusal(year.year, null);
+    return true;
+  }
+
+  /** Stores a pulled unit the desk's catalogue accepts; otherwise keeps the unit as it was and says why. */
+  private applyUnit(unit: Unit, recordedAt: string): boolean {
+    const problems = unitChangeProblems(this.catalogue.units(), unit);
+    if (problems.length > 0) {
+      this.deps.sync.noteUnitChangeRefusal(`${unitChangeRefusal(unit, problems)} (máy vẫn dùng danh mục đơn vị đang có)`, recordedAt);
+      return false;
+    }
+    this.catalogue.putPublishedUnit(unit);
     return true;
   }
 

@@ -27,6 +27,7 @@ import { RemoteApplier } from './remote-apply.js';
 import { asSyncFailure, SYNC_FAILURE_MESSAGES, SyncFailure } from './sync-failure.js';
 import { SyncRepository, type DossierSyncState } from './sync-repository.js';
 import { unitMoveError } from './unit-move-errors.js';
+import { readPendingUnitMove, settlePendingUnitMove } from '../settings/pending-unit-move.js';
 
 // The desk's sync agent: a background duty that never blocks the officer. It runs after each local
 // change (debounced), periodically, when the network comes back and when asked; it pushes waiting
@@ -208,6 +209,7 @@ export class SyncAgent {
       clockSkewMs: skew,
       clockWarning: clockWarning(skew),
       calendarWarning: Object.values(this.repo.refusedCalendarYears()).join('\n') || null,
+      catalogueWarning: this.repo.refusedUnitChanges().join('\n') || null,
       centreUrl: enrollment?.centreUrl ?? null,
     };
     if (enrollment === null) return { ...base, state: 'not_configured', lastError: null, revoked: false };
@@ -480,12 +482,23 @@ export class SyncAgent {
   private async syncEvents(): Promise<void> {
     const client = this.client();
     if (client === null) return;
+    // Before pushing: a move the centre made but this desk has not recorded would get its codes refused.
+    await this.settleUnitMove(client);
     await this.pushAll(client);
     // The events are at the centre: scans may go now, while the pull comes down the other direction
     // of the line (a ward's link is asymmetric; the upload no longer competes with events). Scans
     // that pulled events name join after the pull (afterSuccess asks the scan lane again).
     this.requestBlobs();
     await this.pullAll(client);
+  }
+
+  /** Finishes (or forgets) a move to a successor left noted by a crash between the centre's yes and the desk's record. */
+  private async settleUnitMove(client: CentreClient): Promise<void> {
+    if (readPendingUnitMove(this.deps.settings) === null) return;
+    const binding = await client.unitBinding();
+    if (settlePendingUnitMove(this.deps.db, this.deps.settings, binding) !== 'recorded') return;
+    const enrollment = this.repo.enrollment();
+    if (enrollment !== null) this.repo.saveEnrollment({ ...enrollment, unitGsoCode: binding.unitGsoCode });
   }
 
   /**

@@ -18,7 +18,9 @@ export interface Enrollment {
   revokedAt: string | null;
 }
 
-export type SyncStateKey = 'pull.cursor' | 'last.success' | 'last.error' | 'clock.skewMs' | 'calendar.refused';
+export type SyncStateKey = 'pull.cursor' | 'last.success' | 'last.error' | 'clock.skewMs' | 'calendar.refused' | 'units.refused';
+
+const UNIT_REFUSALS_KEPT = 5;
 
 export type DossierSyncState = 'synced' | 'pending' | 'rejected';
 
@@ -185,6 +187,18 @@ export class SyncRepository {
     if (reason === null) delete refused[String(year)];
     else refused[String(year)] = reason;
     this.setState('calendar.refused', Object.keys(refused).length === 0 ? null : JSON.stringify(refused));
+  }
+
+  /** The last unit changes the centre sent that this desk did not apply, newest last; empty when none. */
+  refusedUnitChanges(): string[] {
+    const text = this.state('units.refused');
+    return text === null ? [] : (JSON.parse(text) as string[]);
+  }
+
+  /** Records why a pulled unit change was not applied (the last few kept: the reasons are for the status line). */
+  noteUnitChangeRefusal(reason: string, atIso: string): void {
+    const kept = [...this.refusedUnitChanges(), `${atIso.slice(0, 10)}: ${reason}`].slice(-UNIT_REFUSALS_KEPT);
+    this.setState('units.refused', JSON.stringify(kept));
   }
 
   /** The oldest local events not yet stored at the centre (refused ones excluded), in local order. */

@@ -42,10 +42,14 @@ export const DASHBOARD_SQL = {
     `${BIEU06_COUNTS} WHERE b.long_lived = 1 AND b.open_until >= @from AND b.received_day < @from GROUP BY b.unit_gso, b.procedure_id, ${BEFORE_ERA}`,
   ],
 
+  // A fact counts in the period by its own day, under the unit that RECEIVED the dossier (its reception
+  // day says which unit a reused code named), as the desk's reports count a rating (report_ratings:
+  // rated_day, the dossier's unit). A fact of a dossier never received (a refusal) falls back to its day.
   dayFactTotals: `
-    SELECT unit_gso AS "unitGso", kind, min(day) AS "firstDay", count(*) AS n, coalesce(sum(amount), 0) AS amount
-    FROM dash_day_facts WHERE kind IN (@kinds) AND day BETWEEN @from AND @to
-    GROUP BY unit_gso, kind, (day < @era)`,
+    SELECT f.unit_gso AS "unitGso", f.kind, min(coalesce(b.received_day, f.day)) AS "firstDay", count(*) AS n, coalesce(sum(f.amount), 0) AS amount
+    FROM dash_day_facts f LEFT JOIN dash_bieu06 b ON b.dossier_id = f.dossier_id
+    WHERE f.kind IN (@kinds) AND f.day BETWEEN @from AND @to
+    GROUP BY f.unit_gso, f.kind, (coalesce(b.received_day, f.day) < @era)`,
 
   runningClocks: `
     SELECT unit_gso AS "unitGso",

@@ -129,6 +129,25 @@ for (const kind of STORAGE_KINDS) {
       const [shareReceived, sharePresent] = await Promise.all([service.onlineShare(PERIOD), service.onlineShare(PERIOD, 'present')]);
       expect(sharePresent.total).toEqual(shareReceived.total);
     });
+
+    it('counts a rating under the unit that received the dossier, as the desk’s report does, though given from 1/7/2025', async () => {
+      const inPeriod = (day: string) => PERIOD.from <= day && day <= PERIOD.to;
+      const rated = (gso: string, side: 'before' | 'from') =>
+        states.filter(
+          (s) =>
+            s.unit.gsoCode === gso &&
+            s.rating !== null &&
+            s.ratedAt !== null &&
+            inPeriod(vietnamDateOf(s.ratedAt)) &&
+            (vietnamDateOf(s.receivedAt!) < ARRANGEMENT) === (side === 'before'),
+        ).length;
+      // The case at stake is in the history: received by old Bãi Cháy, rated once its code named the new ward.
+      expect(states.some((s) => s.unit.gsoCode === '06673' && vietnamDateOf(s.receivedAt!) < ARRANGEMENT && s.ratedAt !== null && vietnamDateOf(s.ratedAt) >= ARRANGEMENT)).toBe(true);
+      const view = await service.satisfaction(PERIOD);
+      const ratings = (id: string) => view.units[view.unitLines.findIndex((u) => u.unitId === id)]!.counts.ratings;
+      expect(ratings(OLD('phuong-bai-chay'))).toBe(rated('06673', 'before'));
+      expect(ratings(OLD('phuong-tran-hung-dao'))).toBe(rated('06685', 'before'));
+    });
   });
 }
 

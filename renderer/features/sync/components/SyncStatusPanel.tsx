@@ -67,6 +67,19 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
           </div>
         </div>
       )}
+      {status.catalogueWarning && (
+        <div className="sync-note sync-note--warning" data-testid="sync-catalogue-warning">
+          <Icon name="warning" />
+          <div>
+            <p className="sync-note__title">Danh mục đơn vị từ trung tâm chưa được áp dụng</p>
+            {status.catalogueWarning.split('\n').map((line) => (
+              <p className="sync-note__text" key={line}>
+                {line}
+              </p>
+            ))}
+          </div>
+        </div>
+      )}
       <dl className="sync-facts">
         {facts.map(([label, value, testId, tone]) => (
           <div className="sync-facts__row" key={testId}>

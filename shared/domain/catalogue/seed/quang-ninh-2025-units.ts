@@ -17,7 +17,8 @@ import { deepFreeze } from './deep-freeze.js';
 //   not in our sources. They follow 000.BB.25.H49, BB = the unit's position in this list (01–54) and
 //   25 standing for the 2025 arrangement, so that none equals a 2020 unit's (000.BB.20.H49). The
 //   administrator confirms the desk's own at first start; the desk and the centre refuse one that
-//   belongs to another unit of the catalogue.
+//   belongs to another unit of the catalogue. A confirmed identifier reaches every desk as a published unit
+//   (`catalogue.unit`) with 'agencyId' taken out of its `unconfirmed` list; this file stays as shipped.
 // - formedFrom (only Hạ Long's former units are in the catalogue):
 //   · Quảng La and Thống Nhất: the resolution's own text, clauses 1 and 2, quoted by soha.vn and
 //     saigoneconomy247.com.
@@ -31,7 +32,8 @@ import { deepFreeze } from './deep-freeze.js';
 //     former unit's GSO code (Hà Tu 06652 = Hà Phong, Việt Hưng 06661 = Giếng Đáy, Tuần Châu 06706 =
 //     Đại Yên, Cao Xanh 06658, Hoành Bồ 07030).
 //   · Not in our sources at all: where Hà Khánh, Hà Khẩu, Lê Lợi, Sơn Dương, Đồng Sơn and the rest of
-//     Đồng Lâm went. Their successors stay empty until the centre's catalogue update supplies them.
+//     Đồng Lâm went. Their successors stay empty until the centre publishes them (a `catalogue.unit`
+//     reference change: unit-change.ts; the administrator sends the former unit with its successorIds).
 //   · Xã Kỳ Thượng's code 06979 was Đạp Thanh's (Ba Chẽ district, not in this catalogue): it took in
 //     territory from outside Hạ Long too.
 //
