@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 //   centre list-devices --data-dir <dir> [--database …]
 //   centre publish-update --data-dir <dir> --installer <file> [--blockmap <file>] [--latest-yml <file> | --version <semver>]
 //                         [--channel stable] [--platform win|linux|mac] [--units <unit id,…>] [--percent <0–100>]
-//   centre promote-update --data-dir <dir> --version <semver> [--channel stable] [--platform win]
+//   centre promote-update --data-dir <dir> --version <semver> [--channel stable] [--platform win] [--units <unit id,…>] [--percent <0–100>]
 //   centre list-updates   --data-dir <dir> [--channel stable]
 
 export const SUBCOMMANDS = ['serve', 'create-admin', 'enrollment-code', 'revoke-device', 'list-devices', 'publish-update', 'promote-update', 'list-updates'] as const;

@@ -41,7 +41,9 @@ export async function runUpdateCommand(args: CentreArgs, releases: UpdateRelease
     }
     case 'promote-update': {
       if (update.version === undefined) throw new ReleaseError('--version <phiên bản> là bắt buộc.');
-      console.log(describe(await releases.promote(update.channel, platform, update.version)));
+      const widen = update.units !== undefined || update.percent !== undefined;
+      const release = await releases.promote(update.channel, platform, update.version, widen ? { units: update.units ?? [], percent: update.percent ?? 0 } : undefined);
+      console.log(describe(release));
       break;
     }
     case 'list-updates':

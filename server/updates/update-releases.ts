@@ -176,13 +176,19 @@ export class UpdateReleases {
     return { name, sha512, size: (await stat(join(dir, name))).size };
   }
 
-  /** The staged release (newest) goes to every desk. */
-  async promote(channel: string, platform: UpdatePlatform, version: string): Promise<UpdateRelease> {
+  /**
+   * A staged release goes further: to more units or a larger share (`widen`: the units are added to
+   * those it had), or, without `widen`, to every desk.
+   */
+  async promote(channel: string, platform: UpdatePlatform, version: string, widen?: ReleaseStage): Promise<UpdateRelease> {
     const releases = await this.list(channel);
     const release = releases.find((candidate) => candidate.platform === platform && candidate.version === version);
     if (release === undefined) throw new ReleaseError(`Kênh ${channel} không có phiên bản ${version} cho ${platform}.`);
     if (release.stage === null) throw new ReleaseError(`Phiên bản ${version} đã phát hành cho mọi máy.`);
-    release.stage = null;
+    release.stage =
+      widen === undefined
+        ? null
+        : checkStage({ units: [...release.stage.units, ...widen.units], percent: Math.max(release.stage.percent, widen.percent) });
     await this.save(channel, releases);
     return release;
   }

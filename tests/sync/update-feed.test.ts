@@ -49,7 +49,7 @@ describe('the update feed served by the centre', { timeout: 120_000 }, () => {
   let centre: CentreProcess;
   /** Device tokens: one desk of Hồng Gai (the staged unit), one of Hà Khánh. */
   let staged: { token: string; unitId: string };
-  let other: { token: string };
+  let other: { token: string; unitId: string };
   let v2: Build;
   let v3: Build;
 
@@ -70,9 +70,10 @@ describe('the update feed served by the centre', { timeout: 120_000 }, () => {
         return (await enrollment.enroll({ code, deviceName: `Quầy 1 ${unitGsoCode}`, deviceId })).token;
       };
       const stagedToken = await enroll('06691', 'desk-hong-gai');
-      other = { token: await enroll('06649', 'desk-ha-khanh') };
-      const unitId = (await storage.listDevices()).find((device) => device.id === 'desk-hong-gai')?.unitId ?? '';
-      staged = { token: stagedToken, unitId };
+      const otherToken = await enroll('06649', 'desk-ha-khanh');
+      const unitOf = async (id: string) => (await storage.listDevices()).find((device) => device.id === id)?.unitId ?? '';
+      staged = { token: stagedToken, unitId: await unitOf('desk-hong-gai') };
+      other = { token: otherToken, unitId: await unitOf('desk-ha-khanh') };
     } finally {
       await storage.close();
     }
@@ -108,8 +109,11 @@ describe('the update feed served by the centre', { timeout: 120_000 }, () => {
     expect((await get('/v1/updates/stable/mot-cua-desk-0.3.0-win-x64.exe', staged.token)).status).toBe(200);
     expect((await get('/v1/updates/stable/mot-cua-desk-0.2.0-win-x64.exe.blockmap', staged.token)).status).toBe(200);
 
-    await centreCli('promote-update', '--data-dir', dataDir, '--version', '0.3.0');
+    // Unit by unit: the other unit joins the stage; then the release goes to every desk.
+    await centreCli('promote-update', '--data-dir', dataDir, '--version', '0.3.0', '--units', other.unitId);
     expect(await feedVersion(other.token)).toBe('0.3.0');
+    expect((await centreCli('list-updates', '--data-dir', dataDir)).stdout).toContain(`thử: đơn vị ${staged.unitId},${other.unitId}, 0% máy khác`);
+    await centreCli('promote-update', '--data-dir', dataDir, '--version', '0.3.0');
     expect((await centreCli('list-updates', '--data-dir', dataDir)).stdout).toMatch(/0\.2\.0\twin.*mọi máy.*\n0\.3\.0\twin.*mọi máy/u);
 
     // An older version than the channel's newest is refused.
