@@ -174,4 +174,17 @@ describe('the update feed served by the centre', { timeout: 120_000 }, () => {
     });
     expect(existsSync(join(dataDir, 'blobs', 'releases.json'))).toBe(false);
   });
+
+  it('does not count update checks and downloads as syncs on the dashboard', async () => {
+    const storage = await openStorage({ dataDir, database: undefined, schema: undefined });
+    try {
+      // Both desks fetched feeds and installers above, and never pushed or pulled.
+      expect((await storage.dashboard.devices()).map((device) => [device.id, device.lastSyncAt]).sort()).toEqual([
+        ['desk-ha-khanh', null],
+        ['desk-hong-gai', null],
+      ]);
+    } finally {
+      await storage.close();
+    }
+  });
 });
