@@ -41,6 +41,17 @@ module.exports = {
     grantFileProtocolExtraPrivileges: false,
   },
 
+  // The update feed (README.md, "Desk updates"). With a `publish` entry electron-builder writes, next to
+  // each installer, latest.yml (version, file, SHA-512) and the installer's .blockmap — what the centre's
+  // `publish-update` command takes. The desk itself never uses this URL: it points electron-updater at
+  // the centre it is enrolled with (electron/main/updates/desk-updater.ts), on the same path. Single byte
+  // ranges only: the centre's feed answers one range per request.
+  publish: {
+    provider: 'generic',
+    url: process.env.DESK_UPDATE_FEED_URL ?? 'https://trung-tam.invalid/v1/updates/stable/',
+    useMultipleRangeRequest: false,
+  },
+
   win: {
     target: [{ target: 'nsis', arch: ['x64'] }],
     icon: 'build/icon.png',

@@ -19,8 +19,10 @@ import { lookupPageRoutes } from './routes/lookup-page-routes.js';
 import { publicRoutes } from './routes/public-routes.js';
 import { staffRoutes } from './routes/staff-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
+import { updateRoutes } from './routes/update-routes.js';
 import { StaffService } from './staff/staff-service.js';
 import type { CentreStorage } from './storage/storage.js';
+import { UpdateReleases } from './updates/update-releases.js';
 
 // The city centre's HTTP API (DESIGN.md, "The centre"): enrollment, sync push/pull, resumable scan
 // uploads, centre staff's dossier actions, administration, the public status lookup and the city
@@ -44,6 +46,8 @@ export interface CentreOptions {
   trustProxy?: readonly string[];
   /** Tests only (routes/deps.ts); absent in production. */
   testHooks?: CentreTestHooks;
+  /** The desks' update feed (updates/update-releases.ts); without it the centre serves no updates. */
+  updatesDir?: string;
 }
 
 export interface Centre {
@@ -120,6 +124,7 @@ export async function createCentre(options: CentreOptions): Promise<Centre> {
   enrollRoutes(app, deps);
   syncRoutes(app, deps);
   blobRoutes(app, deps);
+  if (options.updatesDir !== undefined) updateRoutes(app, deps, new UpdateReleases(options.updatesDir, now));
   staffRoutes(app, deps);
   adminRoutes(app, deps);
   publicRoutes(app, deps);

@@ -8,8 +8,12 @@ import { parseArgs } from 'node:util';
 //   centre enrollment-code --data-dir <dir> --unit <GSO> --station <n> [--hours 72] [--database …]
 //   centre revoke-device --data-dir <dir> --device <id> [--database …]
 //   centre list-devices --data-dir <dir> [--database …]
+//   centre publish-update --data-dir <dir> --installer <file> [--blockmap <file>] [--latest-yml <file> | --version <semver>]
+//                         [--channel stable] [--platform win|linux|mac] [--units <unit id,…>] [--percent <0–100>]
+//   centre promote-update --data-dir <dir> --version <semver> [--channel stable] [--platform win] [--units <unit id,…>] [--percent <0–100>]
+//   centre list-updates   --data-dir <dir> [--channel stable]
 
-export const SUBCOMMANDS = ['serve', 'create-admin', 'enrollment-code', 'revoke-device', 'list-devices'] as const;
+export const SUBCOMMANDS = ['serve', 'create-admin', 'enrollment-code', 'revoke-device', 'list-devices', 'publish-update', 'promote-update', 'list-updates'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export interface CentreArgs {
@@ -30,6 +34,20 @@ export interface CentreArgs {
   tls: { certPath: string; keyPath: string } | undefined;
   /** The TLS-terminating proxies whose X-Forwarded-* headers are believed; CENTRE_TRUST_PROXY. */
   trustProxy: string[] | undefined;
+  /** publish-update, promote-update, list-updates (server/updates/update-commands.ts). */
+  update: UpdateArgs;
+}
+
+export interface UpdateArgs {
+  channel: string;
+  platform: string;
+  installer: string | undefined;
+  blockmap: string | undefined;
+  latestYml: string | undefined;
+  version: string | undefined;
+  /** Stage to these catalogue unit ids (comma-separated on the command line). */
+  units: string[] | undefined;
+  percent: number | undefined;
 }
 
 /** proxy-addr's named ranges (loopback: 127.0.0.1/8 and ::1/128; the other two private ranges). */
@@ -76,6 +94,14 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      channel: { type: 'string' },
+      platform: { type: 'string' },
+      installer: { type: 'string' },
+      blockmap: { type: 'string' },
+      'latest-yml': { type: 'string' },
+      version: { type: 'string' },
+      units: { type: 'string' },
+      percent: { type: 'string' },
     },
   });
   const command = (positionals[0] ?? 'serve') as Subcommand;
@@ -108,5 +134,15 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
     logLevel: values['log-level'] ?? 'info',
     tls: tlsCert === undefined || tlsKey === undefined ? undefined : { certPath: tlsCert, keyPath: tlsKey },
     trustProxy: trustProxy === undefined || trustProxy.trim() === '' ? undefined : parseTrustProxy(trustProxy),
+    update: {
+      channel: values.channel ?? 'stable',
+      platform: values.platform ?? 'win',
+      installer: values.installer,
+      blockmap: values.blockmap,
+      latestYml: values['latest-yml'],
+      version: values.version,
+      units: values.units?.split(',').map((unit) => unit.trim()).filter((unit) => unit !== ''),
+      percent: int('percent', values.percent),
+    },
   };
 }

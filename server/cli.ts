@@ -9,6 +9,8 @@ import { StaffService } from './staff/staff-service.js';
 import type { CentreTestHooks } from './routes/deps.js';
 import { openStorage } from './storage/open-storage.js';
 import type { CentreStorage } from './storage/storage.js';
+import { runUpdateCommand } from './updates/update-commands.js';
+import { UpdateReleases } from './updates/update-releases.js';
 
 // `npm run centre -- …`: serves the centre, or runs one administrative command and exits.
 
@@ -29,6 +31,7 @@ async function serve(args: CentreArgs, storage: CentreStorage): Promise<void> {
   const { app } = await createCentre({
     storage,
     blobDir: join(args.dataDir, 'blobs'),
+    updatesDir: join(args.dataDir, 'updates'),
     logger: centreLoggerOptions({ level: args.logLevel }),
     ...(tls === undefined ? {} : { tls }),
     ...(args.trustProxy === undefined ? {} : { trustProxy: args.trustProxy }),
@@ -81,6 +84,11 @@ async function run(args: CentreArgs): Promise<void> {
         console.log(`Đã thu hồi quyền đồng bộ của thiết bị ${args.device}.`);
         break;
       }
+      case 'publish-update':
+      case 'promote-update':
+      case 'list-updates':
+        await runUpdateCommand(args, new UpdateReleases(join(args.dataDir, 'updates'), Date.now));
+        break;
       case 'list-devices': {
         for (const d of await storage.listDevices()) {
           console.log([d.id, d.unitGso, `quầy ${d.station}`, d.name, d.revokedAt === null ? 'đang hoạt động' : `thu hồi ${d.revokedAt}`].join('\t'));

@@ -8,6 +8,7 @@ import { MAX_FILES_PER_PICK, SHELL_SCHEMAS, isShellOperation, type PickedFile, t
 import { dispatch, type DispatchLog } from '../core/dispatch.js';
 import { describeSchemaIssues } from '../core/schema-issues.js';
 import type { FileGrants } from './file-grants.js';
+import { noUpdates, type UpdateControls } from './updates/desk-updater.js';
 
 // What the Electron shell does for the page beyond the contract (shared/contract/shell.ts): files by
 // path, saving exports and printed forms where the officer chooses. Called by ipc-wrapper.ts only
@@ -45,6 +46,8 @@ export interface DeskShellDeps {
   documentsDir(): string;
   /** The desk window's page as PDF: A4, with its print stylesheet. */
   printToPdf(): Promise<Uint8Array>;
+  /** The desk's updates (updates/desk-updater.ts); absent where the desk does not update itself. */
+  updates?: UpdateControls;
   log?: DispatchLog;
 }
 
@@ -78,6 +81,7 @@ function writeFailed(path: string, error: unknown): CommandError {
 
 export function createDeskShell(deps: DeskShellDeps): DeskShell {
   const log = deps.log ?? console;
+  const updates = deps.updates ?? noUpdates('');
   /** Report files the core wrote in this session, by name: the page names a file, main knows its path. */
   const exported = new Map<string, string>();
 
@@ -153,6 +157,18 @@ export function createDeskShell(deps: DeskShellDeps): DeskShell {
         }
         await writeFile(dest, bytes);
       });
+    },
+
+    async 'shell.updateState'() {
+      return updates.state();
+    },
+
+    async 'shell.setIntakeOpen'(args) {
+      return updates.setIntakeOpen((args as { open: boolean }).open);
+    },
+
+    async 'shell.installUpdate'() {
+      return updates.installNow();
     },
   };
 

@@ -3,6 +3,7 @@ import { TRUSTED_RENDERER } from './security.js';
 import { app } from 'electron';
 import { join } from 'node:path';
 import { startDeskApp } from './lifecycle.js';
+import { loadElectronUpdater } from './updates/electron-updater-loader.js';
 
 // This bundle is out/main/index.js; the preload and the renderer are built next to it.
 const outDir = join(import.meta.dirname, '..');
@@ -14,6 +15,7 @@ startDeskApp({
   packageJsonPath: join(app.getAppPath(), 'package.json'),
   renderer: TRUSTED_RENDERER,
   env: process.env,
+  loadAutoUpdater: loadElectronUpdater,
 }).catch((error: unknown) => {
   console.error('desk failed to start', error);
   app.exit(1);

@@ -15,6 +15,8 @@ import { EVENT_CHANNEL } from './ipc-channels.js';
 import { installIpcWrapper } from './ipc-wrapper.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
 import { createMainWindow } from './window.js';
+import type { SyncStatus } from '../../shared/contract/events.js';
+import { DeskUpdater, type AutoUpdaterLike, type Cancellation } from './updates/desk-updater.js';
 
 export interface DeskAppOptions {
   /** The CommonJS preload bundle (out/preload/index.cjs). */
@@ -30,6 +32,11 @@ export interface DeskAppOptions {
    * data folder. The whole profile moves with it, so the single-instance lock is per data folder too.
    */
   env: Record<string, string | undefined>;
+  /**
+   * electron-updater, loaded only in an installed desk (index.ts; updates/electron-updater-loader.ts).
+   * Absent (a test's fake Electron), the desk does not update itself.
+   */
+  loadAutoUpdater?: () => Promise<{ updater: AutoUpdaterLike; newCancellation(): Cancellation }>;
 }
 
 /**
@@ -56,6 +63,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   let window: BrowserWindow | null = null;
   let core: CoreSupervisor | null = null;
   let disposeIpc = (): void => {};
+  let updater: DeskUpdater | null = null;
   let title = '';
 
   const showWindow = (): void => {
@@ -73,6 +81,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event?: { preventDefault(): void }) => {
     disposeIpc();
+    updater?.stop();
     if (core === null) return;
     // Quit waits for the core to stop sync and checkpoint its database (bounded), then quits for real.
     event?.preventDefault();
@@ -108,6 +117,15 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     },
   });
   core = supervisor;
+  // Updates come from the centre the desk is enrolled with; an uninstalled run (npm start) has nothing to update.
+  if (app.isPackaged && options.loadAutoUpdater !== undefined) {
+    const loaded = await options.loadAutoUpdater();
+    const deskUpdater = new DeskUpdater({ ...loaded, version: identity.version, deviceToken: () => secrets.get('centre.token'), now: Date.now, log: console });
+    supervisor.subscribe((name, payload) => {
+      if (name === 'sync.status') deskUpdater.onSyncStatus(payload as SyncStatus);
+    });
+    updater = deskUpdater;
+  }
   // Installed before the core serves: the window a rebuild opens may already call (its calls wait for the core).
   // The renderer, and the stored scans for the viewer (app://desk/blobs/<sha256>).
   installAppProtocol(options.rendererDir, blobFilesOf(dataDir, supervisor));
@@ -116,6 +134,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     // The desk's own stores are never granted (file-grants.ts says why); its scan inbox may be.
     grants: new FileGrants({ forbiddenRoots: ['blobs', 'exports', 'scan-work'].map((folder) => join(dataDir, folder)) }),
     ...electronShellDeps(() => window),
+    ...(updater === null ? {} : { updates: updater }),
   });
   disposeIpc = installIpcWrapper({
     shell,
@@ -132,6 +151,11 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     return false;
   }
   showWindow();
+  if (updater !== null) {
+    // The first status: later ones arrive as events (sync.status) whenever sync changes.
+    const status = await supervisor.invoke('sync.status', {});
+    if (status.ok) updater.onSyncStatus(status.value as SyncStatus);
+  }
   return true;
 }
 

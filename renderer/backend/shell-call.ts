@@ -13,6 +13,9 @@ export interface ShellPageArgs {
   'shell.grantDroppedFile': { file: File };
   'shell.saveExport': { fileName: string };
   'shell.savePdf': { fileName: string };
+  'shell.updateState': Record<string, never>;
+  'shell.setIntakeOpen': { open: boolean };
+  'shell.installUpdate': Record<string, never>;
 }
 
 export async function callShell<O extends ShellOperation>(bridge: DeskBridge, operation: O, args: ShellPageArgs[O]): Promise<Envelope<ShellResults[O]>> {

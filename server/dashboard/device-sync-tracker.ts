@@ -12,6 +12,8 @@ export function trackDeviceSyncs(app: FastifyInstance, store: DashboardStore, no
   app.addHook('onResponse', async (request, reply) => {
     const device = request.device;
     if (device === null || reply.statusCode >= 400) return;
+    // An update check is not a sync: a desk that can fetch its feed but not push must still look stale.
+    if (request.routeOptions.url?.startsWith('/v1/updates/') === true) return;
     const at = now();
     const previous = written.get(device.id);
     if (previous !== undefined && at >= previous && at - previous < SYNC_NOTE_INTERVAL_MS) return;

@@ -18,7 +18,15 @@ import { EXPORT_FILE_NAME_PATTERN } from '../domain/reports/report-kinds.js';
 // The preload keeps its own copy of SHELL_OPERATIONS (it may import only the contract's name lists);
 // tests/electron/main/preload-shell.test.ts keeps the two in step.
 
-export const SHELL_OPERATIONS = ['shell.pickFiles', 'shell.grantDroppedFile', 'shell.saveExport', 'shell.savePdf'] as const;
+export const SHELL_OPERATIONS = [
+  'shell.pickFiles',
+  'shell.grantDroppedFile',
+  'shell.saveExport',
+  'shell.savePdf',
+  'shell.updateState',
+  'shell.setIntakeOpen',
+  'shell.installUpdate',
+] as const;
 export type ShellOperation = (typeof SHELL_OPERATIONS)[number];
 
 export function isShellOperation(name: unknown): name is ShellOperation {
@@ -45,6 +53,9 @@ export const SHELL_SCHEMAS = {
   'shell.grantDroppedFile': z.strictObject({ path: z.string().min(1, 'Thiếu đường dẫn tệp.').max(4096, 'Đường dẫn tệp quá dài.') }),
   'shell.saveExport': z.strictObject({ fileName: z.string().regex(EXPORT_FILE_NAME_PATTERN, 'Tên tệp báo cáo không hợp lệ.') }),
   'shell.savePdf': z.strictObject({ fileName: pdfFileNameArg }),
+  'shell.updateState': z.strictObject({}),
+  'shell.setIntakeOpen': z.strictObject({ open: z.boolean() }),
+  'shell.installUpdate': z.strictObject({}),
 } as const satisfies Record<ShellOperation, z.ZodType>;
 
 /** A file the officer gave the desk: its id for `attachments.addUpload`, what the page may show of it. */
@@ -67,4 +78,32 @@ export interface ShellResults {
   'shell.grantDroppedFile': FileGrant;
   'shell.saveExport': SaveOutcome;
   'shell.savePdf': SaveOutcome;
+  'shell.updateState': UpdateState;
+  /** The intake screen says when an intake is open: an update is never installed in its middle. */
+  'shell.setIntakeOpen': UpdateState;
+  /** Restarts into the downloaded update; refused while an intake is open or before a download finished. */
+  'shell.installUpdate': UpdateState;
+}
+
+/**
+ * The desk's updates as the about panel shows them (electron/main/updates/desk-updater.ts).
+ * 'disabled': not enrolled with a centre (the feed is the centre's), or not an installed desk.
+ * 'waiting-for-sync': an update was found; its download waits while sync is moving data.
+ */
+export const UPDATE_PHASES = ['disabled', 'idle', 'checking', 'up-to-date', 'downloading', 'waiting-for-sync', 'downloaded', 'error'] as const;
+export type UpdatePhase = (typeof UPDATE_PHASES)[number];
+
+export interface UpdateState {
+  version: string;
+  channel: string;
+  phase: UpdatePhase;
+  /** The version found on the centre's feed, once one newer than `version` was. */
+  availableVersion: string | null;
+  /** 0–100 while downloading. */
+  downloadPercent: number | null;
+  /** ISO instant of the last check that reached the centre (or failed trying). */
+  lastCheckAt: string | null;
+  /** In Vietnamese, why the last check or download failed; null after a success. */
+  lastError: string | null;
+  intakeOpen: boolean;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { feedUrlOf, UPDATE_CHANNEL } from '../../electron/main/updates/desk-updater.js';
 import { nativeBinaries, productionTree } from './production-tree.js';
 
 // Installers cannot be built on these machines (electron-builder downloads Electron); this checks the
@@ -32,6 +33,7 @@ interface BuilderConfig {
   win: { target: TargetSpec[]; icon: string };
   nsis: Record<string, unknown>;
   linux: { target: TargetSpec[]; category: string; maintainer: string; icon: string };
+  publish: { provider: string; url: string; useMultipleRangeRequest: boolean };
 }
 
 const CONFIG_PATH = join(ROOT, 'build/electron-builder.config.cjs');
@@ -86,6 +88,11 @@ describe('electron-builder configuration', () => {
     expect(config.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
     expect(config.linux.category).toBe('Office');
     expect(config.linux.maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
+  });
+
+  it("writes the centre's update feed files (latest.yml, blockmaps) with single byte ranges, on the feed path the desk uses", () => {
+    expect(config.publish).toMatchObject({ provider: 'generic', useMultipleRangeRequest: false });
+    expect(new URL(config.publish.url).pathname).toBe(new URL(feedUrlOf('https://trung-tam.invalid', UPDATE_CHANNEL)).pathname);
   });
 
   it('never deletes the desk records when the program is uninstalled', () => {

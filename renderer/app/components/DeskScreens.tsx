@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { AttachmentsPanel } from '../../features/attachments/components/AttachmentsPanel.js';
 import { CalendarLink } from '../../features/calendar/components/CalendarLink.js';
 import { CalendarScreen } from '../../features/calendar/components/CalendarScreen.js';
@@ -10,6 +10,9 @@ import { ReportsPage } from '../../features/reports/components/ReportsPage.js';
 import { DossierSyncBadge } from '../../features/sync/components/DossierSyncBadge.js';
 import { SyncSettingsScreen } from '../../features/sync/components/SyncSettingsScreen.js';
 import { useDossierSyncStore } from '../../features/sync/store/sync-stores-context.js';
+import { UpdateNotice } from '../../features/updates/components/UpdateNotice.js';
+import { createUpdateStore } from '../../features/updates/store/update-store.js';
+import { UpdateStoreProvider } from '../../features/updates/store/update-store-context.js';
 import { WorklistScreen } from '../../features/worklist/components/WorklistScreen.js';
 import { useWorklistStore } from '../../features/worklist/store/worklist-store-context.js';
 import { useShortcut } from '../../ui/use-shortcut.js';
@@ -40,11 +43,15 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
   // F4's list (results waiting) opens a row straight into hand-back, the reason the officer pressed F4.
   const handBackList = useWorklistStore((state) => state.statusOnly && state.filters.status === '9');
   useEffect(() => followDossierSync(), [followDossierSync]);
+  const [updates] = useState(() => createUpdateStore(window.desk));
 
   return (
     <>
       <AppNav route={route} isSupervisor={isSupervisor} onHandBackList={openHandBackList} />
       {isSupervisor && <NextYearCalendarNotice screen={route.name} />}
+      <UpdateStoreProvider store={updates}>
+        <UpdateNotice intakeOpen={route.name === 'intake'} />
+      </UpdateStoreProvider>
       {route.name === 'worklist' && (
         <WorklistScreen onOpen={(dossierId) => go({ name: handBackList ? 'handback' : 'dossier', dossierId })} renderSyncState={renderSyncBadge} />
       )}

@@ -3,6 +3,7 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
 import { createDeskShell, handlersCaller, type DeskShell, type FileFilter } from '../../../electron/main/desk-shell.js';
 import { FileGrants } from '../../../electron/main/file-grants.js';
+import type { UpdateControls } from '../../../electron/main/updates/desk-updater.js';
 
 export interface ScriptedDialogs {
   /** Replies for the next open dialogs: paths chosen, or [] for cancel. */
@@ -22,7 +23,7 @@ export interface TestShell {
 
 export function shellOver(
   handlers: Handlers,
-  options: { documentsDir?: string; printToPdf?: () => Promise<Uint8Array>; grants?: FileGrants } = {},
+  options: { documentsDir?: string; printToPdf?: () => Promise<Uint8Array>; grants?: FileGrants; updates?: UpdateControls } = {},
 ): TestShell {
   const dialogs: ScriptedDialogs = { open: [], save: [], opened: [], saved: [] };
   const grants = options.grants ?? new FileGrants();
@@ -48,6 +49,7 @@ export function shellOver(
         fixture.printed += 1;
         return options.printToPdf ? options.printToPdf() : Promise.resolve(new TextEncoder().encode('%PDF-1.7\n%%EOF\n'));
       },
+      ...(options.updates === undefined ? {} : { updates: options.updates }),
       log: { error: () => undefined },
     }),
   };

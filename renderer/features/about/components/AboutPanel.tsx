@@ -1,12 +1,15 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { formatDateTime } from '../../../ui/format-date.js';
 import { useAboutStore } from '../store/about-store-context.js';
 import { AboutFacts } from './AboutFacts.js';
 import './about-panel.css';
 
-/** "Thông tin ứng dụng": what a support call asks first — version, data folder, device, database version. */
-export function AboutPanel() {
+/**
+ * "Thông tin ứng dụng": what a support call asks first — version, data folder, device, database version;
+ * `children` (the app's composition) adds the update facts below.
+ */
+export function AboutPanel({ children }: { children?: ReactNode }) {
   const info = useAboutStore((state) => state.info);
   const status = useAboutStore((state) => state.status);
   const error = useAboutStore((state) => state.error);
@@ -32,6 +35,7 @@ export function AboutPanel() {
       </p>
       {error && <ErrorNotice error={error} />}
       {info && <AboutFacts info={info} />}
+      {children}
     </section>
   );
 }
