@@ -8,8 +8,11 @@ import { parseArgs } from 'node:util';
 //   centre enrollment-code --data-dir <dir> --unit <GSO> --station <n> [--hours 72] [--database …]
 //   centre revoke-device --data-dir <dir> --device <id> [--database …]
 //   centre list-devices --data-dir <dir> [--database …]
+//   centre backup --data-dir <dir> --to <folder> [--database …]   (while the centre serves)
+//   centre restore --data-dir <dir> --from <folder>/centre-<date>  (SQLite; the centre stopped)
+//   centre mark-restored --data-dir <dir> [--database …]          (after restoring PostgreSQL from pg_dump)
 
-export const SUBCOMMANDS = ['serve', 'create-admin', 'enrollment-code', 'revoke-device', 'list-devices'] as const;
+export const SUBCOMMANDS = ['serve', 'create-admin', 'enrollment-code', 'revoke-device', 'list-devices', 'backup', 'restore', 'mark-restored'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export interface CentreArgs {
@@ -25,6 +28,9 @@ export interface CentreArgs {
   station: number | undefined;
   hours: number | undefined;
   device: string | undefined;
+  /** backup: the folder that holds the dated backups; restore: one dated backup. */
+  to: string | undefined;
+  from: string | undefined;
   logLevel: string;
   /** Serve HTTPS with this certificate and key (PEM files); CENTRE_TLS_CERT / CENTRE_TLS_KEY. */
   tls: { certPath: string; keyPath: string } | undefined;
@@ -72,6 +78,8 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
       station: { type: 'string' },
       hours: { type: 'string' },
       device: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
       'log-level': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
@@ -105,6 +113,8 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
     station: int('station', values.station),
     hours: int('hours', values.hours),
     device: values.device,
+    to: values.to,
+    from: values.from,
     logLevel: values['log-level'] ?? 'info',
     tls: tlsCert === undefined || tlsKey === undefined ? undefined : { certPath: tlsCert, keyPath: tlsKey },
     trustProxy: trustProxy === undefined || trustProxy.trim() === '' ? undefined : parseTrustProxy(trustProxy),

@@ -556,12 +556,37 @@ export class SyncAgent {
   private async syncEvents(): Promise<void> {
     const client = this.client();
     if (client === null) return;
+    await this.reconcileWithCentre(client);
     await this.pushAll(client);
     // The events are at the centre: scans may go now, while the pull comes down the other direction
     // of the line (a ward's link is asymmetric; the upload no longer competes with events). Scans
     // that pulled events name join after the pull (afterSuccess asks the scan lane again).
     this.requestBlobs();
     await this.pullAll(client);
+  }
+
+  /**
+   * A centre restored from a backup has forgotten what came after it: this desk's events it had
+   * acknowledged, scans it had taken, and events of other desks this desk pulled (whose sequence
+   * numbers it will now give to new events). Each round asks what it holds of this desk (the gaps
+   * route): events it lacks wait to be pushed again; and when its log's epoch changed, the pull
+   * starts again from the last sequence the restored copy held, and every scan is asked about again.
+   */
+  private async reconcileWithCentre(client: CentreClient): Promise<void> {
+    const gaps = await client.gaps();
+    if (gaps === null) return;
+    const lost = this.repo.unmarkLost(this.deps.deviceId, gaps.highestSeq, gaps.missingRanges);
+    if (lost > 0) this.deps.log?.warn('sync: the centre lacks events it had acknowledged; pushing them again', { count: lost });
+    if (gaps.logEpoch === undefined) return;
+    const known = this.repo.state('centre.logEpoch');
+    if (known !== null && known !== String(gaps.logEpoch)) {
+      const cursor = Number(this.repo.state('pull.cursor') ?? INITIAL_CURSOR);
+      const restoredThrough = gaps.restoredThrough ?? 0;
+      if (cursor > restoredThrough) this.repo.setState('pull.cursor', String(restoredThrough));
+      this.blobQueue.requeueUploaded();
+      this.deps.log?.warn('sync: the centre was restored from a backup; pulling again from its restore point', { restoredThrough });
+    }
+    this.repo.setState('centre.logEpoch', String(gaps.logEpoch));
   }
 
   /**
