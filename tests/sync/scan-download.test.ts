@@ -95,8 +95,8 @@ describe('a replaced desk fetches its unit’s scans from the centre', { timeout
     const status = await deskC.call('sync.status', {});
     expect(status.scanDownloadWarning).toContain('Đã dừng tải bản quét');
 
-    // The officer opens the oldest scan: fetched now, verified, in the store.
-    expect(await deskC.core.sync.fetchScanNow(scans[0]!.sha)).toBe(true);
+    // The officer opens the oldest scan (the viewer's command): fetched now, verified, in the store.
+    expect(await deskC.call('sync.fetchScan', { sha256: scans[0]!.sha })).toEqual({ fetched: true });
     expect(sha256Of(readFileSync(blobFile(deskC, scans[0]!.sha)))).toBe(scans[0]!.sha);
     expect(existsSync(blobFile(deskC, scans[1]!.sha))).toBe(false);
   });
