@@ -24,6 +24,16 @@ export class ScanDownloadRepository {
       .all();
   }
 
+  /** Changes whenever an attachment is added or retracted: a round with nothing new to look at is skipped. */
+  attachmentsSignature(): string {
+    const row = this.db
+      .prepare<[], { n: number; latest: string | null; retracted: number }>(
+        'SELECT count(*) AS n, max(added_at) AS latest, count(retracted_at) AS retracted FROM dossier_attachments',
+      )
+      .get()!;
+    return `${row.n}|${row.latest ?? ''}|${row.retracted}`;
+  }
+
   /** The size an attachment declares for the scan; null when no attachment names it. */
   declaredSize(sha256: string): number | null {
     return this.db.prepare<[string], { sizeBytes: number | null }>('SELECT max(size_bytes) AS sizeBytes FROM dossier_attachments WHERE blob_sha256 = ?').get(sha256)?.sizeBytes ?? null;

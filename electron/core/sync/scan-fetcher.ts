@@ -38,6 +38,8 @@ export const SCAN_DOWNLOAD_DEFAULT_MAX_BYTES = 50 * 1024 ** 3;
 export class ScanFetcher {
   private readonly inFlight = new Map<string, Promise<DownloadOutcome>>();
   private readonly repo: ScanDownloadRepository;
+  /** The attachments as they were when a round left nothing to fetch: until they change, there is nothing to look for. */
+  private completeAt: string | null = null;
 
   constructor(
     db: DeskDatabase,
@@ -52,6 +54,7 @@ export class ScanFetcher {
   }
 
   setLimitBytes(bytes: number | null): void {
+    this.completeAt = null;
     if (bytes !== null && (!Number.isSafeInteger(bytes) || bytes < 0)) throw new RangeError('the scan download bound is a whole number of bytes');
     this.repo.setLimitBytes(bytes);
   }
@@ -71,6 +74,9 @@ export class ScanFetcher {
 
   /** Fetches every wanted scan it may, in order; `onProgress` after each. Stops at the disk bound. */
   async fetchAll(context: ScanFetchContext, onProgress: (done: number, total: number) => void): Promise<ScanFetchRound> {
+    // A desk with 100,000 attachments would otherwise look for each file after every pull.
+    const signature = this.repo.attachmentsSignature();
+    if (signature === this.completeAt) return { done: 0, total: 0, limitReached: null };
     const wanted = this.wanted();
     let done = 0;
     onProgress(done, wanted.length);
@@ -82,6 +88,7 @@ export class ScanFetcher {
       if ((await this.fetchOne(scan, context)) === 'complete') done += 1;
       onProgress(done, wanted.length);
     }
+    if (done === wanted.length && !context.signal.aborted) this.completeAt = signature;
     return { done, total: wanted.length, limitReached: null };
   }
 
