@@ -12,8 +12,11 @@ import { parseArgs } from 'node:util';
 //                         [--channel stable] [--platform win|linux|mac] [--units <unit id,…>] [--percent <0–100>]
 //   centre promote-update --data-dir <dir> --version <semver> [--channel stable] [--platform win] [--units <unit id,…>] [--percent <0–100>]
 //   centre list-updates   --data-dir <dir> [--channel stable]
+//   centre backup --data-dir <dir> --to <folder> [--database …]   (while the centre serves)
+//   centre restore --data-dir <dir> --from <folder>/centre-<date>  (SQLite; the centre stopped)
+//   centre mark-restored --data-dir <dir> [--database …]          (after restoring PostgreSQL from pg_dump)
 
-export const SUBCOMMANDS = ['serve', 'create-admin', 'enrollment-code', 'revoke-device', 'list-devices', 'publish-update', 'promote-update', 'list-updates'] as const;
+export const SUBCOMMANDS = ['serve', 'create-admin', 'enrollment-code', 'revoke-device', 'list-devices', 'publish-update', 'promote-update', 'list-updates', 'backup', 'restore', 'mark-restored'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export interface CentreArgs {
@@ -29,6 +32,9 @@ export interface CentreArgs {
   station: number | undefined;
   hours: number | undefined;
   device: string | undefined;
+  /** backup: the folder that holds the dated backups; restore: one dated backup. */
+  to: string | undefined;
+  from: string | undefined;
   logLevel: string;
   /** Serve HTTPS with this certificate and key (PEM files); CENTRE_TLS_CERT / CENTRE_TLS_KEY. */
   tls: { certPath: string; keyPath: string } | undefined;
@@ -90,6 +96,8 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
       station: { type: 'string' },
       hours: { type: 'string' },
       device: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
       'log-level': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
@@ -131,6 +139,8 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
     station: int('station', values.station),
     hours: int('hours', values.hours),
     device: values.device,
+    to: values.to,
+    from: values.from,
     logLevel: values['log-level'] ?? 'info',
     tls: tlsCert === undefined || tlsKey === undefined ? undefined : { certPath: tlsCert, keyPath: tlsKey },
     trustProxy: trustProxy === undefined || trustProxy.trim() === '' ? undefined : parseTrustProxy(trustProxy),

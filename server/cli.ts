@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { enrollmentCodeRequestSchema, newStaffRequestSchema } from '../shared/sync/schemas.js';
+import { backupCentre } from './backup/centre-backup.js';
+import { restoreCentre } from './backup/centre-restore.js';
 import { parseCentreArgs, type CentreArgs } from './cli-args.js';
 import { createCentre } from './centre-app.js';
 import { EnrollmentService } from './enrollment/enrollment-service.js';
@@ -58,7 +60,24 @@ async function serve(args: CentreArgs, storage: CentreStorage): Promise<void> {
   }
 }
 
+/** Backup and restore work on the files, beside (backup) or instead of (restore) a serving centre. */
+async function runContinuity(args: CentreArgs): Promise<void> {
+  if (args.command === 'backup') {
+    if (args.to === undefined) throw new Error('--to <folder> is required (a disk other than the data folder’s)');
+    const report = await backupCentre({ dataDir: args.dataDir, to: args.to, database: args.database, schema: args.schema, now: Date.now });
+    console.log(JSON.stringify(report));
+    console.error(`Đã sao lưu trung tâm vào ${report.folder} (${report.scans.copied} bản quét mới, ${report.ms} ms).`);
+    return;
+  }
+  if (args.database !== undefined) throw new Error('restore is for SQLite; restore PostgreSQL with pg_restore, then run mark-restored (server/README.md)');
+  if (args.from === undefined) throw new Error('--from <folder>/centre-<date> is required');
+  const report = await restoreCentre({ dataDir: args.dataDir, from: args.from, now: Date.now });
+  console.log(JSON.stringify(report));
+  console.error(`Đã khôi phục trung tâm từ ${args.from}: ${report.events} sự kiện, ${report.blobs} bản quét được ghi nhận.`);
+}
+
 async function run(args: CentreArgs): Promise<void> {
+  if (args.command === 'backup' || args.command === 'restore') return runContinuity(args);
   const storage = await openStorage(args);
   if (args.command === 'serve') return serve(args, storage);
   try {
@@ -89,6 +108,11 @@ async function run(args: CentreArgs): Promise<void> {
       case 'list-updates':
         await runUpdateCommand(args, new UpdateReleases(join(args.dataDir, 'updates'), Date.now));
         break;
+      case 'mark-restored': {
+        const epoch = await storage.markRestored();
+        console.log(`Đã đánh dấu cơ sở dữ liệu là bản khôi phục (đến số thứ tự ${epoch.restoredThrough}); các máy quầy sẽ gửi lại phần trung tâm thiếu.`);
+        break;
+      }
       case 'list-devices': {
         for (const d of await storage.listDevices()) {
           console.log([d.id, d.unitGso, `quầy ${d.station}`, d.name, d.revokedAt === null ? 'đang hoạt động' : `thu hồi ${d.revokedAt}`].join('\t'));

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { BLOB_PUT_MAX_BYTES, BLOB_SHA256_METADATA, SHA256_PATTERN, SYNC_PATHS } from '../../shared/sync/protocol.js';
 import { blobsMissingRequestSchema, blobsMissingResponseSchema, sha256Schema } from '../../shared/sync/schemas.js';
 import { ChecksumMismatchError, UPLOAD_DEVICE_METADATA } from '../blobs/blob-store.js';
+import { serveBlob } from '../blobs/serve-blob.js';
 import { deviceOf, requireDevice } from '../http/auth.js';
-import { CentreHttpError, invalidRequest, notFound } from '../http/centre-error.js';
+import { CentreHttpError, invalidRequest } from '../http/centre-error.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
 import type { CentreDeps } from './deps.js';
 
@@ -126,17 +127,11 @@ export function blobRoutes(app: FastifyInstance, deps: CentreDeps): void {
     handler: async (request) => ({ missing: await deps.storage.missingBlobs(blobsMissingRequestSchema.parse(request.body).sha256, deviceOf(request).unitGso) }),
   });
 
-  // HEAD (or GET) /v1/blobs/<sha256>: lets the desk skip what the centre already has.
+  // GET /v1/blobs/<sha256>: the scan's bytes, to a device of a unit that holds it (a replaced PC getting
+  // its ward's scans back); HEAD, the same without the bytes, lets an uploading desk skip what is there.
   app.get(`${SYNC_PATHS.blobPrefix}:sha256`, {
-    schema: {
-      params: { type: 'object', properties: { sha256: jsonSchemaOf(sha256Schema) }, required: ['sha256'], additionalProperties: false },
-      response: { 200: { type: 'object', properties: { sha256: { type: 'string' } }, required: ['sha256'], additionalProperties: false } },
-    },
+    schema: { params: { type: 'object', properties: { sha256: jsonSchemaOf(sha256Schema) }, required: ['sha256'], additionalProperties: false } },
     preHandler: auth,
-    handler: async (request) => {
-      const { sha256 } = request.params as { sha256: string };
-      if (!(await deps.blobs.has(sha256, deviceOf(request).unitGso))) throw notFound('Trung tâm chưa có tệp này.');
-      return { sha256 };
-    },
+    handler: (request, reply) => serveBlob(deps, request, reply),
   });
 }

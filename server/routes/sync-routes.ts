@@ -82,7 +82,8 @@ export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
         if (held.length < 10_000) break;
         after = held.at(-1)!;
       }
-      return { ...progress, missingRanges };
+      const { epoch, restoredThrough } = await deps.storage.logEpoch();
+      return { ...progress, missingRanges, logEpoch: epoch, restoredThrough };
     },
   });
 }

@@ -14,12 +14,14 @@ import type {
   EnrollmentCodeRecord,
   EnrollmentRetry,
   FormerUnit,
+  LogEpoch,
   LogInsert,
   PulledRow,
   RateLimitWindow,
   SequencedRow,
   StaffRecord,
 } from './storage.js';
+import { newLogEpoch } from './storage.js';
 import { codeOf, deviceOf, dossierOf, staffOf, type CodeRow, type DeviceRow, type DossierRow, type StaffRow } from './row-mappers.js';
 
 // The PostgreSQL adapter, for a province or a country: several centre processes may share one
@@ -325,6 +327,26 @@ export class PostgresStorage implements CentreStorage {
 
   deviceSeqsAbove(deviceId: string, after: number, limit: number): Promise<number[]> {
     return seqsAbove(this.pool, deviceId, after, limit);
+  }
+
+  async logEpoch(): Promise<LogEpoch> {
+    await this.pool.query("INSERT INTO counters (name, value) VALUES ('log_epoch', $1) ON CONFLICT (name) DO NOTHING", [newLogEpoch()]);
+    return this.readEpoch();
+  }
+
+  async markRestored(): Promise<LogEpoch> {
+    await this.pool.query(
+      `INSERT INTO counters (name, value) VALUES ('log_epoch', $1), ('restored_through', (SELECT coalesce(max(seq), 0) FROM log_order))
+       ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+      [newLogEpoch()],
+    );
+    return this.readEpoch();
+  }
+
+  private async readEpoch(): Promise<LogEpoch> {
+    const found = await rows<{ name: string; value: number }>(this.pool, "SELECT name, value FROM counters WHERE name IN ('log_epoch', 'restored_through')");
+    const value = (name: string) => found.find((row) => row.name === name)?.value ?? null;
+    return { epoch: value('log_epoch') ?? 0, restoredThrough: value('restored_through') };
   }
 
   async insertStaff(staff: StaffRecord): Promise<void> {

@@ -17,12 +17,14 @@ import type {
   EnrollmentCodeRecord,
   EnrollmentRetry,
   FormerUnit,
+  LogEpoch,
   LogInsert,
   PulledRow,
   RateLimitWindow,
   SequencedRow,
   StaffRecord,
 } from './storage.js';
+import { newLogEpoch } from './storage.js';
 import { codeOf, deviceOf, dossierOf, staffOf, type CodeRow, type DeviceRow, type DossierRow, type StaffRow } from './row-mappers.js';
 
 // The embedded adapter: one writer connection (writes serialised by a mutex, as SQLite serialises
@@ -41,6 +43,11 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+function readEpoch(db: Db): LogEpoch {
+  const value = (name: string) => db.prepare<[string], { value: number }>('SELECT value FROM counters WHERE name = ?').get(name)?.value ?? null;
+  return { epoch: value('log_epoch') ?? 0, restoredThrough: value('restored_through') };
+}
 
 function openConnection(path: string, readonly: boolean): Db {
   const db = new Database(path, { readonly });
@@ -276,6 +283,27 @@ export class SqliteStorage implements CentreStorage {
       .get(deviceId);
     if (!row) return { deviceId, highestSeq: 0, contiguousThrough: 0, missing: 0 };
     return { deviceId, highestSeq: row.highest_seq, contiguousThrough: row.contiguous_through, missing: row.highest_seq - row.received };
+  }
+
+  async logEpoch(): Promise<LogEpoch> {
+    return this.write((db) =>
+      db.transaction(() => {
+        db.prepare("INSERT INTO counters (name, value) VALUES ('log_epoch', ?) ON CONFLICT (name) DO NOTHING").run(newLogEpoch());
+        return readEpoch(db);
+      })(),
+    );
+  }
+
+  async markRestored(): Promise<LogEpoch> {
+    return this.write((db) =>
+      db.transaction(() => {
+        const top = db.prepare<[], { top: number | null }>('SELECT max(seq) AS top FROM log_order').get()!.top ?? 0;
+        const set = db.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
+        set.run('log_epoch', newLogEpoch());
+        set.run('restored_through', top);
+        return readEpoch(db);
+      })(),
+    );
   }
 
   async deviceSeqsAbove(deviceId: string, after: number, limit: number): Promise<number[]> {

@@ -161,6 +161,21 @@ export interface BlobRecord {
   deviceId: string;
 }
 
+/**
+ * A restored centre has forgotten events desks already pulled from it, and new events will take the
+ * sequence numbers the forgotten ones had. A desk that sees a new epoch pulls again from
+ * `restoredThrough` (the last sequence the restored copy holds) and pushes what the centre lost.
+ */
+export interface LogEpoch {
+  /** Random; changes only when the database is a restored copy. */
+  epoch: number;
+  /** The highest global sequence of the copy the centre was restored from; null if never restored. */
+  restoredThrough: number | null;
+}
+
+/** A random epoch below 2^48 (safe as a JSON number and a BIGINT). */
+export const newLogEpoch = (): number => Math.floor(Math.random() * 2 ** 48);
+
 /** One client's requests in the current window of a rate limit (server/http/rate-limit-store.ts). */
 export interface RateLimitWindow {
   /** Requests counted in this window, this one included. */
@@ -184,6 +199,13 @@ export interface CentreStorage {
   dossier(id: string): Promise<DossierRecord | null>;
   dossierByCode(code: string): Promise<DossierRecord | null>;
   deviceProgress(deviceId: string): Promise<DeviceProgress>;
+  /** Which life of the log this is (made at first use; a restore starts a new one), see LogEpoch. */
+  logEpoch(): Promise<LogEpoch>;
+  /**
+   * Starts a new life of the log: run on a restored database (the backup stamps its copy so, and
+   * `centre mark-restored` after a PostgreSQL restore), so desks learn the centre forgot what came after.
+   */
+  markRestored(): Promise<LogEpoch>;
   /** Counters above `after` the device has, ascending (for the gap report). */
   deviceSeqsAbove(deviceId: string, after: number, limit: number): Promise<number[]>;
 

@@ -65,6 +65,7 @@ export const COMMAND_NAMES = [
   'sync.unenroll',
   'sync.now',
   'sync.dossierStates',
+  'sync.fetchScan',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -86,6 +86,7 @@ export const COMMAND_SCHEMAS = {
   'sync.unenroll': sync.syncUnenrollArgs,
   'sync.now': sync.syncNowArgs,
   'sync.dossierStates': sync.syncDossierStatesArgs,
+  'sync.fetchScan': sync.syncFetchScanArgs,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export interface CommandResults {
@@ -153,6 +154,7 @@ export interface CommandResults {
   'sync.unenroll': SyncStatus;
   'sync.now': SyncStatus;
   'sync.dossierStates': sync.DossierSyncStates;
+  'sync.fetchScan': sync.FetchedScan;
 }
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

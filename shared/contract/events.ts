@@ -25,12 +25,14 @@ export interface SyncStatus {
   clockSkewMs?: number | null;
   /** The centre revoked this desk: it keeps working offline and no longer syncs. */
   revoked?: boolean;
+  /** In Vietnamese, when fetching the unit's scans from the centre stopped at the bound on disk use; null otherwise. */
+  scanDownloadWarning?: string | null;
   /** The centre this desk is enrolled with; null when not enrolled. */
   centreUrl?: string | null;
 }
 
 export interface SyncProgress {
-  phase: 'push' | 'pull' | 'upload';
+  phase: 'push' | 'pull' | 'upload' | 'download';
   done: number;
   /** null when not known in advance (a pull). */
   total: number | null;

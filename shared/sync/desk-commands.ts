@@ -35,6 +35,16 @@ export const syncNowArgs = z.strictObject({
  */
 export const syncUnenrollArgs = z.strictObject({ force: z.boolean().default(false) });
 
+/** A scan this desk lacks, fetched from the centre now (the officer opened it before its turn came). */
+export const syncFetchScanArgs = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã SHA-256 của tệp phải gồm 64 chữ số thập lục phân viết thường.'),
+});
+
+export interface FetchedScan {
+  /** True once the scan is in this desk's store. */
+  fetched: boolean;
+}
+
 export const syncDossierStatesArgs = z.strictObject({
   dossierIds: z.array(ulidArg).min(1).max(500),
 });

@@ -208,6 +208,14 @@ export interface PushResponse {
 export interface GapsResponse extends DeviceProgress {
   /** Inclusive ranges [from, to] of counters the centre lacks (at most 100). */
   missingRanges: [number, number][];
+  /**
+   * Which life of the centre's log this is: it changes when the centre is restored from a backup. A desk
+   * that saw another epoch pulls again from `restoredThrough` and pushes what the centre lost.
+   * (Absent from centres older than backups.)
+   */
+  logEpoch?: number;
+  /** The last global sequence the restored copy held; null when the centre was never restored. */
+  restoredThrough?: number | null;
 }
 
 export interface BlobsMissingRequest {

@@ -95,6 +95,8 @@ export const pushResponseSchema = z.strictObject({
 export const gapsResponseSchema = z.strictObject({
   ...deviceProgressShape,
   missingRanges: z.array(z.tuple([z.int(), z.int()])),
+  logEpoch: z.int().nonnegative().optional(),
+  restoredThrough: z.int().nonnegative().nullable().optional(),
 });
 
 export const pullQuerySchema = z.strictObject({

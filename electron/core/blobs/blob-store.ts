@@ -19,6 +19,8 @@ import { hashYielding, readHashing, syncDirectory, syncFile, writeTempFile } fro
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const INCOMING = '.incoming';
+/** Scans coming down from the centre (resumable, so never swept at open as .incoming is). */
+const DOWNLOADS = '.downloads';
 const CHUNK_BYTES = 1024 * 1024;
 
 export interface StoredBlob {
@@ -133,6 +135,50 @@ export class BlobStore {
     } finally {
       await handle?.close().catch(() => undefined);
       if (!placed) await unlink(tempPath).catch(() => undefined);
+    }
+  }
+
+  /** Where a scan being downloaded from the centre grows, kept across attempts (and restarts) to resume. */
+  downloadPathOf(sha256: string): string {
+    assertSha(sha256);
+    return join(this.root, DOWNLOADS, `${sha256}${TEMP_SUFFIX}`);
+  }
+
+  /**
+   * Takes a finished download into the store once its bytes hash to the name the centre served them
+   * under; other bytes are deleted (the next attempt starts over) and refused as corrupt. The partial
+   * file is beside the store on the same disk: the rename is atomic, as a put's is.
+   */
+  async adoptDownloaded(sha256: string): Promise<StoredBlob> {
+    const partPath = this.downloadPathOf(sha256);
+    await this.prepared();
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      for await (const chunk of createReadStream(partPath, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        hash.update(chunk);
+      }
+    } catch (error) {
+      if (isNoEntry(error)) throw blobMissing(sha256);
+      throw blobWriteFailed(error);
+    }
+    if (hash.digest('hex') !== sha256) {
+      await unlink(partPath).catch(() => undefined);
+      throw blobCorrupt(sha256);
+    }
+    try {
+      await syncFile(partPath);
+      if (await this.alreadyStored(sha256, size)) {
+        await unlink(partPath).catch(() => undefined);
+        return { sha256, sizeBytes: size, created: false };
+      }
+      const folders = await this.makeFolder(sha256);
+      await rename(partPath, this.pathOf(sha256));
+      await Promise.all(folders.map(syncDirectory));
+      return { sha256, sizeBytes: size, created: true };
+    } catch (error) {
+      throw asStorageError(error);
     }
   }
 

@@ -1,7 +1,9 @@
 import type { Handlers } from '../../../shared/contract/commands.js';
+import { CommandError } from '../../../shared/contract/errors.js';
+import { SyncFailure } from '../sync/sync-failure.js';
 import type { CoreContext } from './context.js';
 
-type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.enroll' | 'sync.unenroll' | 'sync.now' | 'sync.dossierStates'>;
+type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.enroll' | 'sync.unenroll' | 'sync.now' | 'sync.dossierStates' | 'sync.fetchScan'>;
 
 export function syncHandlers(ctx: CoreContext): SyncHandlers {
   return {
@@ -18,6 +20,16 @@ export function syncHandlers(ctx: CoreContext): SyncHandlers {
     'sync.now': (args) => {
       ctx.session.requireOfficer();
       return ctx.sync.syncNow(args.wait);
+    },
+    'sync.fetchScan': async (args) => {
+      ctx.session.requireOfficer();
+      try {
+        return { fetched: await ctx.sync.fetchScanNow(args.sha256) };
+      } catch (error) {
+        // The line or the centre failed: the viewer says why; the background fetch tries again later.
+        if (error instanceof SyncFailure) throw new CommandError('not_found', `Chưa tải được bản quét từ trung tâm: ${error.message}`);
+        throw error;
+      }
     },
     'sync.dossierStates': (args) => {
       ctx.session.requireOfficer();

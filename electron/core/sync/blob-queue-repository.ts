@@ -110,6 +110,11 @@ export class BlobQueueRepository {
     })();
   }
 
+  /** Every scan marked uploaded waits again (a centre restored from a backup may lack it); the next round asks which. */
+  requeueUploaded(): number {
+    return this.db.prepare("UPDATE sync_blobs SET state = 'waiting', uploaded_at = NULL WHERE state = 'uploaded'").run().changes;
+  }
+
   markFailed(sha256: string, message: string): void {
     this.db.prepare('UPDATE sync_blobs SET attempts = attempts + 1, last_error = ? WHERE sha256 = ?').run(message, sha256);
   }

@@ -4,6 +4,7 @@ import {
   blobPath,
   SYNC_PATHS,
   type EnrollRequest,
+  type GapsResponse,
   type EnrollResponse,
   type PullCursor,
   type PulledEntry,
@@ -14,6 +15,7 @@ import {
 } from '../../../shared/sync/protocol.js';
 import {
   blobsMissingResponseSchema,
+  gapsResponseSchema,
   centreErrorBodySchema,
   enrollResponseSchema,
   parsePullEntry,
@@ -181,6 +183,13 @@ export class CentreClient {
       entries.push(entry);
     }
     return this.timed(sentAtMs, { entries, next: frame.next, hasMore: frame.hasMore, centreTime: frame.centreTime });
+  }
+
+  /** What the centre holds of this desk's events, and which life of its log it is; null from a centre without the route. */
+  async gaps(): Promise<GapsResponse | null> {
+    const { response, text } = await this.request('GET', SYNC_PATHS.gaps);
+    if (response.status === 404) return null;
+    return this.parse(gapsResponseSchema, text) as GapsResponse;
   }
 
   /** The scans among `sha256s` the centre lacks (one request for the whole queue). */

@@ -28,6 +28,7 @@ export interface SyncAgentSetup {
 
 /** The agent as the core runs it: scans are found in the desk's blob store (<data dir>/blobs). */
 export function createSyncAgent(setup: SyncAgentSetup): SyncAgent {
+  const store = new BlobStore(join(setup.dataDir, 'blobs'));
   return new SyncAgent({
     db: setup.db,
     events: setup.events,
@@ -35,7 +36,8 @@ export function createSyncAgent(setup: SyncAgentSetup): SyncAgent {
     calendar: setup.calendar,
     deviceId: setup.deviceId,
     now: setup.now,
-    blobs: blobStoreLocator(new BlobStore(join(setup.dataDir, 'blobs'))),
+    blobs: blobStoreLocator(store),
+    scans: store,
     network: setup.network ?? nodeCentreNetwork(process.env),
     secrets: setup.secrets ?? new FileSecretStore(setup.dataDir),
     ...(setup.options === undefined ? {} : { options: setup.options }),

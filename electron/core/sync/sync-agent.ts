@@ -24,6 +24,7 @@ import type { CentreNetwork } from './centre-network.js';
 import { clockWarning, measureSkewMs } from './clock-skew.js';
 import { watchNetwork } from './network-watch.js';
 import { RemoteApplier } from './remote-apply.js';
+import { ScanFetcher, type ScanFetchContext, type ScanStore } from './scan-fetcher.js';
 import { asSyncFailure, SYNC_FAILURE_MESSAGES, SyncFailure } from './sync-failure.js';
 import { SyncRepository, type DossierSyncState } from './sync-repository.js';
 import { unitMoveError } from './unit-move-errors.js';
@@ -79,6 +80,8 @@ export interface SyncAgentDeps {
   deviceId: string;
   now(): number;
   blobs?: BlobLocator;
+  /** The desk's blob store, to fetch scans the desk lacks from the centre (none: scans are never fetched). */
+  scans?: ScanStore;
   /** Where the device token lives (never in SQLite). */
   secrets: SecretStore;
   /** How requests reach the centre; the global fetch and tus's own Node stack when absent. */
@@ -112,6 +115,11 @@ export class SyncAgent {
   private readonly locator: BlobLocator;
   private readonly eventsLane = newLane();
   private readonly blobLane = newLane();
+  /** Scans coming down from the centre: a lane of its own, so a ward's backlog never holds events or uploads. */
+  private readonly downloadLane = newLane();
+  private readonly scanFetcher: ScanFetcher | null;
+  private downloadProgress: SyncProgress | null = null;
+  private scanDownloadWarning: string | null = null;
   private progress: SyncProgress | null = null;
   private started = false;
   private stopped = false;
@@ -132,6 +140,7 @@ export class SyncAgent {
     this.applier = new RemoteApplier(deps.db, { deviceId: deps.deviceId, now: deps.now, calendar: deps.calendar, sync: this.repo });
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
     this.locator = deps.blobs ?? NO_BLOBS;
+    this.scanFetcher = deps.scans === undefined ? null : new ScanFetcher(deps.db, deps.scans);
   }
 
   /** Begins listening for local changes, the clock and the network. Safe to call once. */
@@ -186,11 +195,11 @@ export class SyncAgent {
   async stop(): Promise<void> {
     this.stopped = true;
     this.abort.abort();
-    for (const timer of [this.debounce, this.eventsLane.retryTimer, this.blobLane.retryTimer]) if (timer !== null) clearTimeout(timer);
+    for (const timer of [this.debounce, this.eventsLane.retryTimer, this.blobLane.retryTimer, this.downloadLane.retryTimer]) if (timer !== null) clearTimeout(timer);
     if (this.periodic !== null) clearInterval(this.periodic);
     this.stopWatching?.();
     this.unsubscribe?.();
-    await Promise.allSettled([this.eventsLane.running, this.blobLane.running]);
+    await Promise.allSettled([this.eventsLane.running, this.blobLane.running, this.downloadLane.running]);
   }
 
   status(): SyncStatus {
@@ -205,7 +214,8 @@ export class SyncAgent {
       rejectedEvents: counts.rejectedEvents,
       pendingScans: this.blobQueue.countWaiting(),
       lastSuccessAt: this.repo.state('last.success'),
-      progress: this.progress,
+      progress: this.progress ?? this.downloadProgress,
+      scanDownloadWarning: this.scanDownloadWarning,
       clockSkewMs: skew,
       clockWarning: clockWarning(skew),
       calendarWarning: Object.values(this.repo.refusedCalendarYears()).join('\n') || null,
@@ -227,6 +237,29 @@ export class SyncAgent {
   /** Per dossier: are all its local events at the centre? */
   dossierStates(dossierIds: readonly string[]): Map<string, { state: DossierSyncState; waitingEvents: number }> {
     return this.repo.dossierStates(dossierIds);
+  }
+
+  /**
+   * Fetches a scan the desk lacks from the centre now (the officer opened it before its turn came);
+   * true once it is in the store, false when the centre has none for this unit or the desk is not enrolled.
+   */
+  async fetchScanNow(sha256: string): Promise<boolean> {
+    const context = this.scanContext();
+    if (context === null || this.scanFetcher === null) return false;
+    await this.ready();
+    return (await this.scanFetcher.fetchNow(sha256, { ...context, token: this.requireToken() })) === 'complete';
+  }
+
+  /** Resolves when no background scan fetching is running (tests, and a clean stop). */
+  async scansSettled(): Promise<void> {
+    while (this.downloadLane.running !== null) await Promise.allSettled([this.downloadLane.running]);
+  }
+
+  /** The bound on disk use for scans fetched from the centre, in bytes (null: the default). */
+  setScanDownloadLimit(bytes: number | null): void {
+    this.scanFetcher?.setLimitBytes(bytes);
+    this.scanDownloadWarning = null;
+    this.requestDownloads();
   }
 
   /** Queues a scan for upload (the blob store calls this when it stores one). */
@@ -407,7 +440,50 @@ export class SyncAgent {
 
   /** Events first (small, and what the centre needs to see the dossier), then scans in their own lane. */
   private requestSync(): void {
-    this.runLane(this.eventsLane, () => this.syncEvents(), () => this.requestBlobs());
+    this.runLane(this.eventsLane, () => this.syncEvents(), () => {
+      this.requestBlobs();
+      this.requestDownloads();
+    });
+  }
+
+  private requestDownloads(): void {
+    if (this.scanFetcher !== null) this.runLane(this.downloadLane, () => this.fetchScans());
+  }
+
+  private scanContext(): Omit<ScanFetchContext, 'token'> | null {
+    const enrollment = this.repo.enrollment();
+    if (enrollment === null || enrollment.revokedAt !== null) return null;
+    return {
+      centreUrl: enrollment.centreUrl,
+      fetch: this.deps.fetch ?? this.deps.network?.fetch ?? fetch,
+      stallTimeoutMs: this.options.stallTimeoutMs,
+      signal: this.abort.signal,
+      retryDelays: this.options.uploadRetryDelays,
+    };
+  }
+
+  /** Scans the pulled events name and this desk lacks, newest first, until done or the disk bound. */
+  private async fetchScans(): Promise<void> {
+    const context = this.scanContext();
+    if (context === null || this.scanFetcher === null) return;
+    const token = this.requireToken();
+    try {
+      const round = await this.scanFetcher.fetchAll({ ...context, token }, (done, total) => {
+        this.downloadProgress = total === 0 || done === total ? null : { phase: 'download', done, total };
+        this.publishThrottled();
+      });
+      this.scanDownloadWarning = round.limitReached;
+    } finally {
+      this.downloadProgress = null;
+    }
+  }
+
+  private publishThrottled(): void {
+    const now = Date.now();
+    if (now - this.lastProgressAt >= PROGRESS_EVERY_MS) {
+      this.lastProgressAt = now;
+      this.publish();
+    }
   }
 
   private requestBlobs(): void {
@@ -482,6 +558,7 @@ export class SyncAgent {
   private async syncEvents(): Promise<void> {
     const client = this.client();
     if (client === null) return;
+    await this.reconcileWithCentre(client);
     // Before pushing: a move the centre made but this desk has not recorded would get its codes refused.
     await this.settleUnitMove(client);
     await this.pushAll(client);
@@ -499,6 +576,30 @@ export class SyncAgent {
     if (settlePendingUnitMove(this.deps.db, this.deps.settings, binding) !== 'recorded') return;
     const enrollment = this.repo.enrollment();
     if (enrollment !== null) this.repo.saveEnrollment({ ...enrollment, unitGsoCode: binding.unitGsoCode });
+  }
+
+  /**
+   * A centre restored from a backup has forgotten what came after it: this desk's events it had
+   * acknowledged, scans it had taken, and events of other desks this desk pulled (whose sequence
+   * numbers it will now give to new events). Each round asks what it holds of this desk (the gaps
+   * route): events it lacks wait to be pushed again; and when its log's epoch changed, the pull
+   * starts again from the last sequence the restored copy held, and every scan is asked about again.
+   */
+  private async reconcileWithCentre(client: CentreClient): Promise<void> {
+    const gaps = await client.gaps();
+    if (gaps === null) return;
+    const lost = this.repo.unmarkLost(this.deps.deviceId, gaps.highestSeq, gaps.missingRanges);
+    if (lost > 0) this.deps.log?.warn('sync: the centre lacks events it had acknowledged; pushing them again', { count: lost });
+    if (gaps.logEpoch === undefined) return;
+    const known = this.repo.state('centre.logEpoch');
+    if (known !== null && known !== String(gaps.logEpoch)) {
+      const cursor = Number(this.repo.state('pull.cursor') ?? INITIAL_CURSOR);
+      const restoredThrough = gaps.restoredThrough ?? 0;
+      if (cursor > restoredThrough) this.repo.setState('pull.cursor', String(restoredThrough));
+      this.blobQueue.requeueUploaded();
+      this.deps.log?.warn('sync: the centre was restored from a backup; pulling again from its restore point', { restoredThrough });
+    }
+    this.repo.setState('centre.logEpoch', String(gaps.logEpoch));
   }
 
   /**

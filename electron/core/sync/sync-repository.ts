@@ -18,7 +18,7 @@ export interface Enrollment {
   revokedAt: string | null;
 }
 
-export type SyncStateKey = 'pull.cursor' | 'last.success' | 'last.error' | 'clock.skewMs' | 'calendar.refused' | 'units.refused';
+export type SyncStateKey = 'pull.cursor' | 'last.success' | 'last.error' | 'clock.skewMs' | 'calendar.refused' | 'units.refused' | 'centre.logEpoch';
 
 const UNIT_REFUSALS_KEPT = 5;
 
@@ -259,6 +259,23 @@ export class SyncRepository {
    */
   reissuedBatch(limit: number): PushBatch | null {
     return this.toBatch(this.reissuedStmt.all(limit));
+  }
+
+  /**
+   * Events this desk believed stored that the centre says it lacks (a centre restored from a backup):
+   * every counter of `deviceId` above `highestSeq` or inside one of `missingRanges`. They wait to be
+   * pushed again; the centre stores each once. Returns how many.
+   */
+  unmarkLost(deviceId: string, highestSeq: number, missingRanges: readonly (readonly [number, number])[]): number {
+    const unmark = this.db.prepare<[string, number, number]>(
+      `UPDATE events SET pushed_at = NULL WHERE origin = 'local' AND pushed_at IS NOT NULL AND push_rejection IS NULL
+       AND device_id = ? AND device_seq BETWEEN ? AND ?`,
+    );
+    return this.db.transaction(() => {
+      let count = unmark.run(deviceId, highestSeq + 1, Number.MAX_SAFE_INTEGER).changes;
+      for (const [from, to] of missingRanges) count += unmark.run(deviceId, from, to).changes;
+      return count;
+    })();
   }
 
   counts(): { waitingEvents: number; rejectedEvents: number } {

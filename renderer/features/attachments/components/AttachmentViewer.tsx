@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { Kbd } from '../../../ui/Kbd.js';
 import { drawPage, isCancelled } from '../pdf/render-page.js';
 import { formatSize } from './labels.js';
+import { useAttachmentsStore } from '../store/attachments-store-context.js';
 import { useStoredFile, type LoadedFile } from './use-stored-file.js';
 
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
@@ -17,6 +18,7 @@ export function AttachmentViewer({ attachment, onClose }: { attachment: Attachme
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const file = useStoredFile(attachment.blobSha256, attachment.mediaType);
+  const fetching = useAttachmentsStore((state) => state.fetchingScan === attachment.blobSha256);
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(FIT);
   const pages = file.status === 'pdf' ? file.pdf.numPages : 1;
@@ -97,13 +99,13 @@ export function AttachmentViewer({ attachment, onClose }: { attachment: Attachme
         </div>
       </div>
       <div className="attachment-viewer__stage">
-        <ViewerContent file={file} page={page} zoom={ZOOM_STEPS[zoom] ?? 1} />
+        <ViewerContent file={file} page={page} zoom={ZOOM_STEPS[zoom] ?? 1} fetching={fetching} />
       </div>
     </dialog>
   );
 }
 
-function ViewerContent({ file, page, zoom }: { file: LoadedFile; page: number; zoom: number }) {
+function ViewerContent({ file, page, zoom, fetching }: { file: LoadedFile; page: number; zoom: number; fetching: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   // Which drawing failed (page and zoom): another page or zoom tries again.
   const [failed, setFailed] = useState<string | null>(null);
@@ -123,7 +125,12 @@ function ViewerContent({ file, page, zoom }: { file: LoadedFile; page: number; z
 
   switch (file.status) {
     case 'loading':
-      return <p role="status">Đang tải tệp…</p>;
+      // A desk that did not have the scan yet fetches it from the centre first.
+      return (
+        <p role="status" data-testid="viewer-loading">
+          {fetching ? 'Đang tải bản quét từ trung tâm…' : 'Đang tải tệp…'}
+        </p>
+      );
     case 'failed':
       return <ErrorNotice error={file.error} context="Không mở được tệp." />;
     case 'image':

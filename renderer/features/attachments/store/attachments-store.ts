@@ -24,6 +24,8 @@ export interface AttachmentsState {
   inboxError: CommandErrorData | null;
   candidates: ReuseCandidate[];
   scan: ScanProgress | null;
+  /** The scan being fetched from the centre now (opened on a desk that did not have it yet); null otherwise. */
+  fetchingScan: string | null;
   /** False where this window cannot move bytes yet (see file-transfer.ts). */
   canTransfer: boolean;
   load(dossierId: string): Promise<void>;
@@ -75,6 +77,7 @@ export function createAttachmentsStore(backend: DeskBackend, transfer: FileTrans
       inboxError: null,
       candidates: [],
       scan: null,
+      fetchingScan: null,
       canTransfer: transfer.available,
 
       async load(dossierId) {
@@ -184,6 +187,18 @@ export function createAttachmentsStore(backend: DeskBackend, transfer: FileTrans
         if (pending === undefined) {
           pending = transfer
             .fetchBlob(sha256)
+            .then(async (envelope) => {
+              // Not on this desk (a replaced PC still fetching its ward's scans): from the centre now.
+              if (envelope.ok || envelope.error.code !== 'not_found') return envelope;
+              set({ fetchingScan: sha256 });
+              try {
+                const fetched = await backend.invoke('sync.fetchScan', { sha256 });
+                if (!fetched.ok) return fetched;
+                return fetched.value.fetched ? transfer.fetchBlob(sha256) : envelope;
+              } finally {
+                if (get().fetchingScan === sha256) set({ fetchingScan: null });
+              }
+            })
             .then((envelope): Envelope<StoredFile> => (envelope.ok ? { ok: true, value: { blob: envelope.value, url: URL.createObjectURL(envelope.value) } } : envelope));
           // A failure is not kept: the next look tries again (the file may arrive by sync).
           pending.then((envelope) => !envelope.ok && files.delete(sha256), () => files.delete(sha256));

@@ -51,6 +51,11 @@ export function StatusBar() {
             {sync.clockWarning}
           </p>
         )}
+        {sync.scanDownloadWarning && (
+          <p className="status-bar__item status-bar__problem" data-testid="status-scan-download" title={sync.scanDownloadWarning}>
+            {sync.scanDownloadWarning}
+          </p>
+        )}
       </div>
       {progress && (
         <p className="status-bar__item status-bar__progress" data-testid="status-sync-progress">

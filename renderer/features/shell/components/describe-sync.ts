@@ -68,6 +68,9 @@ export function describeProgress(progress: SyncProgress | null | undefined): str
       const mb = (bytes: number): string => megabytes.format(bytes / (1024 * 1024));
       return progress.total === null ? `Đang tải bản quét lên: ${mb(progress.done)} MB` : `Đang tải bản quét lên: ${mb(progress.done)}/${mb(progress.total)} MB`;
     }
+    case 'download':
+      // Scans of the unit coming back to a replaced desk, counted in scans (their sizes vary widely).
+      return `Đang tải bản quét: ${count.format(progress.done)}/${count.format(progress.total ?? progress.done)}`;
   }
 }
 

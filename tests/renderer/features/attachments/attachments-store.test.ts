@@ -159,6 +159,35 @@ describe('attachments store', () => {
     store.getState().dispose();
   });
 
+  it('fetches a scan this desk lacks from the centre at once, saying so meanwhile, then shows it', async () => {
+    let onDesk = false;
+    const transfer = fakeTransfer();
+    const fetchBlob = transfer.fetchBlob.bind(transfer);
+    transfer.fetchBlob = (sha) => (onDesk ? fetchBlob(sha) : Promise.resolve(errorEnvelope('not_found', 'Không tìm thấy tệp đã số hoá.')));
+    let seenWhileFetching: string | null = null;
+    const backend = createScriptedBackend({
+      'sync.fetchScan': () => {
+        seenWhileFetching = store.getState().fetchingScan;
+        onDesk = true;
+        return ok({ fetched: true });
+      },
+    });
+    const store = createAttachmentsStore(backend, transfer);
+    const shown = await store.getState().storedFile(SHA);
+    expect(shown.ok).toBe(true);
+    expect(seenWhileFetching).toBe(SHA);
+    expect(store.getState().fetchingScan).toBeNull();
+    expect(backend.callsOf('sync.fetchScan')).toEqual([{ sha256: SHA }]);
+    store.getState().dispose();
+  });
+
+  it('keeps the not-found message when the centre has no such scan either', async () => {
+    const transfer = fakeTransfer({ fetchBlob: () => Promise.resolve(errorEnvelope('not_found', 'Không tìm thấy tệp đã số hoá.')) });
+    const store = createAttachmentsStore(createScriptedBackend({ 'sync.fetchScan': () => ok({ fetched: false }) }), transfer);
+    expect(await store.getState().storedFile(SHA)).toEqual({ ok: false, error: { code: 'not_found', message: 'Không tìm thấy tệp đã số hoá.' } });
+    store.getState().dispose();
+  });
+
   it('starts a scan for the open dossier and can cancel it', async () => {
     const backend = createScriptedBackend({
       'attachments.list': () => ok(listWith(0)),

@@ -60,6 +60,8 @@ describe('describeSync', () => {
     expect(describeProgress({ phase: 'push', done: 120, total: 300 })).toBe('Đang gửi 120/300 thay đổi');
     expect(describeProgress({ phase: 'pull', done: 2000, total: null })).toBe('Đang nhận từ trung tâm: 2.000 thay đổi');
     expect(describeProgress({ phase: 'upload', done: 5 * 1024 * 1024, total: 20 * 1024 * 1024 })).toBe('Đang tải bản quét lên: 5,0/20,0 MB');
+    // Scans coming back to a replaced desk, counted in scans.
+    expect(describeProgress({ phase: 'download', done: 12, total: 340 })).toBe('Đang tải bản quét: 12/340');
     expect(progressFraction({ phase: 'push', done: 120, total: 300 })).toBeCloseTo(0.4);
     expect(progressFraction({ phase: 'pull', done: 10, total: null })).toBeNull();
   });
