@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 // The centre's command line:
 //   centre [serve] --data-dir <dir> [--port <p>] [--host <h>] [--database postgres://…]
-//                  [--tls-cert <pem> --tls-key <pem>] [--trust-proxy <address,address/cidr,…>]
+//                  [--tls-cert <pem> --tls-key <pem>] [--trust-proxy <address,address/cidr,…>] [--log-files]
 //   centre create-admin --data-dir <dir> --username <u> --password <p> [--database …]
 //   centre enrollment-code --data-dir <dir> --unit <GSO> --station <n> [--hours 72] [--database …]
 //   centre revoke-device --data-dir <dir> --device <id> [--database …]
@@ -26,6 +26,8 @@ export interface CentreArgs {
   hours: number | undefined;
   device: string | undefined;
   logLevel: string;
+  /** Also write the logs to rotating files in <data-dir>/logs (CENTRE_LOG_FILES=1); stdout otherwise. */
+  logFiles: boolean;
   /** Serve HTTPS with this certificate and key (PEM files); CENTRE_TLS_CERT / CENTRE_TLS_KEY. */
   tls: { certPath: string; keyPath: string } | undefined;
   /** The TLS-terminating proxies whose X-Forwarded-* headers are believed; CENTRE_TRUST_PROXY. */
@@ -73,6 +75,7 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
       hours: { type: 'string' },
       device: { type: 'string' },
       'log-level': { type: 'string' },
+      'log-files': { type: 'boolean' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'trust-proxy': { type: 'string' },
@@ -106,6 +109,7 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
     hours: int('hours', values.hours),
     device: values.device,
     logLevel: values['log-level'] ?? 'info',
+    logFiles: values['log-files'] === true || process.env.CENTRE_LOG_FILES === '1',
     tls: tlsCert === undefined || tlsKey === undefined ? undefined : { certPath: tlsCert, keyPath: tlsKey },
     trustProxy: trustProxy === undefined || trustProxy.trim() === '' ? undefined : parseTrustProxy(trustProxy),
   };
