@@ -14,6 +14,7 @@ startDeskApp({
   packageJsonPath: join(app.getAppPath(), 'package.json'),
   renderer: TRUSTED_RENDERER,
   env: process.env,
+  processHooks: { process, console },
 }).catch((error: unknown) => {
   console.error('desk failed to start', error);
   app.exit(1);

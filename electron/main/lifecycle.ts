@@ -15,6 +15,10 @@ import { EVENT_CHANNEL } from './ipc-channels.js';
 import { installIpcWrapper } from './ipc-wrapper.js';
 import { installAppProtocol, registerAppScheme } from './protocol.js';
 import { createMainWindow } from './window.js';
+import { catchMainErrors, reloadWhenRendererGone, type MainProcess } from './crash-guard.js';
+import { mainCrashSink } from './main-crash-sink.js';
+import { copyConsoleToLog, openDeskLog } from '../core/logging/desk-log.js';
+import { logRendererConsole } from './renderer-log.js';
 
 export interface DeskAppOptions {
   /** The CommonJS preload bundle (out/preload/index.cjs). */
@@ -30,6 +34,11 @@ export interface DeskAppOptions {
    * data folder. The whole profile moves with it, so the single-instance lock is per data folder too.
    */
   env: Record<string, string | undefined>;
+  /**
+   * The process-wide hooks, installed by the real entry only (index.ts): the process whose uncaught
+   * errors are caught, and the console copied to main.log. Tests of the lifecycle leave them out.
+   */
+  processHooks?: { process: MainProcess; console: Pick<Console, 'error' | 'warn' | 'info' | 'log'> };
 }
 
 /**
@@ -52,6 +61,16 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     app.quit();
     return false;
   }
+  // From here on this instance owns the data folder: main writes logs/main.log, the window's warnings
+  // and errors go to logs/renderer.log, and failures become crash reports (crash-guard.ts).
+  const logDir = app.getPath('userData');
+  const mainLog = openDeskLog(logDir, 'main');
+  const rendererLog = openDeskLog(logDir, 'renderer');
+  const crashes = mainCrashSink(mainLog);
+  if (options.processHooks !== undefined) {
+    copyConsoleToLog(mainLog, options.processHooks.console);
+    catchMainErrors(options.processHooks.process, crashes);
+  }
 
   let window: BrowserWindow | null = null;
   let core: CoreSupervisor | null = null;
@@ -61,6 +80,8 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
       window = createMainWindow({ preloadPath: options.preloadPath, url: options.renderer.url, title, packaged: app.isPackaged });
+      reloadWhenRendererGone(window, crashes);
+      logRendererConsole(window, rendererLog);
       return;
     }
     if (window.isMinimized()) window.restore();
@@ -99,7 +120,10 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   // the owner-only plain file, still kept by main (safe-storage-secrets.ts says why).
   const secrets = await safeStorageSecretStore(dataDir);
   const supervisor = superviseUtilityCore({ entryPath: options.coreEntryPath, identity: { ...identity, dataDir }, sqliteAddon, secrets }, {
-    onRestart: () => toWindow({ state: 'restarted' }),
+    onRestart: () => {
+      toWindow({ state: 'restarted' });
+      crashes.report({ kind: 'core_exit', where: 'core', message: 'the desk core process ended unexpectedly and was restarted' });
+    },
     onGiveUp: () => toWindow({ state: 'stopped' }),
     onRebuildProgress: ({ done, total }) => {
       // A rebuild can take minutes on a big desk: the window opens and shows its progress, never nothing.
@@ -108,6 +132,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     },
   });
   core = supervisor;
+  crashes.attach(supervisor);
   // Installed before the core serves: the window a rebuild opens may already call (its calls wait for the core).
   // The renderer, and the stored scans for the viewer (app://desk/blobs/<sha256>).
   installAppProtocol(options.rendererDir, blobFilesOf(dataDir, supervisor));
@@ -131,6 +156,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     reportStartFailure(error);
     return false;
   }
+  crashes.flush();
   showWindow();
   return true;
 }
