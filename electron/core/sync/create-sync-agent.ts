@@ -18,6 +18,7 @@ export interface SyncAgentSetup {
   calendar: CalendarRepository;
   deviceId: string;
   dataDir: string;
+  appVersion: string;
   now(): number;
   options?: Partial<SyncAgentOptions> | undefined;
   /** Electron's net in the packaged app; by default Node's, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
@@ -34,6 +35,7 @@ export function createSyncAgent(setup: SyncAgentSetup): SyncAgent {
     settings: setup.settings,
     calendar: setup.calendar,
     deviceId: setup.deviceId,
+    appVersion: setup.appVersion,
     now: setup.now,
     blobs: blobStoreLocator(new BlobStore(join(setup.dataDir, 'blobs'))),
     network: setup.network ?? nodeCentreNetwork(process.env),
