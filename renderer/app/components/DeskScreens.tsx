@@ -12,7 +12,10 @@ import { SyncSettingsScreen } from '../../features/sync/components/SyncSettingsS
 import { useDossierSyncStore } from '../../features/sync/store/sync-stores-context.js';
 import { WorklistScreen } from '../../features/worklist/components/WorklistScreen.js';
 import { useWorklistStore } from '../../features/worklist/store/worklist-store-context.js';
+import { ScreenErrorBoundary } from '../../ui/ScreenErrorBoundary.js';
 import { useShortcut } from '../../ui/use-shortcut.js';
+import { useBackend } from './backend-context.js';
+import { RenderFaultProbe } from './RenderFaultProbe.js';
 import { printHash, type Route } from '../routing/routes.js';
 import { AboutScreen } from './AboutScreen.js';
 import { AppNav } from './AppNav.js';
@@ -40,11 +43,18 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
   // F4's list (results waiting) opens a row straight into hand-back, the reason the officer pressed F4.
   const handBackList = useWorklistStore((state) => state.statusOnly && state.filters.status === '9');
   useEffect(() => followDossierSync(), [followDossierSync]);
+  const backend = useBackend();
 
   return (
     <>
       <AppNav route={route} isSupervisor={isSupervisor} onHandBackList={openHandBackList} />
       {isSupervisor && <NextYearCalendarNotice screen={route.name} />}
+      <ScreenErrorBoundary
+        screen={route.name}
+        onCrash={(report) => void backend.invoke('app.recordCrash', report).catch(() => undefined)}
+        onLeave={() => go({ name: 'worklist' })}
+      >
+      <RenderFaultProbe screen={route.name} />
       {route.name === 'worklist' && (
         <WorklistScreen onOpen={(dossierId) => go({ name: handBackList ? 'handback' : 'dossier', dossierId })} renderSyncState={renderSyncBadge} />
       )}
@@ -83,6 +93,7 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
       {route.name === 'calendar' && (isSupervisor ? <CalendarScreen /> : <p role="alert">Chỉ cán bộ giám sát sửa được lịch làm việc.</p>)}
       {route.name === 'officers' && (isSupervisor ? <OfficersSection /> : <p role="alert">Chỉ cán bộ giám sát quản lý được tài khoản cán bộ.</p>)}
       {route.name === 'about' && <AboutScreen />}
+      </ScreenErrorBoundary>
     </>
   );
 }
