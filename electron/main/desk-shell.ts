@@ -45,6 +45,8 @@ export interface DeskShellDeps {
   documentsDir(): string;
   /** The desk window's page as PDF: A4, with its print stylesheet. */
   printToPdf(): Promise<Uint8Array>;
+  /** The support zip (recent logs, versions) and its suggested name. */
+  supportBundle(): Promise<{ fileName: string; bytes: Uint8Array }>;
   log?: DispatchLog;
 }
 
@@ -61,6 +63,7 @@ const EXPORT_FILTERS: Record<string, FileFilter> = {
   '.csv': { name: 'Tệp CSV', extensions: ['csv'] },
 };
 const PDF_FILTER: FileFilter = { name: 'Tệp PDF', extensions: ['pdf'] };
+const ZIP_FILTER: FileFilter = { name: 'Tệp nén ZIP', extensions: ['zip'] };
 
 const PATH_REFUSED =
   'Cửa sổ ứng dụng không được chỉ định đường dẫn tệp trên máy. Hãy bấm “Chọn tệp…” hoặc kéo thả tệp vào khung đính kèm.';
@@ -153,6 +156,11 @@ export function createDeskShell(deps: DeskShellDeps): DeskShell {
         }
         await writeFile(dest, bytes);
       });
+    },
+
+    async 'shell.saveSupportLogs'() {
+      const bundle = await deps.supportBundle();
+      return saveWithDialog('Lưu nhật ký để gửi hỗ trợ', bundle.fileName, ZIP_FILTER, (dest) => writeFile(dest, bundle.bytes));
     },
   };
 

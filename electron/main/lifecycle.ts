@@ -1,5 +1,7 @@
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
+import { buildSupportBundle, supportBundleName } from '../core/logging/support-bundle.js';
 import { CommandError } from '../../shared/contract/errors.js';
 import { prepareDefaultDataDir } from '../core/app/data-dir.js';
 import { readPackageIdentity } from '../core/app/package-version.js';
@@ -141,6 +143,11 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     // The desk's own stores are never granted (file-grants.ts says why); its scan inbox may be.
     grants: new FileGrants({ forbiddenRoots: ['blobs', 'exports', 'scan-work'].map((folder) => join(dataDir, folder)) }),
     ...electronShellDeps(() => window),
+    supportBundle: async () => {
+      const now = new Date();
+      const versions = { appName: identity.appName, appVersion: identity.version, runtime: process.versions, os: `${platform()} ${release()} ${arch()}` };
+      return { fileName: supportBundleName(now), bytes: await buildSupportBundle(dataDir, versions, now) };
+    },
   });
   disposeIpc = installIpcWrapper({
     shell,

@@ -14,7 +14,7 @@ const SHELL_CHANNEL = 'app:shell';
 // Shell operations (shared/contract/shell.ts; a copy, as the preload may import only name lists, kept
 // in step by tests/electron/main/preload-shell.test.ts). They ride on `invoke` too, so the page's bridge
 // stays two functions: no new surface, only a closed list of names more.
-const SHELL_OPERATIONS: readonly string[] = ['shell.pickFiles', 'shell.grantDroppedFile', 'shell.saveExport', 'shell.savePdf'];
+const SHELL_OPERATIONS: readonly string[] = ['shell.pickFiles', 'shell.grantDroppedFile', 'shell.saveExport', 'shell.savePdf', 'shell.saveSupportLogs'];
 const GRANT_DROPPED_FILE = 'shell.grantDroppedFile';
 
 type DroppedFile = Parameters<typeof webUtils.getPathForFile>[0];

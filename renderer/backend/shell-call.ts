@@ -13,6 +13,7 @@ export interface ShellPageArgs {
   'shell.grantDroppedFile': { file: File };
   'shell.saveExport': { fileName: string };
   'shell.savePdf': { fileName: string };
+  'shell.saveSupportLogs': Record<string, never>;
 }
 
 export async function callShell<O extends ShellOperation>(bridge: DeskBridge, operation: O, args: ShellPageArgs[O]): Promise<Envelope<ShellResults[O]>> {

@@ -18,7 +18,7 @@ import { EXPORT_FILE_NAME_PATTERN } from '../domain/reports/report-kinds.js';
 // The preload keeps its own copy of SHELL_OPERATIONS (it may import only the contract's name lists);
 // tests/electron/main/preload-shell.test.ts keeps the two in step.
 
-export const SHELL_OPERATIONS = ['shell.pickFiles', 'shell.grantDroppedFile', 'shell.saveExport', 'shell.savePdf'] as const;
+export const SHELL_OPERATIONS = ['shell.pickFiles', 'shell.grantDroppedFile', 'shell.saveExport', 'shell.savePdf', 'shell.saveSupportLogs'] as const;
 export type ShellOperation = (typeof SHELL_OPERATIONS)[number];
 
 export function isShellOperation(name: unknown): name is ShellOperation {
@@ -45,6 +45,7 @@ export const SHELL_SCHEMAS = {
   'shell.grantDroppedFile': z.strictObject({ path: z.string().min(1, 'Thiếu đường dẫn tệp.').max(4096, 'Đường dẫn tệp quá dài.') }),
   'shell.saveExport': z.strictObject({ fileName: z.string().regex(EXPORT_FILE_NAME_PATTERN, 'Tên tệp báo cáo không hợp lệ.') }),
   'shell.savePdf': z.strictObject({ fileName: pdfFileNameArg }),
+  'shell.saveSupportLogs': z.strictObject({}),
 } as const satisfies Record<ShellOperation, z.ZodType>;
 
 /** A file the officer gave the desk: its id for `attachments.addUpload`, what the page may show of it. */
@@ -67,4 +68,6 @@ export interface ShellResults {
   'shell.grantDroppedFile': FileGrant;
   'shell.saveExport': SaveOutcome;
   'shell.savePdf': SaveOutcome;
+  /** The recent logs and the app/OS versions as one zip (electron/core/logging/support-bundle.ts). */
+  'shell.saveSupportLogs': SaveOutcome;
 }

@@ -33,8 +33,9 @@ export const REDACTED_KEYS: readonly string[] = [
 const REDACTED_KEY_SET = new Set(REDACTED_KEYS.map((key) => key.toLowerCase()));
 
 // A CCCD QR line: fields separated by '|' (…|…|…). Three or more fields is enough to be one; the whole
-// line goes, names and addresses with it (they cannot be recognised on their own).
-const QR_LINE = /[^\s|"'`]*(?:\|[^|\n"'`]*){2,}/gu;
+// line goes, names and addresses with it (they cannot be recognised on their own). Each pattern starts
+// only at a word's start (the lookbehinds), so a long unbroken run costs one pass, not one per character.
+const QR_LINE = /(?<![^\s"'`=:(])[^\s|"'`]*(?:\|[^|\n"'`]*){2,}/gu;
 // ID numbers: the 12-digit CCCD and the old 9-digit CMND (also any 9–12 digit run: a phone number is
 // personal data too). Dossier codes' digit groups are shorter.
 const ID_DIGITS = /(?<![\d])\d{9,12}(?![\d])/gu;
@@ -42,7 +43,7 @@ const ID_DIGITS = /(?<![\d])\d{9,12}(?![\d])/gu;
 const BEARER = /\b(Bearer)\s+\S+/giu;
 const LONG_SECRET = /[A-Za-z0-9_-]{40,}/gu;
 // key=value and "key":"value" pairs whose key is on the list (URLs' query strings, serialised JSON).
-const KEYED_VALUE = /(["']?)([A-Za-z][A-Za-z0-9_]*)\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,&}]+)/gu;
+const KEYED_VALUE = /(?<![A-Za-z0-9_])(["']?)([A-Za-z][A-Za-z0-9_]*)\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,&}]+)/gu;
 
 /** The text with every ID number, QR line, token and listed key's value replaced by REDACTED. */
 export function redactText(text: string): string {

@@ -9,6 +9,7 @@ import { IntakeScreen } from '../../features/intake/components/IntakeScreen.js';
 import { ReportsPage } from '../../features/reports/components/ReportsPage.js';
 import { DossierSyncBadge } from '../../features/sync/components/DossierSyncBadge.js';
 import { SyncSettingsScreen } from '../../features/sync/components/SyncSettingsScreen.js';
+import { SupportLogsButton } from '../../features/support/components/SupportLogsButton.js';
 import { useDossierSyncStore } from '../../features/sync/store/sync-stores-context.js';
 import { WorklistScreen } from '../../features/worklist/components/WorklistScreen.js';
 import { useWorklistStore } from '../../features/worklist/store/worklist-store-context.js';
@@ -92,7 +93,12 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
         ))}
       {route.name === 'calendar' && (isSupervisor ? <CalendarScreen /> : <p role="alert">Chỉ cán bộ giám sát sửa được lịch làm việc.</p>)}
       {route.name === 'officers' && (isSupervisor ? <OfficersSection /> : <p role="alert">Chỉ cán bộ giám sát quản lý được tài khoản cán bộ.</p>)}
-      {route.name === 'about' && <AboutScreen />}
+      {route.name === 'about' && (
+        <>
+          <AboutScreen />
+          <SupportLogsButton />
+        </>
+      )}
       </ScreenErrorBoundary>
     </>
   );

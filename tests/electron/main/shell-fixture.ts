@@ -22,7 +22,12 @@ export interface TestShell {
 
 export function shellOver(
   handlers: Handlers,
-  options: { documentsDir?: string; printToPdf?: () => Promise<Uint8Array>; grants?: FileGrants } = {},
+  options: {
+    documentsDir?: string;
+    printToPdf?: () => Promise<Uint8Array>;
+    grants?: FileGrants;
+    supportBundle?: () => Promise<{ fileName: string; bytes: Uint8Array }>;
+  } = {},
 ): TestShell {
   const dialogs: ScriptedDialogs = { open: [], save: [], opened: [], saved: [] };
   const grants = options.grants ?? new FileGrants();
@@ -48,6 +53,7 @@ export function shellOver(
         fixture.printed += 1;
         return options.printToPdf ? options.printToPdf() : Promise.resolve(new TextEncoder().encode('%PDF-1.7\n%%EOF\n'));
       },
+      supportBundle: options.supportBundle ?? (() => Promise.resolve({ fileName: 'nhat-ky-ho-tro.zip', bytes: new TextEncoder().encode('PK') })),
       log: { error: () => undefined },
     }),
   };

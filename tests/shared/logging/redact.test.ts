@@ -34,3 +34,11 @@ describe('one redaction for every log line', () => {
     expect(safe).toContain('[…]');
   });
 });
+
+describe('the redaction on long lines', () => {
+  it('takes one pass over a long unbroken run, with or without separators', () => {
+    const started = performance.now();
+    for (const text of ['x'.repeat(200_000), `a=${'x'.repeat(200_000)}`, `${'ab|'.repeat(50_000)}`, `${'key '.repeat(50_000)}`]) redactText(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
