@@ -55,7 +55,11 @@ describe('crash reports reach the centre, and logs hold no personal data', () =>
   };
 
   beforeAll(async () => {
-    const [code] = await prepareCentre(centreDir.path, [{ unitGsoCode: UNITS.hongGai.unitGsoCode, station: 2 }]);
+    const [code, olderCode, silentCode] = await prepareCentre(centreDir.path, [
+      { unitGsoCode: UNITS.hongGai.unitGsoCode, station: 2 },
+      { unitGsoCode: UNITS.hongGai.unitGsoCode, station: 3 },
+      { unitGsoCode: UNITS.haKhanh.unitGsoCode, station: 1 },
+    ]);
     centre = await startCentre({ dataDir: centreDir.path, extraArgs: ['--log-files'] });
     cleanups.push(() => centre.stop());
     core = new CoreSupervisor({ identity: { appName: 'crash-test', version: '1.4.0', dataDir: deskDir.path }, spawn: () => forkCoreChild(0) });
@@ -90,6 +94,20 @@ describe('crash reports reach the centre, and logs hold no personal data', () =>
     await call('auth.signIn', { username: SUPERVISOR.username, password: SUPERVISOR.password });
     await call('sync.now', { wait: true });
 
+    // Two more desks: one on an older version (it reports once), one enrolled that never syncs.
+    const enroll = async (enrollCode: string, deviceId: string): Promise<string> => {
+      const answer = await fetch(`${centre.url}${SYNC_PATHS.enroll}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: enrollCode, deviceName: deviceId, deviceId }) });
+      return ((await answer.json()) as { token: string }).token;
+    };
+    const olderToken = await enroll(olderCode!, 'desk-older');
+    await enroll(silentCode!, 'desk-silent');
+    const reported = await fetch(`${centre.url}${SYNC_PATHS.deviceStatus}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${olderToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ appVersion: '1.3.2', deskClock: new Date(Date.now() + 200_000).toISOString(), eventsWaiting: 7, scansWaiting: 2, lastError: 'Không kết nối được trung tâm.', crashes: [] }),
+    });
+    expect(reported.status).toBe(200);
+
     const session = await fetch(`${centre.url}${SYNC_PATHS.staffSession}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     staffToken = ((await session.json()) as { token: string }).token;
   });
@@ -103,6 +121,11 @@ describe('crash reports reach the centre, and logs hold no personal data', () =>
     expect(desk).toMatchObject({ appVersion: '1.4.0', eventsWaiting: 0, scansWaiting: 0, crashCount: 2, stale: false, outdated: false, station: 2 });
     expect(Math.abs(desk.clockOffsetMs as number)).toBeLessThan(5000);
     expect(view.crashes.map((c) => c.kind).sort()).toEqual(['core_exit', 'render_error']);
+    // The older desk is outdated, with its queues, error and a clock 200 s fast; the silent one is stale.
+    const older = view.desks.find((d) => d.deviceId === 'desk-older')!;
+    expect(older).toMatchObject({ appVersion: '1.3.2', outdated: true, stale: false, eventsWaiting: 7, scansWaiting: 2, lastError: 'Không kết nối được trung tâm.' });
+    expect(older.clockOffsetMs as number).toBeGreaterThan(190_000);
+    expect(view.desks.find((d) => d.deviceId === 'desk-silent')).toMatchObject({ appVersion: null, stale: true, outdated: false });
     const text = JSON.stringify(view);
     for (const secret of [CITIZENS[0]!.idNumber, CITIZENS[0]!.fullName, '123456789']) expect(text).not.toContain(secret);
     expect(text).toContain('Cannot parse');
@@ -120,8 +143,12 @@ describe('crash reports reach the centre, and logs hold no personal data', () =>
     expect(html).toContain('Quầy 2 Hồng Gai');
     expect(html).toContain('1.4.0');
     expect(html).toContain('render_error');
+    expect(html).toMatch(/<tr data-device="desk-older" class="row--outdated">/u);
+    expect(html).toMatch(/<tr data-device="desk-silent" class="row--bad">/u);
+    expect(html).toContain('nhanh 3 phút');
     const otherUnit = await (await fetch(`${centre.url}/dashboard/may-tram?unit=${UNITS.haKhanh.unitGsoCode}`, { headers: cookie })).text();
     expect(otherUnit).not.toContain('Quầy 2 Hồng Gai');
+    expect(otherUnit).toContain('desk-silent');
     expect((await fetch(`${centre.url}/dashboard/may-tram`, { redirect: 'manual' })).status).toBe(303);
     const xlsx = await fetch(`${centre.url}/v1/dashboard/export/fleet.xlsx`, { headers: { authorization: `Bearer ${staffToken}` } });
     expect(xlsx.status).toBe(200);
