@@ -35,6 +35,8 @@ export default defineConfig({
     root: at('renderer'),
     base: './',
     plugins: [react()],
+    // No test hooks in the app (RenderFaultProbe.tsx): the branch that reads this is removed from the bundle.
+    define: { __DESK_TEST_HOOKS__: 'false' },
     build: {
       outDir: at('out/renderer'),
       emptyOutDir: true,

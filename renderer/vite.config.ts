@@ -8,6 +8,8 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
+  // The browser tests' hooks (renderer/app/components/RenderFaultProbe.tsx); the Electron build defines it false.
+  define: { __DESK_TEST_HOOKS__: 'true' },
   build: {
     outDir: resolve(import.meta.dirname, '../out/renderer'),
     emptyOutDir: true,

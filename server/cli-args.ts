@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 // The centre's command line:
 //   centre [serve] --data-dir <dir> [--port <p>] [--host <h>] [--database postgres://…]
-//                  [--tls-cert <pem> --tls-key <pem>] [--trust-proxy <address,address/cidr,…>]
+//                  [--tls-cert <pem> --tls-key <pem>] [--trust-proxy <address,address/cidr,…>] [--log-files]
 //   centre create-admin --data-dir <dir> --username <u> --password <p> [--database …]
 //   centre enrollment-code --data-dir <dir> --unit <GSO> --station <n> [--hours 72] [--database …]
 //   centre revoke-device --data-dir <dir> --device <id> [--database …]
@@ -36,6 +36,8 @@ export interface CentreArgs {
   to: string | undefined;
   from: string | undefined;
   logLevel: string;
+  /** Also write the logs to rotating files in <data-dir>/logs (CENTRE_LOG_FILES=1); stdout otherwise. */
+  logFiles: boolean;
   /** Serve HTTPS with this certificate and key (PEM files); CENTRE_TLS_CERT / CENTRE_TLS_KEY. */
   tls: { certPath: string; keyPath: string } | undefined;
   /** The TLS-terminating proxies whose X-Forwarded-* headers are believed; CENTRE_TRUST_PROXY. */
@@ -99,6 +101,7 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
       to: { type: 'string' },
       from: { type: 'string' },
       'log-level': { type: 'string' },
+      'log-files': { type: 'boolean' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'trust-proxy': { type: 'string' },
@@ -142,6 +145,7 @@ export function parseCentreArgs(argv: readonly string[]): CentreArgs {
     to: values.to,
     from: values.from,
     logLevel: values['log-level'] ?? 'info',
+    logFiles: values['log-files'] === true || process.env.CENTRE_LOG_FILES === '1',
     tls: tlsCert === undefined || tlsKey === undefined ? undefined : { certPath: tlsCert, keyPath: tlsKey },
     trustProxy: trustProxy === undefined || trustProxy.trim() === '' ? undefined : parseTrustProxy(trustProxy),
     update: {

@@ -6,6 +6,7 @@ import { parseCentreArgs, type CentreArgs } from './cli-args.js';
 import { createCentre } from './centre-app.js';
 import { EnrollmentService } from './enrollment/enrollment-service.js';
 import { loadCentreTls } from './http/centre-tls.js';
+import { centreLogFiles } from './http/log-files.js';
 import { centreLoggerOptions } from './http/logging.js';
 import { StaffService } from './staff/staff-service.js';
 import type { CentreTestHooks } from './routes/deps.js';
@@ -34,7 +35,7 @@ async function serve(args: CentreArgs, storage: CentreStorage): Promise<void> {
     storage,
     blobDir: join(args.dataDir, 'blobs'),
     updatesDir: join(args.dataDir, 'updates'),
-    logger: centreLoggerOptions({ level: args.logLevel }),
+    logger: centreLoggerOptions({ level: args.logLevel, ...(args.logFiles ? { stream: await centreLogFiles(args.dataDir) } : {}) }),
     ...(tls === undefined ? {} : { tls }),
     ...(args.trustProxy === undefined ? {} : { trustProxy: args.trustProxy }),
     ...testHooksFromEnvironment(),

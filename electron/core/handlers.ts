@@ -10,6 +10,7 @@ import { DossierService } from './dossiers/dossier-service.js';
 import { ensureProjectionsCurrent, type RebuildProgressListener } from './dossiers/rebuild-projections.js';
 import type { DeskEventBus } from './event-bus.js';
 import { catalogueHandlers } from './handlers/catalogue-handlers.js';
+import { crashHandlers } from './handlers/crash-handlers.js';
 import type { CoreContext } from './handlers/context.js';
 import { attachmentHandlers } from './handlers/attachment-handlers.js';
 import { dossierHandlers } from './handlers/dossier-handlers.js';
@@ -94,6 +95,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
       calendar,
       deviceId,
       dataDir: deps.identity.dataDir,
+      appVersion: deps.identity.version,
       now,
       options: deps.syncOptions,
       network: deps.centreNetwork,
@@ -107,5 +109,5 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
 /** The whole contract, implemented once; every transport calls these through `dispatch`. */
 export function createHandlers(deps: CoreDeps | CoreContext): Handlers {
   const ctx = 'session' in deps ? deps : createCoreContext(deps);
-  return { ...setupHandlers(ctx), ...officerHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx), ...attachmentHandlers(ctx), ...reportHandlers(ctx), ...preferenceHandlers(ctx), ...syncHandlers(ctx) };
+  return { ...setupHandlers(ctx), ...officerHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx), ...attachmentHandlers(ctx), ...reportHandlers(ctx), ...preferenceHandlers(ctx), ...syncHandlers(ctx), ...crashHandlers(ctx) };
 }

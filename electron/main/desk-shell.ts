@@ -48,6 +48,8 @@ export interface DeskShellDeps {
   printToPdf(): Promise<Uint8Array>;
   /** The desk's updates (updates/desk-updater.ts); absent where the desk does not update itself. */
   updates?: UpdateControls;
+  /** The support zip (recent logs, versions) and its suggested name. */
+  supportBundle(): Promise<{ fileName: string; bytes: Uint8Array }>;
   log?: DispatchLog;
 }
 
@@ -64,6 +66,7 @@ const EXPORT_FILTERS: Record<string, FileFilter> = {
   '.csv': { name: 'Tệp CSV', extensions: ['csv'] },
 };
 const PDF_FILTER: FileFilter = { name: 'Tệp PDF', extensions: ['pdf'] };
+const ZIP_FILTER: FileFilter = { name: 'Tệp nén ZIP', extensions: ['zip'] };
 
 const PATH_REFUSED =
   'Cửa sổ ứng dụng không được chỉ định đường dẫn tệp trên máy. Hãy bấm “Chọn tệp…” hoặc kéo thả tệp vào khung đính kèm.';
@@ -169,6 +172,11 @@ export function createDeskShell(deps: DeskShellDeps): DeskShell {
 
     async 'shell.installUpdate'() {
       return updates.installNow();
+    },
+
+    async 'shell.saveSupportLogs'() {
+      const bundle = await deps.supportBundle();
+      return saveWithDialog('Lưu nhật ký để gửi hỗ trợ', bundle.fileName, ZIP_FILTER, (dest) => writeFile(dest, bundle.bytes));
     },
   };
 

@@ -16,6 +16,7 @@ startDeskApp({
   renderer: TRUSTED_RENDERER,
   env: process.env,
   loadAutoUpdater: loadElectronUpdater,
+  processHooks: { process, console },
 }).catch((error: unknown) => {
   console.error('desk failed to start', error);
   app.exit(1);

@@ -1,5 +1,7 @@
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
+import { buildSupportBundle, supportBundleName } from '../core/logging/support-bundle.js';
 import { CommandError } from '../../shared/contract/errors.js';
 import { prepareDefaultDataDir } from '../core/app/data-dir.js';
 import { readPackageIdentity } from '../core/app/package-version.js';
@@ -17,6 +19,10 @@ import { installAppProtocol, registerAppScheme } from './protocol.js';
 import { createMainWindow } from './window.js';
 import type { SyncStatus } from '../../shared/contract/events.js';
 import { DeskUpdater, type AutoUpdaterLike, type Cancellation } from './updates/desk-updater.js';
+import { catchMainErrors, reloadWhenRendererGone, type MainProcess } from './crash-guard.js';
+import { mainCrashSink } from './main-crash-sink.js';
+import { copyConsoleToLog, openDeskLog } from '../core/logging/desk-log.js';
+import { logRendererConsole } from './renderer-log.js';
 
 export interface DeskAppOptions {
   /** The CommonJS preload bundle (out/preload/index.cjs). */
@@ -37,6 +43,11 @@ export interface DeskAppOptions {
    * Absent (a test's fake Electron), the desk does not update itself.
    */
   loadAutoUpdater?: () => Promise<{ updater: AutoUpdaterLike; newCancellation(): Cancellation }>;
+  /**
+   * The process-wide hooks, installed by the real entry only (index.ts): the process whose uncaught
+   * errors are caught, and the console copied to main.log. Tests of the lifecycle leave them out.
+   */
+  processHooks?: { process: MainProcess; console: Pick<Console, 'error' | 'warn' | 'info' | 'log'> };
 }
 
 /**
@@ -59,6 +70,16 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     app.quit();
     return false;
   }
+  // From here on this instance owns the data folder: main writes logs/main.log, the window's warnings
+  // and errors go to logs/renderer.log, and failures become crash reports (crash-guard.ts).
+  const logDir = app.getPath('userData');
+  const mainLog = openDeskLog(logDir, 'main');
+  const rendererLog = openDeskLog(logDir, 'renderer');
+  const crashes = mainCrashSink(mainLog);
+  if (options.processHooks !== undefined) {
+    copyConsoleToLog(mainLog, options.processHooks.console);
+    catchMainErrors(options.processHooks.process, crashes);
+  }
 
   let window: BrowserWindow | null = null;
   let core: CoreSupervisor | null = null;
@@ -69,6 +90,8 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
       window = createMainWindow({ preloadPath: options.preloadPath, url: options.renderer.url, title, packaged: app.isPackaged });
+      reloadWhenRendererGone(window, crashes);
+      logRendererConsole(window, rendererLog);
       return;
     }
     if (window.isMinimized()) window.restore();
@@ -108,7 +131,10 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
   // the owner-only plain file, still kept by main (safe-storage-secrets.ts says why).
   const secrets = await safeStorageSecretStore(dataDir);
   const supervisor = superviseUtilityCore({ entryPath: options.coreEntryPath, identity: { ...identity, dataDir }, sqliteAddon, secrets }, {
-    onRestart: () => toWindow({ state: 'restarted' }),
+    onRestart: () => {
+      toWindow({ state: 'restarted' });
+      crashes.report({ kind: 'core_exit', where: 'core', message: 'the desk core process ended unexpectedly and was restarted' });
+    },
     onGiveUp: () => toWindow({ state: 'stopped' }),
     onRebuildProgress: ({ done, total }) => {
       // A rebuild can take minutes on a big desk: the window opens and shows its progress, never nothing.
@@ -126,6 +152,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     });
     updater = deskUpdater;
   }
+  crashes.attach(supervisor);
   // Installed before the core serves: the window a rebuild opens may already call (its calls wait for the core).
   // The renderer, and the stored scans for the viewer (app://desk/blobs/<sha256>).
   installAppProtocol(options.rendererDir, blobFilesOf(dataDir, supervisor));
@@ -135,6 +162,11 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     grants: new FileGrants({ forbiddenRoots: ['blobs', 'exports', 'scan-work'].map((folder) => join(dataDir, folder)) }),
     ...electronShellDeps(() => window),
     ...(updater === null ? {} : { updates: updater }),
+    supportBundle: async () => {
+      const now = new Date();
+      const versions = { appName: identity.appName, appVersion: identity.version, runtime: process.versions, os: `${platform()} ${release()} ${arch()}` };
+      return { fileName: supportBundleName(now), bytes: await buildSupportBundle(dataDir, versions, now) };
+    },
   });
   disposeIpc = installIpcWrapper({
     shell,
@@ -150,6 +182,7 @@ export async function startDeskApp(options: DeskAppOptions): Promise<boolean> {
     reportStartFailure(error);
     return false;
   }
+  crashes.flush();
   showWindow();
   if (updater !== null) {
     // The first status: later ones arrive as events (sync.status) whenever sync changes.

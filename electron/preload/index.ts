@@ -22,6 +22,7 @@ const SHELL_OPERATIONS: readonly string[] = [
   'shell.updateState',
   'shell.setIntakeOpen',
   'shell.installUpdate',
+  'shell.saveSupportLogs',
 ];
 const GRANT_DROPPED_FILE = 'shell.grantDroppedFile';
 

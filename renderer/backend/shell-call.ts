@@ -16,6 +16,7 @@ export interface ShellPageArgs {
   'shell.updateState': Record<string, never>;
   'shell.setIntakeOpen': { open: boolean };
   'shell.installUpdate': Record<string, never>;
+  'shell.saveSupportLogs': Record<string, never>;
 }
 
 export async function callShell<O extends ShellOperation>(bridge: DeskBridge, operation: O, args: ShellPageArgs[O]): Promise<Envelope<ShellResults[O]>> {

@@ -19,6 +19,7 @@ import { DashboardService, OVERDUE_PAGE_LIMIT } from './dashboard-service.js';
 import type { OverviewView } from './dashboard-types.js';
 import { bieu06Workbook, CITY_NAME, tallyWorkbook } from './dashboard-xlsx.js';
 import { dashboardPageRoutes } from './page-routes.js';
+import { fleetRoutes } from './fleet-routes.js';
 import { ensureDashboardProjection } from './rebuild-projection.js';
 
 // The city dashboard for centre staff (issue 7, "Centre dashboard"): JSON routes under /v1/dashboard
@@ -142,5 +143,6 @@ export async function dashboardRoutes(app: FastifyInstance, deps: CentreDeps): P
     },
   });
 
+  fleetRoutes(app, deps, service);
   await app.register(dashboardPageRoutes, { deps, service });
 }

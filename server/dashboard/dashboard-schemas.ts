@@ -117,6 +117,40 @@ export const desksViewSchema = obj({
   unitsWithoutDesk: array(obj(unit)),
 });
 
+const deskLine = {
+  deviceId: str,
+  name: str,
+  unitGsoCode: str,
+  unitName: str,
+  station: int,
+  enrolledAt: str,
+  revokedAt: nullable('string'),
+  lastSyncAt: nullable('string'),
+  state: { type: 'string', enum: ['ok', 'stale', 'never', 'revoked'] },
+};
+
+export const fleetViewSchema = obj({
+  asOf: str,
+  staleAfterDays: int,
+  newestVersion: nullable('string'),
+  unit: nullable('string'),
+  desks: array(
+    obj({
+      ...deskLine,
+      appVersion: nullable('string'),
+      reportedAt: nullable('string'),
+      clockOffsetMs: nullable('integer'),
+      eventsWaiting: nullable('integer'),
+      scansWaiting: nullable('integer'),
+      lastError: nullable('string'),
+      crashCount: int,
+      stale: { type: 'boolean' },
+      outdated: { type: 'boolean' },
+    }),
+  ),
+  crashes: array(obj({ deviceId: str, deskName: str, unitName: str, id: str, occurredAt: str, kind: str, where: str, message: str, appVersion: str, os: str })),
+});
+
 export const overviewViewSchema = obj({
   generatedAt: str,
   tally: tallyViewSchema,

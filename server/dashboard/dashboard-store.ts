@@ -73,6 +73,45 @@ export interface DeviceSyncRecord {
   lastSyncAt: string | null;
 }
 
+/** A desk's last reported status (the fleet view), written by POST /v1/sync/status. */
+export interface DeviceStatusRecord {
+  appVersion: string;
+  /** The centre's time when the desk reported. */
+  reportedAt: string;
+  /** The desk's clock minus the centre's at that request, in ms. */
+  clockOffsetMs: number;
+  eventsWaiting: number;
+  scansWaiting: number;
+  lastError: string | null;
+}
+
+export interface StoredCrash {
+  id: string;
+  occurredAt: string;
+  kind: string;
+  where: string;
+  message: string;
+  stack: string | null;
+  appVersion: string;
+  os: string;
+}
+
+/** A device and its last status; the status fields are null until the desk first reports. */
+export interface FleetDeviceRecord extends DeviceSyncRecord {
+  unitId: string | null;
+  appVersion: string | null;
+  reportedAt: string | null;
+  clockOffsetMs: number | null;
+  eventsWaiting: number | null;
+  scansWaiting: number | null;
+  lastError: string | null;
+  crashCount: number;
+}
+
+export interface FleetCrash extends Omit<StoredCrash, 'stack'> {
+  deviceId: string;
+}
+
 export interface DashboardStore {
   /**
    * Day facts of the kinds asked for, on days in [fromDay, toDay], counted per unit and kind, apart for
@@ -88,6 +127,12 @@ export interface DashboardStore {
   devices(): Promise<DeviceSyncRecord[]>;
   /** Records a successful sync; keeps the later time if two requests race. */
   noteDeviceSync(deviceId: string, atIso: string): Promise<void>;
+  /** Replaces the device's status (unless a later report is held) and keeps its new crash reports (the latest `keep`). */
+  recordDeviceStatus(deviceId: string, status: DeviceStatusRecord, crashes: readonly StoredCrash[], receivedAt: string, keep: number): Promise<void>;
+  /** Every device with its last status and how many crash reports the centre holds of it. */
+  fleet(): Promise<FleetDeviceRecord[]>;
+  /** The latest crash reports of all devices, newest first. */
+  recentCrashes(limit: number): Promise<FleetCrash[]>;
   /** The version of the fold the projection was built with (0: never built). */
   projectionVersion(): Promise<number>;
   setProjectionVersion(version: number): Promise<void>;

@@ -13,6 +13,7 @@ import { countByOf, periodOf, tallyDayOf, unitFilterOf } from './dashboard-param
 import { fileResponse, query } from './dashboard-schemas.js';
 import type { DashboardService } from './dashboard-service.js';
 import { ICON_PATH, STYLESHEET_PATH } from './page/layout.js';
+import { PAGE_HEADERS } from './page/page-headers.js';
 import { loginPage } from './page/login-page.js';
 import { calendarPage, formOfYear } from './page/calendar-page.js';
 import { calendarYearOfForm, type CalendarFormInput } from './calendar-form.js';
@@ -32,14 +33,6 @@ const LOGIN_PATH = `${PAGE_PATH}/login`;
 const CALENDAR_PATH = `${PAGE_PATH}/lich`;
 const LOGOUT_PATH = `${PAGE_PATH}/logout`;
 
-/** No script, no frames, nothing from elsewhere: the page is text, tables and one style sheet. */
-const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-  'cache-control': 'no-store',
-};
 
 const calendarFormBody = {
   type: 'object',

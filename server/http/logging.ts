@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { REDACTED, REDACTED_KEYS, redactText } from '../../shared/logging/redact.js';
 
 // Structured logs without personal data: requests are logged by route pattern (never the URL, which
 // may hold a dossier code or a cursor), method and status; headers (tokens) and bodies (citizens'
@@ -14,27 +15,20 @@ interface ReplyLike {
   statusCode?: number;
 }
 
-export const REDACTED_PATHS = [
-  'req.headers',
-  'headers',
-  'authorization',
-  'token',
-  'code',
-  'password',
-  'body',
-  'event',
-  'events',
-  'payload',
-  'applicant',
-  'idNumber',
-  'fullName',
-];
+/** The desk's list of keys never logged (shared/logging/redact.ts), plus pino's request headers. */
+export const REDACTED_PATHS = ['req.headers', ...REDACTED_KEYS];
 
 export function centreLoggerOptions(options: { level?: string; stream?: NodeJS.WritableStream } = {}): FastifyServerOptions['logger'] {
   return {
     level: options.level ?? 'info',
     ...(options.stream === undefined ? {} : { stream: options.stream }),
-    redact: { paths: REDACTED_PATHS, censor: '[ẩn]' },
+    redact: { paths: REDACTED_PATHS, censor: REDACTED },
+    // Messages pass the same redaction as the desk's lines: an error's text may quote what it should not.
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
     serializers: {
       req: (req: RequestLike) => ({ method: req.method, route: req.routeOptions?.url ?? '(không khớp tuyến nào)' }),
       res: (res: ReplyLike) => ({ statusCode: res.statusCode }),

@@ -15,6 +15,8 @@ import { deviceOf, requireDevice } from '../http/auth.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
 import { pullPage } from '../sync/pull-service.js';
 import { pushEvents } from '../sync/push-service.js';
+import { recordDeviceStatus } from '../sync/device-status-service.js';
+import { deviceStatusRequestSchema, deviceStatusResponseSchema } from '../../shared/sync/device-status.js';
 import type { CentreDeps } from './deps.js';
 
 const MAX_RANGES = 100;
@@ -31,6 +33,14 @@ export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
       const { events } = pushRequestSchema.parse(request.body);
       return pushEvents(deps.storage, deviceOf(request), events, deps.catalogue, deps.now, request.log);
     },
+  });
+
+  app.post(SYNC_PATHS.deviceStatus, {
+    schema: { body: jsonSchemaOf(deviceStatusRequestSchema), response: { 200: jsonSchemaOf(deviceStatusResponseSchema) } },
+    // Ten crash reports at their bounds stay under this.
+    bodyLimit: 64 * 1024,
+    preHandler: auth,
+    handler: async (request) => recordDeviceStatus(deps.storage.dashboard, deviceOf(request).id, deviceStatusRequestSchema.parse(request.body), deps.now()),
   });
 
   app.get(SYNC_PATHS.pull, {

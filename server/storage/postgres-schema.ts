@@ -262,6 +262,34 @@ export const POSTGRES_STEPS: readonly PostgresStep[] = [
       await client.query('DROP TABLE unit_agencies');
     },
   },
+  {
+    version: 8,
+    // As SQLite's step 8: the fleet view's device status and crash reports.
+    sql: `
+      CREATE TABLE device_status (
+        device_id       TEXT PRIMARY KEY,
+        app_version     TEXT NOT NULL,
+        reported_at     TEXT COLLATE "C" NOT NULL,
+        clock_offset_ms BIGINT NOT NULL,
+        events_waiting  BIGINT NOT NULL,
+        scans_waiting   BIGINT NOT NULL,
+        last_error      TEXT
+      );
+      CREATE TABLE device_crashes (
+        device_id   TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        occurred_at TEXT COLLATE "C" NOT NULL,
+        received_at TEXT COLLATE "C" NOT NULL,
+        kind        TEXT NOT NULL,
+        place       TEXT NOT NULL,
+        message     TEXT NOT NULL,
+        stack       TEXT,
+        app_version TEXT NOT NULL,
+        os          TEXT NOT NULL,
+        PRIMARY KEY (device_id, id)
+      );
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_STEPS.at(-1)!.version;

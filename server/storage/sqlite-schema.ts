@@ -271,6 +271,35 @@ const STEPS: readonly SqliteStep[] = [
       db.exec('DROP TABLE unit_agencies');
     },
   },
+  {
+    version: 8,
+    // The fleet view: each desk's last reported status (one row per device, replaced on each report)
+    // and its crash reports (keyed per device: a desk cannot overwrite another's), trimmed per device.
+    sql: `
+      CREATE TABLE device_status (
+        device_id       TEXT PRIMARY KEY NOT NULL,
+        app_version     TEXT NOT NULL,
+        reported_at     TEXT NOT NULL,
+        clock_offset_ms INTEGER NOT NULL,
+        events_waiting  INTEGER NOT NULL,
+        scans_waiting   INTEGER NOT NULL,
+        last_error      TEXT
+      ) STRICT;
+      CREATE TABLE device_crashes (
+        device_id   TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        place       TEXT NOT NULL,
+        message     TEXT NOT NULL,
+        stack       TEXT,
+        app_version TEXT NOT NULL,
+        os          TEXT NOT NULL,
+        PRIMARY KEY (device_id, id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = STEPS.at(-1)!.version;

@@ -2,6 +2,7 @@
 // cheaply; `commands.ts` proves at compile time that it lists exactly the commands with a schema.
 export const COMMAND_NAMES = [
   'app.info',
+  'app.recordCrash',
   'setup.status',
   'setup.initialise',
   'auth.signIn',

@@ -12,6 +12,7 @@ import {
   type Unit,
 } from './catalogue.js';
 import type { CommandName } from './command-names.js';
+import { crashReportInputSchema, type CrashRecorded } from './crash-report.js';
 import * as d from './dossiers.js';
 import * as p from './preferences.js';
 import * as r from './reports.js';
@@ -23,6 +24,7 @@ import type { SyncStatus } from './events.js';
 // One schema per command: the single place where a command's argument shape is declared.
 export const COMMAND_SCHEMAS = {
   'app.info': appInfoArgs,
+  'app.recordCrash': crashReportInputSchema,
   'setup.status': s.setupStatusArgs,
   'setup.initialise': s.setupInitialiseArgs,
   'auth.signIn': s.authSignInArgs,
@@ -91,6 +93,7 @@ export const COMMAND_SCHEMAS = {
 
 export interface CommandResults {
   'app.info': AppInfo;
+  'app.recordCrash': CrashRecorded;
   'setup.status': s.SetupStatus;
   'setup.initialise': s.SessionInfo;
   'auth.signIn': s.SessionInfo;

@@ -26,6 +26,7 @@ export const SHELL_OPERATIONS = [
   'shell.updateState',
   'shell.setIntakeOpen',
   'shell.installUpdate',
+  'shell.saveSupportLogs',
 ] as const;
 export type ShellOperation = (typeof SHELL_OPERATIONS)[number];
 
@@ -56,6 +57,7 @@ export const SHELL_SCHEMAS = {
   'shell.updateState': z.strictObject({}),
   'shell.setIntakeOpen': z.strictObject({ open: z.boolean() }),
   'shell.installUpdate': z.strictObject({}),
+  'shell.saveSupportLogs': z.strictObject({}),
 } as const satisfies Record<ShellOperation, z.ZodType>;
 
 /** A file the officer gave the desk: its id for `attachments.addUpload`, what the page may show of it. */
@@ -78,6 +80,8 @@ export interface ShellResults {
   'shell.grantDroppedFile': FileGrant;
   'shell.saveExport': SaveOutcome;
   'shell.savePdf': SaveOutcome;
+  /** The recent logs and the app/OS versions as one zip (electron/core/logging/support-bundle.ts). */
+  'shell.saveSupportLogs': SaveOutcome;
   'shell.updateState': UpdateState;
   /** The intake screen says when an intake is open: an update is never installed in its middle. */
   'shell.setIntakeOpen': UpdateState;

@@ -28,6 +28,8 @@ export const SYNC_PATHS = {
   adminStaff: '/v1/admin/staff',
   adminReference: '/v1/admin/reference',
   health: '/v1/health',
+  /** The desk's small status (version, clock, queues, crash reports), sent on each sync round. */
+  deviceStatus: '/v1/sync/status',
 } as const;
 
 export const blobPath = (sha256: string): string => `${SYNC_PATHS.blobPrefix}${sha256}`;

@@ -12,6 +12,9 @@ import { serveBlob, BLOB_PATH_PREFIX } from '../../electron/main/blob-route.js';
 import { FileGrants } from '../../electron/main/file-grants.js';
 import { pdfOf, textScanPng } from '../electron/core/attachments/support/papers.js';
 import { shellOver, type TestShell } from '../electron/main/shell-fixture.js';
+import JSZip from 'jszip';
+import { openDeskLog } from '../../electron/core/logging/desk-log.js';
+import { buildSupportBundle } from '../../electron/core/logging/support-bundle.js';
 import { initialiseDesk, receiveThroughCore } from './support/desk-session.js';
 import { watchPageProblems } from './support/page-problems.js';
 import { expect, test } from './support/web-host.js';
@@ -29,9 +32,17 @@ interface Bridge {
   stop(): void;
 }
 
-async function installElectronBridge(page: Page, core: DeskCore): Promise<Bridge> {
+async function installElectronBridge(page: Page, core: DeskCore, dataDir?: string): Promise<Bridge> {
   const dropped = new Map<string, string>();
   const shell = shellOver(core.handlers, {
+    ...(dataDir === undefined
+      ? {}
+      : {
+          supportBundle: async () => ({
+            fileName: 'nhat-ky-ho-tro-20261125-1000.zip',
+            bytes: await buildSupportBundle(dataDir, { appName: 'Một cửa Hạ Long', appVersion: '1.4.0', runtime: {}, os: 'win32 10.0.19045 x64' }, new Date()),
+          }),
+        }),
     documentsDir: join(tmpdir(), 'khong-dung'),
     grants: new FileGrants(),
     printToPdf: async () => new Uint8Array(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })),
@@ -193,6 +204,21 @@ test('in the Electron window an export is saved where the save dialog says, and 
   await expect.poll(() => bridge.shell.dialogs.saved.length).toBe(2);
   await expect(page.getByTestId('export-done')).toContainText('.xlsx');
   await expect(page.getByTestId('export-saved')).toHaveCount(0);
+  bridge.stop();
+});
+
+test('in the Electron window "Lưu nhật ký để gửi hỗ trợ" saves the logs zip where the save dialog says', async ({ page, webHost }) => {
+  await initialiseDesk(webHost.core);
+  openDeskLog(webHost.dataDir, 'core').info('desk core 1.4.0 starting');
+  const bridge = await installElectronBridge(page, webHost.core, webHost.dataDir);
+  await page.goto(`${webHost.url}#/thong-tin`);
+  const dest = join(files, 'nhat-ky.zip');
+  bridge.shell.dialogs.save.push(dest);
+  await page.getByRole('button', { name: 'Lưu nhật ký để gửi hỗ trợ' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toContainText(dest);
+  const zip = await JSZip.loadAsync(readFileSync(dest));
+  expect(await zip.file('logs/core.log')!.async('string')).toContain('desk core 1.4.0 starting');
+  expect(await zip.file('thong-tin-may.txt')!.async('string')).toContain('Một cửa Hạ Long 1.4.0');
   bridge.stop();
 });
 

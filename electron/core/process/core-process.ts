@@ -3,6 +3,7 @@
 // The entries (core-utility-entry.ts in Electron, core-entry.ts or a test entry under Node) only pick the port and the options.
 import { CommandError } from '../../../shared/contract/errors.js';
 import type { AppIdentity } from '../app/app-info.js';
+import { copyConsoleToLog, openDeskLog } from '../logging/desk-log.js';
 import { ClientSecretStore } from '../secrets/client-secret-store.js';
 import { startCore, type DeskCore } from '../start-core.js';
 import { createCoreHost, type CoreHost } from './core-host.js';
@@ -12,6 +13,22 @@ export type CoreStartOptions = Omit<Parameters<typeof startCore>[1], 'onProjecti
 
 const START_FAILED =
   'Không mở được cơ sở dữ liệu của bàn làm việc. Hãy khởi động lại máy; nếu vẫn lỗi, liên hệ bộ phận hỗ trợ.';
+
+let logging = false;
+
+/**
+ * From `start` on (the data folder is known) the process writes logs/core.log: its console, and the
+ * error that ends it (the monitor leaves Node's default, printing and exiting, as it was; the supervisor
+ * restarts the process and main files the crash report).
+ */
+function startLogging(identity: AppIdentity): void {
+  if (logging) return;
+  logging = true;
+  const log = openDeskLog(identity.dataDir, 'core');
+  copyConsoleToLog(log);
+  process.on('uncaughtExceptionMonitor', (error) => log.error('uncaught error in the desk core', error));
+  log.info(`desk core ${identity.version} starting (Node ${process.versions.node}, ${process.platform})`);
+}
 
 /**
  * Serves until the client asks to close. The client owns the process's life: it ends the process once
@@ -26,6 +43,7 @@ export function runCoreProcess(port: CorePort, options: CoreStartOptions = {}): 
 
   const start = (identity: AppIdentity, secretsFromClient: boolean): void => {
     if (core !== null) return;
+    startLogging(identity);
     if (secretsFromClient) clientSecrets ??= new ClientSecretStore(post);
     try {
       core = startCore(identity, {

@@ -25,6 +25,7 @@ import {
   unitBindingSchema,
   unitMoveResponseSchema,
 } from '../../../shared/sync/schemas.js';
+import { deviceStatusResponseSchema, type DeviceStatusRequest, type DeviceStatusResponse } from '../../../shared/sync/device-status.js';
 import { SyncFailure } from './sync-failure.js';
 
 // The desk's HTTP client for the centre: every request has a timeout (AbortSignal), every answer is
@@ -190,6 +191,13 @@ export class CentreClient {
     const { response, text } = await this.request('GET', SYNC_PATHS.gaps);
     if (response.status === 404) return null;
     return this.parse(gapsResponseSchema, text) as GapsResponse;
+  }
+
+  /** The desk's status and crash reports for the fleet view; null from a centre that predates the route. */
+  async postStatus(status: DeviceStatusRequest): Promise<DeviceStatusResponse | null> {
+    const { response, text } = await this.request('POST', SYNC_PATHS.deviceStatus, status);
+    if (response.status === 404) return null;
+    return this.parse(deviceStatusResponseSchema, text);
   }
 
   /** The scans among `sha256s` the centre lacks (one request for the whole queue). */

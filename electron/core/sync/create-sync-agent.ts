@@ -18,6 +18,7 @@ export interface SyncAgentSetup {
   calendar: CalendarRepository;
   deviceId: string;
   dataDir: string;
+  appVersion: string;
   now(): number;
   options?: Partial<SyncAgentOptions> | undefined;
   /** Electron's net in the packaged app; by default Node's, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
@@ -35,6 +36,7 @@ export function createSyncAgent(setup: SyncAgentSetup): SyncAgent {
     settings: setup.settings,
     calendar: setup.calendar,
     deviceId: setup.deviceId,
+    appVersion: setup.appVersion,
     now: setup.now,
     blobs: blobStoreLocator(store),
     scans: store,

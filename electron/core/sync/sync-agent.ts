@@ -1,4 +1,6 @@
 import type { SyncProgress, SyncStatus } from '../../../shared/contract/events.js';
+import { LAST_ERROR_MAX, STATUS_MAX_CRASHES } from '../../../shared/sync/device-status.js';
+import { CrashReportRepository } from '../diagnostics/crash-report-repository.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { readFile } from 'node:fs/promises';
 import {
@@ -90,6 +92,8 @@ export interface SyncAgentDeps {
   fetch?: typeof fetch;
   options?: Partial<SyncAgentOptions>;
   log?: SyncLog;
+  /** The desk's version, told to the centre on each round for the fleet view. */
+  appVersion?: string;
 }
 
 interface Lane {
@@ -102,6 +106,9 @@ interface Lane {
 
 const PROGRESS_EVERY_MS = 250;
 
+/** A desk built without its version (tests that make an agent by hand) still says something valid. */
+const UNKNOWN_VERSION = '0.0.0';
+
 const newLane = (): Lane => ({ running: null, again: false, failures: 0, retryTimer: null, lastFailure: null });
 
 const TOKEN_MISSING =
@@ -110,6 +117,7 @@ const TOKEN_MISSING =
 export class SyncAgent {
   private readonly repo: SyncRepository;
   private readonly blobQueue: BlobQueueRepository;
+  private readonly crashes: CrashReportRepository;
   private readonly applier: RemoteApplier;
   private readonly options: SyncAgentOptions;
   private readonly locator: BlobLocator;
@@ -137,6 +145,7 @@ export class SyncAgent {
   constructor(private readonly deps: SyncAgentDeps) {
     this.repo = new SyncRepository(deps.db);
     this.blobQueue = new BlobQueueRepository(deps.db);
+    this.crashes = new CrashReportRepository(deps.db);
     this.applier = new RemoteApplier(deps.db, { deviceId: deps.deviceId, now: deps.now, calendar: deps.calendar, sync: this.repo });
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
     this.locator = deps.blobs ?? NO_BLOBS;
@@ -567,6 +576,29 @@ export class SyncAgent {
     // that pulled events name join after the pull (afterSuccess asks the scan lane again).
     this.requestBlobs();
     await this.pullAll(client);
+    await this.reportStatus(client);
+  }
+
+  /**
+   * The round's last step: the desk's status and waiting crash reports for the city's fleet view. Never
+   * fails the round (the fleet view is a convenience; an older centre answers 404).
+   */
+  private async reportStatus(client: CentreClient): Promise<void> {
+    try {
+      const counts = this.repo.counts();
+      const answer = await client.postStatus({
+        appVersion: this.deps.appVersion ?? UNKNOWN_VERSION,
+        deskClock: new Date(this.deps.now()).toISOString(),
+        eventsWaiting: counts.waitingEvents,
+        scansWaiting: this.blobQueue.countWaiting(),
+        lastError: this.repo.state('last.error')?.slice(0, LAST_ERROR_MAX) ?? null,
+        crashes: this.crashes.waiting(STATUS_MAX_CRASHES),
+      });
+      if (answer !== null) this.crashes.sent(answer.stored);
+    } catch (error) {
+      if (this.stopped) return;
+      this.deps.log?.warn('sync: status not sent', { name: (error as Error)?.name, message: (error as Error)?.message });
+    }
   }
 
   /** Finishes (or forgets) a move to a successor left noted by a crash between the centre's yes and the desk's record. */

@@ -9,13 +9,17 @@ import { IntakeScreen } from '../../features/intake/components/IntakeScreen.js';
 import { ReportsPage } from '../../features/reports/components/ReportsPage.js';
 import { DossierSyncBadge } from '../../features/sync/components/DossierSyncBadge.js';
 import { SyncSettingsScreen } from '../../features/sync/components/SyncSettingsScreen.js';
+import { SupportLogsButton } from '../../features/support/components/SupportLogsButton.js';
 import { useDossierSyncStore } from '../../features/sync/store/sync-stores-context.js';
 import { UpdateNotice } from '../../features/updates/components/UpdateNotice.js';
 import { createUpdateStore } from '../../features/updates/store/update-store.js';
 import { UpdateStoreProvider } from '../../features/updates/store/update-store-context.js';
 import { WorklistScreen } from '../../features/worklist/components/WorklistScreen.js';
 import { useWorklistStore } from '../../features/worklist/store/worklist-store-context.js';
+import { ScreenErrorBoundary } from '../../ui/ScreenErrorBoundary.js';
 import { useShortcut } from '../../ui/use-shortcut.js';
+import { useBackend } from './backend-context.js';
+import { RenderFaultProbe } from './RenderFaultProbe.js';
 import { printHash, type Route } from '../routing/routes.js';
 import { AboutScreen } from './AboutScreen.js';
 import { AppNav } from './AppNav.js';
@@ -44,6 +48,7 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
   const handBackList = useWorklistStore((state) => state.statusOnly && state.filters.status === '9');
   useEffect(() => followDossierSync(), [followDossierSync]);
   const [updates] = useState(() => createUpdateStore(window.desk));
+  const backend = useBackend();
 
   return (
     <>
@@ -52,6 +57,12 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
       <UpdateStoreProvider store={updates}>
         <UpdateNotice intakeOpen={route.name === 'intake'} />
       </UpdateStoreProvider>
+      <ScreenErrorBoundary
+        screen={route.name}
+        onCrash={(report) => void backend.invoke('app.recordCrash', report).catch(() => undefined)}
+        onLeave={() => go({ name: 'worklist' })}
+      >
+      <RenderFaultProbe screen={route.name} />
       {route.name === 'worklist' && (
         <WorklistScreen onOpen={(dossierId) => go({ name: handBackList ? 'handback' : 'dossier', dossierId })} renderSyncState={renderSyncBadge} />
       )}
@@ -89,7 +100,13 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
         ))}
       {route.name === 'calendar' && (isSupervisor ? <CalendarScreen /> : <p role="alert">Chỉ cán bộ giám sát sửa được lịch làm việc.</p>)}
       {route.name === 'officers' && (isSupervisor ? <OfficersSection /> : <p role="alert">Chỉ cán bộ giám sát quản lý được tài khoản cán bộ.</p>)}
-      {route.name === 'about' && <AboutScreen />}
+      {route.name === 'about' && (
+        <>
+          <AboutScreen />
+          <SupportLogsButton />
+        </>
+      )}
+      </ScreenErrorBoundary>
     </>
   );
 }

@@ -100,7 +100,7 @@ export function overviewPage(page: OverviewPage): string {
   <div class="dashboard__intro">
     <h1>Bảng điều hành toàn thành phố</h1>
     <p>Số liệu lúc ${time(page.generatedAt)}, tính trên các hồ sơ các máy đã đồng bộ về trung tâm: số của mỗi đơn vị bằng số mà máy tại đơn vị đó hiển thị cho cùng các hồ sơ.</p>
-    <p><a href="/dashboard/lich">Lịch làm việc các máy dùng để tính ngày hẹn</a></p>
+    <p><a href="/dashboard/lich">Lịch làm việc các máy dùng để tính ngày hẹn</a> · <a href="/dashboard/may-tram">Máy trạm</a></p>
   </div>
   ${page.calendarWarning === null ? '' : html`<p class="notice notice--error" role="alert" data-testid="calendar-warning">${page.calendarWarning} <a href="/dashboard/lich?year=${Number(page.today.slice(0, 4)) + 1}">Công bố lịch năm sau</a></p>`}
   ${controls(page)}

@@ -1,3 +1,5 @@
+import type { DeviceStatusRecord, StoredCrash } from '../dashboard-store.js';
+import type { SqlParam } from './bind-params.js';
 // The dashboard's queries, the same text on SQLite and PostgreSQL (bound by bind-params.ts). Column
 // aliases are quoted so PostgreSQL keeps their case. Tables: dash_dossiers, dash_bieu06, dash_waits,
 // dash_day_facts (server/storage/*-schema.ts, step 2).
@@ -71,6 +73,36 @@ export const DASHBOARD_SQL = {
 
   noteDeviceSync: `UPDATE devices SET last_sync_at = @at WHERE id = @id AND (last_sync_at IS NULL OR last_sync_at < @at)`,
 
+  upsertDeviceStatus: `
+    INSERT INTO device_status (device_id, app_version, reported_at, clock_offset_ms, events_waiting, scans_waiting, last_error)
+    VALUES (@device, @version, @at, @offset, @events, @scans, @lastError)
+    ON CONFLICT (device_id) DO UPDATE SET app_version = excluded.app_version, reported_at = excluded.reported_at,
+      clock_offset_ms = excluded.clock_offset_ms, events_waiting = excluded.events_waiting,
+      scans_waiting = excluded.scans_waiting, last_error = excluded.last_error
+    WHERE device_status.reported_at <= excluded.reported_at`,
+
+  insertCrash: `
+    INSERT INTO device_crashes (device_id, id, occurred_at, received_at, kind, place, message, stack, app_version, os)
+    VALUES (@device, @id, @occurredAt, @receivedAt, @kind, @place, @message, @stack, @version, @os)
+    ON CONFLICT (device_id, id) DO NOTHING`,
+
+  /** Keeps a device's latest crash reports only (a desk crashing in a loop cannot fill the centre). */
+  trimCrashes: `
+    DELETE FROM device_crashes WHERE device_id = @device AND id NOT IN (
+      SELECT id FROM device_crashes WHERE device_id = @device ORDER BY occurred_at DESC, id DESC LIMIT @keep)`,
+
+  fleet: `
+    SELECT d.id, d.name, d.unit_gso AS "unitGso", d.unit_id AS "unitId", d.station, d.enrolled_at AS "enrolledAt", d.revoked_at AS "revokedAt",
+      d.last_sync_at AS "lastSyncAt", s.app_version AS "appVersion", s.reported_at AS "reportedAt", s.clock_offset_ms AS "clockOffsetMs",
+      s.events_waiting AS "eventsWaiting", s.scans_waiting AS "scansWaiting", s.last_error AS "lastError",
+      (SELECT count(*) FROM device_crashes c WHERE c.device_id = d.id) AS "crashCount"
+    FROM devices d LEFT JOIN device_status s ON s.device_id = d.id
+    ORDER BY d.unit_gso, d.station, d.enrolled_at`,
+
+  recentCrashes: `
+    SELECT device_id AS "deviceId", id, occurred_at AS "occurredAt", kind, place AS "where", message, app_version AS "appVersion", os
+    FROM device_crashes ORDER BY occurred_at DESC, id DESC LIMIT @limit`,
+
   projectionVersion: `SELECT value FROM counters WHERE name = 'dashboard_projection'`,
   setProjectionVersion: `UPDATE counters SET value = @version WHERE name = 'dashboard_projection'`,
   dossierIdsAfter: `SELECT id FROM dossiers WHERE id > @after ORDER BY id LIMIT @limit`,
@@ -80,3 +112,43 @@ export const DASHBOARD_SQL = {
 
 /** Dashboard tables, in the order their rows are cleared. */
 export const DASHBOARD_TABLES = ['dash_day_facts', 'dash_waits', 'dash_bieu06', 'dash_dossiers'] as const;
+
+/** The statements one status report makes, in order (both adapters run them in one transaction). */
+export function fleetWrites(
+  deviceId: string,
+  status: DeviceStatusRecord,
+  crashes: readonly StoredCrash[],
+  receivedAt: string,
+  keep: number,
+): { sql: string; params: Record<string, SqlParam> }[] {
+  return [
+    {
+      sql: DASHBOARD_SQL.upsertDeviceStatus,
+      params: {
+        device: deviceId,
+        version: status.appVersion,
+        at: status.reportedAt,
+        offset: status.clockOffsetMs,
+        events: status.eventsWaiting,
+        scans: status.scansWaiting,
+        lastError: status.lastError,
+      },
+    },
+    ...crashes.map((crash) => ({
+      sql: DASHBOARD_SQL.insertCrash,
+      params: {
+        device: deviceId,
+        id: crash.id,
+        occurredAt: crash.occurredAt,
+        receivedAt,
+        kind: crash.kind,
+        place: crash.where,
+        message: crash.message,
+        stack: crash.stack,
+        version: crash.appVersion,
+        os: crash.os,
+      },
+    })),
+    ...(crashes.length === 0 ? [] : [{ sql: DASHBOARD_SQL.trimCrashes, params: { device: deviceId, keep } }]),
+  ];
+}

@@ -7,7 +7,11 @@ import type {
   DashboardProjectionTx,
   DashboardStore,
   DayFactTotal,
+  DeviceStatusRecord,
   DeviceSyncRecord,
+  FleetCrash,
+  FleetDeviceRecord,
+  StoredCrash,
   OverdueDossier,
   RunningClockCount,
   UnitProcedureCounts,
@@ -15,7 +19,7 @@ import type {
 import type { DashboardDossierRow, DayFactKind } from '../dossier-facts.js';
 import { bindPostgres, type SqlParam } from './bind-params.js';
 import { bieu06CountsOf, type Bieu06CountsRow } from './bieu06-rows.js';
-import { DASHBOARD_SQL, DASHBOARD_TABLES } from './dashboard-sql.js';
+import { DASHBOARD_SQL, DASHBOARD_TABLES, fleetWrites } from './dashboard-sql.js';
 
 // The dashboard on PostgreSQL: reads on the pool, the projection written on the append transaction's
 // client (bulk inserts with unnest), dossiers locked in id order for the length of that transaction.
@@ -70,6 +74,37 @@ export class PostgresDashboardStore implements DashboardStore {
 
   async noteDeviceSync(deviceId: string, atIso: string): Promise<void> {
     await all(this.pool, DASHBOARD_SQL.noteDeviceSync, { id: deviceId, at: atIso });
+  }
+
+  async recordDeviceStatus(deviceId: string, status: DeviceStatusRecord, crashes: readonly StoredCrash[], receivedAt: string, keep: number): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const statement of fleetWrites(deviceId, status, crashes, receivedAt, keep)) await all(client, statement.sql, statement.params);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async fleet(): Promise<FleetDeviceRecord[]> {
+    type Row = Omit<FleetDeviceRecord, 'clockOffsetMs' | 'eventsWaiting' | 'scansWaiting' | 'crashCount'> & Record<'clockOffsetMs' | 'eventsWaiting' | 'scansWaiting', number | string | null> & { crashCount: number | string };
+    const rows = await all<Row>(this.pool, DASHBOARD_SQL.fleet, {});
+    const orNull = (value: number | string | null): number | null => (value === null ? null : num(value));
+    return rows.map((row) => ({
+      ...row,
+      clockOffsetMs: orNull(row.clockOffsetMs),
+      eventsWaiting: orNull(row.eventsWaiting),
+      scansWaiting: orNull(row.scansWaiting),
+      crashCount: num(row.crashCount),
+    }));
+  }
+
+  recentCrashes(limit: number): Promise<FleetCrash[]> {
+    return all<FleetCrash>(this.pool, DASHBOARD_SQL.recentCrashes, { limit });
   }
 
   async projectionVersion(): Promise<number> {

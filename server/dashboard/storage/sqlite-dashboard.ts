@@ -6,7 +6,11 @@ import type {
   DashboardProjectionTx,
   DashboardStore,
   DayFactTotal,
+  DeviceStatusRecord,
   DeviceSyncRecord,
+  FleetCrash,
+  FleetDeviceRecord,
+  StoredCrash,
   OverdueDossier,
   RunningClockCount,
   UnitProcedureCounts,
@@ -14,7 +18,7 @@ import type {
 import type { DashboardDossierRow, DayFactKind } from '../dossier-facts.js';
 import { bindSqlite, type SqlParam } from './bind-params.js';
 import { bieu06CountsOf, type Bieu06CountsRow } from './bieu06-rows.js';
-import { DASHBOARD_SQL, DASHBOARD_TABLES } from './dashboard-sql.js';
+import { DASHBOARD_SQL, DASHBOARD_TABLES, fleetWrites } from './dashboard-sql.js';
 
 // The dashboard on the embedded adapter: reads on the reader connection (committed data only, WAL),
 // the projection written on the writer inside the append transaction, the last-sync time through the
@@ -83,6 +87,20 @@ export class SqliteDashboardStore implements DashboardStore {
 
   noteDeviceSync(deviceId: string, atIso: string): Promise<void> {
     return this.write(() => this.writes.run(DASHBOARD_SQL.noteDeviceSync, { id: deviceId, at: atIso }));
+  }
+
+  recordDeviceStatus(deviceId: string, status: DeviceStatusRecord, crashes: readonly StoredCrash[], receivedAt: string, keep: number): Promise<void> {
+    return this.write(() => {
+      for (const statement of fleetWrites(deviceId, status, crashes, receivedAt, keep)) this.writes.run(statement.sql, statement.params);
+    });
+  }
+
+  async fleet(): Promise<FleetDeviceRecord[]> {
+    return this.reads.all<FleetDeviceRecord>(DASHBOARD_SQL.fleet, {});
+  }
+
+  async recentCrashes(limit: number): Promise<FleetCrash[]> {
+    return this.reads.all<FleetCrash>(DASHBOARD_SQL.recentCrashes, { limit });
   }
 
   async projectionVersion(): Promise<number> {

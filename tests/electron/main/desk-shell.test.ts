@@ -226,3 +226,26 @@ describe('an export removed from the disk meanwhile', () => {
     expect(await fixture.shell.run('shell.saveExport', { fileName: exported.fileName })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Tệp báo cáo đã bị xoá khỏi máy: hãy xuất lại báo cáo.' } });
   });
 });
+
+describe('"Lưu nhật ký để gửi hỗ trợ"', () => {
+  it('saves the support zip (the desk logs and versions) where the officer says', async () => {
+    const { openDeskLog } = await import('../../../electron/core/logging/desk-log.js');
+    const { buildSupportBundle } = await import('../../../electron/core/logging/support-bundle.js');
+    const JSZip = (await import('jszip')).default;
+    openDeskLog(outside.path, 'main').info('window opened');
+    const shell = shellOver(desk.core.handlers, {
+      supportBundle: async () => ({ fileName: 'nhat-ky-ho-tro-20261125-1000.zip', bytes: await buildSupportBundle(outside.path, { appName: 'Một cửa', appVersion: '1.4.0', runtime: {}, os: 'linux' }, new Date(0)) }),
+    });
+    const dest = join(outside.path, 'nhat-ky.zip');
+    shell.dialogs.save.push(dest);
+    expect(await shell.shell.run('shell.saveSupportLogs', {})).toEqual({ ok: true, value: { saved: true, path: dest } });
+    expect(shell.dialogs.saved[0]).toMatchObject({ title: 'Lưu nhật ký để gửi hỗ trợ', filters: [{ extensions: ['zip'] }] });
+    expect(shell.dialogs.saved[0]!.defaultPath).toMatch(/nhat-ky-ho-tro-20261125-1000\.zip$/u);
+    const zip = await JSZip.loadAsync(readFileSync(dest));
+    expect(await zip.file('logs/main.log')!.async('string')).toContain('window opened');
+  });
+
+  it('writes nothing when the officer cancels', async () => {
+    expect(await fixture.shell.run('shell.saveSupportLogs', {})).toEqual({ ok: true, value: { saved: false } });
+  });
+});

@@ -18,6 +18,7 @@ export class FakeWebContents extends EventEmitter {
   mainFrame: FakeFrame;
   readonly send = vi.fn();
   readonly setWindowOpenHandler = vi.fn();
+  readonly reload = vi.fn();
   /** Resolves a small real PDF, as Electron's printToPDF would (tests replace it to fail). */
   readonly printToPDF = vi.fn((_options: unknown) => Promise.resolve(Buffer.from('%PDF-1.7\n% bản in giả\n%%EOF\n')));
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../shared/contract/envelope.js';
@@ -186,6 +186,27 @@ describe('startDeskApp', { timeout: 40_000 }, () => {
     expect(utilityProcess.fork).toHaveBeenCalledTimes(2);
     const info = await call('app.info');
     expect(info.ok && (info.value as AppInfo).dataDir).toBe(dataDir.path);
+  }, 40_000);
+
+  it("queues a crash report for a core that crashed and for a renderer that died, which is reloaded; main.log says so", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startDeskApp(options());
+    const window = onlyWindow();
+    FakeUtilityProcess.forked[0]!.child.kill('SIGKILL');
+    await until(() => window.webContents.send.mock.calls.some((sent) => sent[1] === 'core.status' && (sent[2] as { state: string }).state === 'restarted'));
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(window.webContents.reload).toHaveBeenCalledOnce();
+    const kinds = (): string[] => {
+      const db = new Database(join(dataDir.path, DATABASE_FILE), { readonly: true });
+      try {
+        return (db.prepare('SELECT kind FROM crash_reports ORDER BY kind').all() as { kind: string }[]).map((row) => row.kind);
+      } finally {
+        db.close();
+      }
+    };
+    await until(() => kinds().length === 2);
+    expect(kinds()).toEqual(['core_exit', 'renderer_gone']);
+    expect(readFileSync(join(dataDir.path, 'logs', 'main.log'), 'utf8')).toContain('renderer process gone (crashed, exit code 139)');
   }, 40_000);
 
   it('waits on quit for the core to close cleanly (WAL checkpointed), then quits', async () => {

@@ -23,7 +23,13 @@ export interface TestShell {
 
 export function shellOver(
   handlers: Handlers,
-  options: { documentsDir?: string; printToPdf?: () => Promise<Uint8Array>; grants?: FileGrants; updates?: UpdateControls } = {},
+  options: {
+    documentsDir?: string;
+    printToPdf?: () => Promise<Uint8Array>;
+    grants?: FileGrants;
+    updates?: UpdateControls;
+    supportBundle?: () => Promise<{ fileName: string; bytes: Uint8Array }>;
+  } = {},
 ): TestShell {
   const dialogs: ScriptedDialogs = { open: [], save: [], opened: [], saved: [] };
   const grants = options.grants ?? new FileGrants();
@@ -50,6 +56,7 @@ export function shellOver(
         return options.printToPdf ? options.printToPdf() : Promise.resolve(new TextEncoder().encode('%PDF-1.7\n%%EOF\n'));
       },
       ...(options.updates === undefined ? {} : { updates: options.updates }),
+      supportBundle: options.supportBundle ?? (() => Promise.resolve({ fileName: 'nhat-ky-ho-tro.zip', bytes: new TextEncoder().encode('PK') })),
       log: { error: () => undefined },
     }),
   };

@@ -9,7 +9,8 @@ import { m0080PersonSearch } from './m0080-person-search.js';
 import { m0090CodeConflicts } from './m0090-code-conflicts.js';
 import { m0100TokenOutOfDatabase } from './m0100-token-out-of-database.js';
 import { m0110OfficerPasswordChange } from './m0110-officer-password-change.js';
+import { m0120CrashReports } from './m0120-crash-reports.js';
 import type { Migration } from './types.js';
 
 // Ordered registry: append new steps at the end, never edit a released one.
-export const MIGRATIONS: readonly Migration[] = [m0010Settings, m0020Catalogue, m0030Officers, m0040DossierLog, m0050Attachments, m0060Sync, m0070Reports, m0080PersonSearch, m0090CodeConflicts, m0100TokenOutOfDatabase, m0110OfficerPasswordChange];
+export const MIGRATIONS: readonly Migration[] = [m0010Settings, m0020Catalogue, m0030Officers, m0040DossierLog, m0050Attachments, m0060Sync, m0070Reports, m0080PersonSearch, m0090CodeConflicts, m0100TokenOutOfDatabase, m0110OfficerPasswordChange, m0120CrashReports];
