@@ -65,6 +65,11 @@ export const COMMAND_NAMES = [
   'sync.unenroll',
   'sync.now',
   'sync.dossierStates',
+  'backup.status',
+  'backup.run',
+  'backup.configure',
+  'backup.list',
+  'backup.restore',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
