@@ -6,10 +6,14 @@ import {
   pullResponseFrameSchema,
   pushRequestSchema,
   pushResponseSchema,
+  rekeyRequestSchema,
+  rekeyResponseSchema,
   unitMoveRequestSchema,
   unitMoveResponseSchema,
 } from '../../shared/sync/schemas.js';
+import { rekeyDevice } from '../enrollment/rekey-service.js';
 import { moveDeviceUnit } from '../enrollment/unit-move-service.js';
+import { bearerToken } from '../security/secrets.js';
 import { deviceOf, requireDevice } from '../http/auth.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
 import { pullPage } from '../sync/pull-service.js';
@@ -52,6 +56,17 @@ export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
       const moved = await moveDeviceUnit(deps.storage, device, unitMoveRequestSchema.parse(request.body), deps.now());
       request.log.info({ deviceId: device.id, unitId: moved.unitId }, 'device moved to its unit’s successor');
       return moved;
+    },
+  });
+
+  app.post(SYNC_PATHS.rekey, {
+    schema: { body: jsonSchemaOf(rekeyRequestSchema), response: { 200: jsonSchemaOf(rekeyResponseSchema) } },
+    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    preHandler: auth,
+    handler: async (request) => {
+      const rekeyed = await rekeyDevice(deps.storage, bearerToken(request.headers.authorization)!, rekeyRequestSchema.parse(request.body), deps.now());
+      request.log.info({ deviceId: rekeyed.deviceId, formerDeviceIds: rekeyed.formerDeviceIds }, 'restored desk re-keyed');
+      return rekeyed;
     },
   });
 

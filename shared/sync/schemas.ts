@@ -55,6 +55,15 @@ export const unitMoveResponseSchema = z.strictObject({
   movedAt: instantSchema,
 });
 
+export const rekeyRequestSchema = z.strictObject({ formerDeviceId: deviceIdSchema, deviceId: deviceIdSchema });
+
+export const rekeyResponseSchema = z.strictObject({
+  deviceId: deviceIdSchema,
+  unitGsoCode: gsoCodeSchema,
+  station: stationSchema,
+  formerDeviceIds: z.array(deviceIdSchema),
+});
+
 export const enrollResponseSchema = z.strictObject({
   deviceId: deviceIdSchema,
   token: z.string().min(32).max(200),

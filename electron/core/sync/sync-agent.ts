@@ -480,12 +480,26 @@ export class SyncAgent {
   private async syncEvents(): Promise<void> {
     const client = this.client();
     if (client === null) return;
+    await this.rekeyIfRestored(client);
     await this.pushAll(client);
     // The events are at the centre: scans may go now, while the pull comes down the other direction
     // of the line (a ward's link is asymmetric; the upload no longer competes with events). Scans
     // that pulled events name join after the pull (afterSuccess asks the scan lane again).
     this.requestBlobs();
     await this.pullAll(client);
+  }
+
+  /**
+   * A desk restored from a backup signs with a new device id (pending-restore.ts), while its enrollment
+   * still names the old one: before anything is pushed, the centre carries the station over to the new
+   * id on the proof of the token the desk still holds. Its unsent events signed with the old id go
+   * afterwards as that id's; the events the old id sent after the backup come back in the pull.
+   */
+  private async rekeyIfRestored(client: CentreClient): Promise<void> {
+    const enrollment = this.repo.enrollment();
+    if (enrollment === null || enrollment.deviceId === this.deps.deviceId) return;
+    const answer = await client.rekey({ formerDeviceId: enrollment.deviceId, deviceId: this.deps.deviceId });
+    this.repo.saveEnrollment({ ...enrollment, deviceId: answer.deviceId });
   }
 
   /**

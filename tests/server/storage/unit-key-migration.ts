@@ -6,6 +6,7 @@ import type { CentreStorage } from '../../../server/storage/storage.js';
 
 /** Undoes step 7 on a current database (same SQL on SQLite and PostgreSQL), then writes schema-6 rows. */
 export const SCHEMA_6_ROWS_SQL = [
+  'DROP TABLE device_predecessors',
   'ALTER TABLE devices DROP COLUMN unit_id',
   'DROP TABLE unit_agency_ids',
   'DROP TABLE device_former_units',
