@@ -38,6 +38,7 @@ beforeAll(async () => {
     { unitGsoCode: '06691', station: 1 }, // 0: the desk that is backed up and restored
     { unitGsoCode: '06691', station: 2 }, // 1: another desk of the unit
     { unitGsoCode: '06691', station: 3 }, // 2: a device that claims to be station 1
+    { unitGsoCode: '06691', station: 4 }, // 3: a desk lost before it could send its last reception
   ], {}, clock);
   centre = await startCentre({ dataDir: centreDir, clock: { at: T0 } });
   cleanups.push(() => centre.stop());
@@ -110,6 +111,31 @@ describe('restoring an enrolled desk from an old backup', () => {
     expect(log.filter((row) => row.dossierId === d2).every((row) => row.deviceId === formerId)).toBe(true);
     expect(new Set(log.filter((row) => row.kind === 'event').map((row) => row.dossierId))).toEqual(new Set([d1, d2, d3, d4, d5, fromOther]));
     expect((await other.call('dossiers.search', {})).rows.map((row) => row.id).sort()).toEqual([d1, d2, d3, d4, d5, fromOther].sort());
+  }, 120_000);
+
+  it('sends what only the backup held: a reception the lost desk never sent reaches the centre under its former id', async () => {
+    let lost = await openSyncDesk({ unit: 'hongGai', station: 4, now: clock });
+    const lostId = lost.deviceId;
+    await enrollDesk(lost, centre.url, codes[3]!);
+    await lost.receiveDossier();
+    expect(await lost.syncNow()).toMatchObject({ pendingEvents: 0 });
+    await centre.stop();
+    const unsent = await lost.receiveDossier();
+    const folder = makeTempDir('desk-backups-lost-');
+    cleanups.push(() => folder.remove());
+    await lost.call('backup.configure', { folder: folder.path });
+    await lost.call('backup.run', {});
+    const [backup] = (await lost.call('backup.list', {})).backups;
+    expect(await lost.call('backup.restore', { name: backup!.name, confirm: true })).toMatchObject({ restartRequired: true });
+    lost.close();
+
+    centre = await startCentre({ dataDir: centreDir, port: centre.port, clock: { at: clock() } });
+    lost = await openSyncDesk({ unit: 'hongGai', station: 4, dataDir: lost.dataDir, now: clock });
+    cleanups.push(() => lost.dispose());
+    expect(await lost.syncNow()).toMatchObject({ state: 'idle', pendingEvents: 0, rejectedEvents: 0, lastError: null });
+    const atCentre = centreLog(centreDir).filter((row) => row.dossierId === unsent);
+    expect(atCentre.length).toBeGreaterThan(0);
+    expect(atCentre.every((row) => row.deviceId === lostId)).toBe(true);
   }, 120_000);
 
   it('refuses a device that claims to be the restored station without its token', async () => {
