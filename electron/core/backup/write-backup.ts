@@ -16,9 +16,12 @@ import {
   blobAreaOf,
   completeBackups,
   freeName,
+  readManifest,
   readScanList,
   removePartials,
 } from './backup-folder.js';
+
+const SCAN_GRACE_MS = 86_400_000;
 import { copyDatabase } from './database-copy.js';
 
 // One backup, start to end: the database copy, the scans not yet in the folder's blob area, the
@@ -68,7 +71,7 @@ export async function writeBackup(source: BackupSource, target: BackupTarget, no
     await syncDirectory(partial);
     await rename(partial, join(folder, name));
     await syncDirectory(folder);
-    await applyRetention(folder, target.keep);
+    await applyRetention(folder, target.keep, manifest);
     return manifest;
   } catch (error) {
     await rm(partial, { recursive: true, force: true }).catch(() => undefined);
@@ -117,13 +120,22 @@ async function copyScans(desk: BlobStore, area: BlobStore, onProgress: (done: nu
   return result;
 }
 
-/** Keeps the newest `keep` backups, then the scans only they refer to. */
-async function applyRetention(folder: string, keep: number): Promise<void> {
-  const backups = await completeBackups(folder);
-  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
+/**
+ * Keeps this station's newest `keep` backups (several desks of a ward may share one network folder: the
+ * others' backups are theirs to prune), then drops the scans no backup in the folder lists — only those
+ * copied more than a day ago, so another desk's backup still being written keeps the scans it just copied.
+ */
+async function applyRetention(folder: string, keep: number, current: BackupManifest): Promise<void> {
+  const sameStation: string[] = [];
+  for (const name of await completeBackups(folder)) {
+    const manifest = await readManifest(folder, name).catch(() => null);
+    if (manifest !== null && manifest.unitGsoCode === current.unitGsoCode && manifest.station === current.station) sameStation.push(name);
+  }
+  for (const old of sameStation.slice(0, Math.max(0, sameStation.length - keep))) {
     await rm(join(folder, old), { recursive: true, force: true });
   }
   const referenced = new Set<string>();
   for (const kept of await completeBackups(folder)) for (const sha of await readScanList(join(folder, kept))) referenced.add(sha);
-  await new BlobStore(blobAreaOf(folder)).collectGarbage((sha) => referenced.has(sha), 0);
+  // Against the files' own times (the machine's clock), not the core's.
+  await new BlobStore(blobAreaOf(folder)).collectGarbage((sha) => referenced.has(sha), SCAN_GRACE_MS);
 }

@@ -82,6 +82,19 @@ describe('a backup', () => {
     expect(manifestOf('desk-20261125-020000').scans.copied).toBe(0);
   });
 
+  it('in a folder several desks share, prunes only its own station’s backups', async () => {
+    await desk.call('backup.configure', { folder: target.path, keep: 1 });
+    await desk.call('backup.run', {});
+    // Make the first backup another station's, as a second desk of the ward writing to the same share.
+    const [other] = backupsIn(target.path);
+    writeFileSync(join(target.path, other!, 'manifest.json'), JSON.stringify({ ...manifestOf(other!), station: 2 }));
+    desk.clock.advanceMinutes(60);
+    await desk.call('backup.run', {});
+    desk.clock.advanceMinutes(60);
+    await desk.call('backup.run', {});
+    expect(backupsIn(target.path)).toEqual([other, 'desk-20261123-040000']);
+  });
+
   it('says when the last good backup is getting old, and runs the daily one once a Vietnam day after the hour', async () => {
     await desk.call('backup.configure', { folder: target.path, warnDays: 3, dailyHour: 17 });
     expect((await desk.call('backup.status', {})).warning).toMatch(/chưa có bản sao lưu/);
