@@ -19,6 +19,8 @@ import { officerHandlers } from './handlers/officer-handlers.js';
 import { reportHandlers } from './handlers/report-handlers.js';
 import { setupHandlers } from './handlers/setup-handlers.js';
 import { syncHandlers } from './handlers/sync-handlers.js';
+import { backupHandlers } from './handlers/backup-handlers.js';
+import { BackupService } from './backup/backup-service.js';
 import { createSyncAgent } from './sync/create-sync-agent.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import type { CentreNetwork } from './sync/centre-network.js';
@@ -27,6 +29,8 @@ import { DeskSession } from './officers/desk-session.js';
 import { OfficerRepository } from './officers/officer-repository.js';
 import { SettingsRepository } from './settings/settings-repository.js';
 import { randomUUID } from 'node:crypto';
+import type { PendingRestore } from './backup/pending-restore.js';
+import { takeNewDeviceIdentity } from './backup/restored-identity.js';
 
 export interface CoreDeps {
   db: DeskDatabase;
@@ -47,6 +51,8 @@ export interface CoreDeps {
   centreNetwork?: CentreNetwork;
   /** Where the centre token is kept (safeStorage in the packaged app); an owner-only file by default. */
   secrets?: SecretStore;
+  /** A backup restored at this start (pending-restore.ts): the desk takes a new device identity. */
+  restored?: PendingRestore | null;
 }
 
 /** Builds repositories and services once and seeds reference data on first start. */
@@ -63,10 +69,35 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
   // the log before the first command reads them.
   ensureProjectionsCurrent(deps.db, deps.onProjectionRebuild);
   const session = new DeskSession();
+  if (deps.restored) takeNewDeviceIdentity(deps.db, settings, deps.restored.manifest.name);
   const deviceId = settings.getOrCreate('device.id', randomUUID);
   // Before anything stamps or pulls: a stored clock left unusable (overflowed, or far ahead) restarts sane.
   new DeviceClockRepository(deps.db).heal(deviceId, now());
   const dossiers = new DossierService({ db: deps.db, session, settings, catalogue, calendar, events: deps.events, deviceId, now, newId });
+  const attachments = createAttachmentFeature({
+    db: deps.db,
+    dataDir: deps.identity.dataDir,
+    dossiers,
+    session,
+    settings,
+    events: deps.events,
+    now,
+    newId,
+    options: deps.attachmentOptions,
+  });
+  const backup = new BackupService({
+    settings,
+    now,
+    onProgress: (progress) => deps.events.publish('backup.progress', progress),
+    source: () => ({
+      db: deps.db,
+      blobs: attachments.blobs,
+      appVersion: deps.identity.version,
+      deviceId,
+      unitGsoCode: settings.get('unit.gsoCode'),
+      station: settings.get('desk.station') === null ? null : Number(settings.get('desk.station')),
+    }),
+  });
   return {
     db: deps.db,
     identity: deps.identity,
@@ -77,17 +108,8 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     catalogue,
     calendar,
     dossiers,
-    attachments: createAttachmentFeature({
-      db: deps.db,
-      dataDir: deps.identity.dataDir,
-      dossiers,
-      session,
-      settings,
-      events: deps.events,
-      now,
-      newId,
-      options: deps.attachmentOptions,
-    }),
+    attachments,
+    backup,
     sync: createSyncAgent({
       db: deps.db,
       events: deps.events,
@@ -109,5 +131,5 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
 /** The whole contract, implemented once; every transport calls these through `dispatch`. */
 export function createHandlers(deps: CoreDeps | CoreContext): Handlers {
   const ctx = 'session' in deps ? deps : createCoreContext(deps);
-  return { ...setupHandlers(ctx), ...officerHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx), ...attachmentHandlers(ctx), ...reportHandlers(ctx), ...preferenceHandlers(ctx), ...syncHandlers(ctx), ...crashHandlers(ctx) };
+  return { ...setupHandlers(ctx), ...officerHandlers(ctx), ...catalogueHandlers(ctx), ...dossierHandlers(ctx), ...attachmentHandlers(ctx), ...reportHandlers(ctx), ...preferenceHandlers(ctx), ...syncHandlers(ctx), ...crashHandlers(ctx), ...backupHandlers(ctx) };
 }

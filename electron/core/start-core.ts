@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { applyPendingRestore, finishRestore } from './backup/pending-restore.js';
+import type { BackupService } from './backup/backup-service.js';
 import type { Handlers } from '../../shared/contract/commands.js';
 import type { AppIdentity } from './app/app-info.js';
 import type { AttachmentFeature } from './attachments/attachment-feature.js';
@@ -15,6 +17,8 @@ export interface DeskCore {
   attachments: AttachmentFeature;
   /** The sync agent (status, enrollment, scans to upload). */
   sync: SyncAgent;
+  /** Backups to the supervisor's folder. */
+  backup: BackupService;
   close(): void;
   /** Quit's close: stops scans and sync (waiting for the run in flight), checkpoints the WAL, closes the database. */
   closeCleanly(): Promise<void>;
@@ -30,9 +34,16 @@ export function startCore(
     ...options
   }: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'onProjectionRebuild' | 'centreNetwork' | 'secrets'> & { sqliteAddon?: string } = {},
 ): DeskCore {
+  // A restore staged by `backup.restore` is swapped in before the database is opened.
+  const restored = applyPendingRestore(identity.dataDir);
   const db = openDatabase({ path: join(identity.dataDir, DATABASE_FILE), nativeAddon: sqliteAddon });
   const events = new DeskEventBus();
-  const ctx = createCoreContext({ db, identity, events, ...options });
+  const ctx = createCoreContext({ db, identity, events, ...options, restored });
+  if (restored !== null) finishRestore(identity.dataDir, restored);
+  // The daily backup: checked now (the first start after the hour) and every 10 minutes (the close).
+  const dailyBackup = setInterval(() => void ctx.backup.runDailyIfDue(), 10 * 60_000);
+  dailyBackup.unref();
+  void ctx.backup.runDailyIfDue();
   const handlers = createHandlers(ctx);
   // Sync runs in the background from now on; it never blocks a command.
   ctx.sync.start();
@@ -42,7 +53,9 @@ export function startCore(
     handlers,
     attachments: ctx.attachments,
     sync: ctx.sync,
+    backup: ctx.backup,
     close: () => {
+      clearInterval(dailyBackup);
       // Stops a running scan and the inbox watcher; neither touches the database.
       ctx.attachments.close().catch(() => undefined);
       // Aborts requests in flight; a page being applied commits or rolls back before close returns.
@@ -50,6 +63,7 @@ export function startCore(
       db.close();
     },
     closeCleanly: async () => {
+      clearInterval(dailyBackup);
       await Promise.allSettled([ctx.attachments.close(), ctx.sync.stop()]);
       // The WAL folded into the database file: the next start (or a copy of the folder) finds one file.
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -6,11 +6,15 @@ import {
   pullResponseFrameSchema,
   pushRequestSchema,
   pushResponseSchema,
+  rekeyRequestSchema,
+  rekeyResponseSchema,
   unitBindingSchema,
   unitMoveRequestSchema,
   unitMoveResponseSchema,
 } from '../../shared/sync/schemas.js';
+import { rekeyDevice } from '../enrollment/rekey-service.js';
 import { deviceUnitBinding, moveDeviceUnit } from '../enrollment/unit-move-service.js';
+import { bearerToken } from '../security/secrets.js';
 import { deviceOf, requireDevice } from '../http/auth.js';
 import { jsonSchemaOf } from '../http/json-schema.js';
 import { pullPage } from '../sync/pull-service.js';
@@ -72,6 +76,17 @@ export function syncRoutes(app: FastifyInstance, deps: CentreDeps): void {
     schema: { response: { 200: jsonSchemaOf(unitBindingSchema) } },
     preHandler: auth,
     handler: async (request) => deviceUnitBinding(deps.storage, deviceOf(request)),
+  });
+
+  app.post(SYNC_PATHS.rekey, {
+    schema: { body: jsonSchemaOf(rekeyRequestSchema), response: { 200: jsonSchemaOf(rekeyResponseSchema) } },
+    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    preHandler: auth,
+    handler: async (request) => {
+      const rekeyed = await rekeyDevice(deps.storage, bearerToken(request.headers.authorization)!, rekeyRequestSchema.parse(request.body), deps.now());
+      request.log.info({ deviceId: rekeyed.deviceId, formerDeviceIds: rekeyed.formerDeviceIds }, 'restored desk re-keyed');
+      return rekeyed;
+    },
   });
 
   app.get(SYNC_PATHS.gaps, {

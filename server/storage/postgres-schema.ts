@@ -290,6 +290,18 @@ export const POSTGRES_STEPS: readonly PostgresStep[] = [
       );
     `,
   },
+  {
+    version: 9,
+    // As SQLite's step 9: the ids a re-keyed (restored) desk signed with before.
+    sql: `
+      CREATE TABLE device_predecessors (
+        device_id      TEXT NOT NULL,
+        predecessor_id TEXT NOT NULL,
+        rekeyed_at     TEXT NOT NULL,
+        PRIMARY KEY (device_id, predecessor_id)
+      );
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_STEPS.at(-1)!.version;

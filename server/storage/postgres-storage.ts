@@ -9,6 +9,7 @@ import type {
   CentreStorage,
   DeviceCounters,
   DeviceMove,
+  DeviceRekey,
   DeviceRecord,
   DossierRecord,
   EnrollmentCodeRecord,
@@ -459,6 +460,52 @@ export class PostgresStorage implements CentreStorage {
 
   async listDevices(): Promise<DeviceRecord[]> {
     return (await rows<DeviceRow>(this.pool, `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY unit_gso, station, enrolled_at`)).map(deviceOf);
+  }
+
+  async rekeyDevice(rekey: DeviceRekey): Promise<'rekeyed' | 'already' | 'refused'> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The token's row locked: a concurrent repeat or revocation lands before or after, never between.
+      const [held] = await rows<{ id: string }>(client, 'SELECT id FROM devices WHERE token_hash = $1 AND revoked_at IS NULL FOR UPDATE', [rekey.tokenHash]);
+      let outcome: 'rekeyed' | 'already' | 'refused';
+      if (held?.id === rekey.newId) {
+        const known = await rows(client, 'SELECT 1 FROM device_predecessors WHERE device_id = $1 AND predecessor_id = $2', [rekey.newId, rekey.formerId]);
+        outcome = known.length === 0 ? 'refused' : 'already';
+      } else if (held?.id !== rekey.formerId || (await rows(client, 'SELECT 1 FROM devices WHERE id = $1', [rekey.newId])).length > 0) {
+        outcome = 'refused';
+      } else {
+        await client.query("UPDATE devices SET token_hash = 'retired:' || id, revoked_at = $1 WHERE id = $2", [rekey.nowIso, rekey.formerId]);
+        await client.query(
+          `INSERT INTO devices (id, name, unit_id, unit_gso, station, token_hash, enrolled_at, revoked_at, token_used_at)
+           SELECT $1, name, unit_id, unit_gso, station, $2, $3, NULL, $3 FROM devices WHERE id = $4`,
+          [rekey.newId, rekey.tokenHash, rekey.nowIso, rekey.formerId],
+        );
+        await client.query(
+          `INSERT INTO device_predecessors (device_id, predecessor_id, rekeyed_at)
+           SELECT $1, predecessor_id, rekeyed_at FROM device_predecessors WHERE device_id = $2 UNION ALL SELECT $1, $2, $3`,
+          [rekey.newId, rekey.formerId, rekey.nowIso],
+        );
+        await client.query(
+          'INSERT INTO device_former_units (device_id, unit_id, unit_gso, moved_at) SELECT $1, unit_id, unit_gso, moved_at FROM device_former_units WHERE device_id = $2',
+          [rekey.newId, rekey.formerId],
+        );
+        outcome = 'rekeyed';
+      }
+      await client.query('COMMIT');
+      return outcome;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async predecessors(deviceId: string): Promise<string[]> {
+    return (
+      await rows<{ id: string }>(this.pool, 'SELECT predecessor_id AS id FROM device_predecessors WHERE device_id = $1 ORDER BY rekeyed_at, predecessor_id', [deviceId])
+    ).map((row) => row.id);
   }
 
   async formerUnits(deviceId: string): Promise<FormerUnit[]> {

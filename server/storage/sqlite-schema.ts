@@ -300,6 +300,19 @@ const STEPS: readonly SqliteStep[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    // A desk restored from a backup signs with a new device id (its old counters may have been used
+    // after the backup); the station's earlier ids stay its own, so their events can still be pushed.
+    sql: `
+      CREATE TABLE device_predecessors (
+        device_id      TEXT NOT NULL,
+        predecessor_id TEXT NOT NULL,
+        rekeyed_at     TEXT NOT NULL,
+        PRIMARY KEY (device_id, predecessor_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = STEPS.at(-1)!.version;

@@ -12,6 +12,7 @@ import type {
   CentreStorage,
   DeviceCounters,
   DeviceMove,
+  DeviceRekey,
   DeviceRecord,
   DossierRecord,
   EnrollmentCodeRecord,
@@ -444,6 +445,41 @@ export class SqliteStorage implements CentreStorage {
       .prepare<[], DeviceRow>('SELECT id, name, unit_id, unit_gso, station, enrolled_at, revoked_at FROM devices ORDER BY unit_gso, station, enrolled_at')
       .all()
       .map(deviceOf);
+  }
+
+  rekeyDevice(rekey: DeviceRekey): Promise<'rekeyed' | 'already' | 'refused'> {
+    return this.write((db) =>
+      db.transaction(() => {
+        const held = db.prepare<[string], { id: string }>('SELECT id FROM devices WHERE token_hash = ? AND revoked_at IS NULL').get(rekey.tokenHash);
+        if (held?.id === rekey.newId) {
+          const known = db.prepare('SELECT 1 FROM device_predecessors WHERE device_id = ? AND predecessor_id = ?').get(rekey.newId, rekey.formerId);
+          return known === undefined ? 'refused' : 'already';
+        }
+        if (held?.id !== rekey.formerId || db.prepare('SELECT 1 FROM devices WHERE id = ?').get(rekey.newId) !== undefined) return 'refused';
+        // The retired row keeps its history but no token: a hash is hex, so this never matches one.
+        db.prepare("UPDATE devices SET token_hash = 'retired:' || id, revoked_at = ? WHERE id = ?").run(rekey.nowIso, rekey.formerId);
+        db.prepare(
+          `INSERT INTO devices (id, name, unit_id, unit_gso, station, token_hash, enrolled_at, revoked_at, token_used_at)
+           SELECT ?, name, unit_id, unit_gso, station, ?, ?, NULL, ? FROM devices WHERE id = ?`,
+        ).run(rekey.newId, rekey.tokenHash, rekey.nowIso, rekey.nowIso, rekey.formerId);
+        db.prepare(
+          `INSERT INTO device_predecessors (device_id, predecessor_id, rekeyed_at)
+           SELECT ?, predecessor_id, rekeyed_at FROM device_predecessors WHERE device_id = ? UNION ALL SELECT ?, ?, ?`,
+        ).run(rekey.newId, rekey.formerId, rekey.newId, rekey.formerId, rekey.nowIso);
+        db.prepare('INSERT INTO device_former_units (device_id, unit_id, unit_gso, moved_at) SELECT ?, unit_id, unit_gso, moved_at FROM device_former_units WHERE device_id = ?').run(
+          rekey.newId,
+          rekey.formerId,
+        );
+        return 'rekeyed';
+      })(),
+    );
+  }
+
+  async predecessors(deviceId: string): Promise<string[]> {
+    return this.reader
+      .prepare<[string], { id: string }>('SELECT predecessor_id AS id FROM device_predecessors WHERE device_id = ? ORDER BY rekeyed_at, predecessor_id')
+      .all(deviceId)
+      .map((row) => row.id);
   }
 
   async formerUnits(deviceId: string): Promise<FormerUnit[]> {

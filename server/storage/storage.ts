@@ -146,6 +146,13 @@ export interface DeviceMove {
   movedAt: string;
 }
 
+export interface DeviceRekey {
+  formerId: string;
+  newId: string;
+  tokenHash: string;
+  nowIso: string;
+}
+
 export interface EnrollmentRetry {
   codeHash: string;
   deviceId: string;
@@ -243,6 +250,15 @@ export interface CentreStorage {
   listDevices(): Promise<DeviceRecord[]>;
   /** The units the device moved from, oldest move first. */
   formerUnits(deviceId: string): Promise<FormerUnit[]>;
+  /**
+   * Carries a station over to a new device id (a desk restored from a backup). The token must be held by
+   * `formerId`, unrevoked: that device is retired (revoked, its token moved) and `newId` takes its name,
+   * unit, station, token, former units and predecessors, and `formerId` as one more predecessor.
+   * 'already' when `newId` holds the token and has `formerId` among its predecessors (a repeated request).
+   */
+  rekeyDevice(rekey: DeviceRekey): Promise<'rekeyed' | 'already' | 'refused'>;
+  /** The ids a device signed with before it was re-keyed, oldest first: their events are still its own. */
+  predecessors(deviceId: string): Promise<string[]>;
 
   /**
    * Records the blob, and that the device's unit holds it (its device delivered the bytes). Returns

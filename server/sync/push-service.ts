@@ -3,7 +3,7 @@ import { eventClockProblem } from '../../shared/domain/clock/clock-bound.js';
 import type { PushRejection, PushResponse } from '../../shared/sync/protocol.js';
 import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
 import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
-import { appendEntries, type PreparedEvent } from './append-entries.js';
+import { appendEntries, type AppendOutcome, type PreparedEvent } from './append-entries.js';
 import { prepareEvent, rawEventId } from './prepare-event.js';
 import { checkProcedures } from './procedure-check.js';
 
@@ -38,7 +38,23 @@ export async function pushEvents(
   const recordedAt = new Date(nowMs).toISOString();
   const formerUnits = await storage.formerUnits(device.id);
   const actor = { deviceId: device.id, unitId: device.unitId, unitGso: device.unitGso, formerUnits, station: device.station };
-  const outcome = await storage.transaction((tx) => appendEntries(tx, actor, allowed, [], recordedAt));
+  // A desk restored from a backup and re-keyed may still hold unsent events signed with the ids its
+  // station used before: they are appended as those ids' (their own counter spaces), before its own.
+  const predecessors = await storage.predecessors(device.id);
+  const outcome = await storage.transaction(async (tx) => {
+    const earlier: AppendOutcome[] = [];
+    for (const formerId of predecessors) {
+      const signed = allowed.filter((p) => p.event.deviceId === formerId);
+      if (signed.length > 0) earlier.push(await appendEntries(tx, { ...actor, deviceId: formerId }, signed, [], recordedAt));
+    }
+    const own = await appendEntries(tx, actor, allowed.filter((p) => !predecessors.includes(p.event.deviceId)), [], recordedAt);
+    return {
+      ...own,
+      stored: [...earlier.flatMap((o) => o.stored), ...own.stored],
+      duplicates: [...earlier.flatMap((o) => o.duplicates), ...own.duplicates],
+      rejected: [...earlier.flatMap((o) => o.rejected), ...own.rejected],
+    };
+  });
   const rejected = [...invalid, ...refused, ...outcome.rejected];
   for (const r of rejected) log.warn({ eventId: r.id, deviceId: device.id, rejection: r.code }, 'push: event rejected');
   return {

@@ -67,6 +67,11 @@ export const COMMAND_NAMES = [
   'sync.now',
   'sync.dossierStates',
   'sync.fetchScan',
+  'backup.status',
+  'backup.run',
+  'backup.configure',
+  'backup.list',
+  'backup.restore',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { calendarYearSchema } from '../domain/calendar/calendar-validation.js';
 import { appInfoArgs, type AppInfo } from './app-info.js';
 import * as att from './attachments.js';
+import * as b from './backup.js';
 import {
   calendarGetArgs,
   catalogueProceduresArgs,
@@ -89,6 +90,11 @@ export const COMMAND_SCHEMAS = {
   'sync.now': sync.syncNowArgs,
   'sync.dossierStates': sync.syncDossierStatesArgs,
   'sync.fetchScan': sync.syncFetchScanArgs,
+  'backup.status': b.backupStatusArgs,
+  'backup.run': b.backupRunArgs,
+  'backup.configure': b.backupConfigureArgs,
+  'backup.list': b.backupListArgs,
+  'backup.restore': b.backupRestoreArgs,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export interface CommandResults {
@@ -158,6 +164,11 @@ export interface CommandResults {
   'sync.now': SyncStatus;
   'sync.dossierStates': sync.DossierSyncStates;
   'sync.fetchScan': sync.FetchedScan;
+  'backup.status': b.BackupStatus;
+  'backup.run': b.BackupStatus;
+  'backup.configure': b.BackupStatus;
+  'backup.list': b.BackupList;
+  'backup.restore': b.RestoreStaged;
 }
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

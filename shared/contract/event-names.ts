@@ -1,5 +1,5 @@
 // Events the core pushes to the UI. Names are nouns of what changed.
-export const EVENT_NAMES = ['sync.status', 'dossiers.changed', 'inbox.changed', 'scan.progress', 'reports.progress', 'core.status'] as const;
+export const EVENT_NAMES = ['sync.status', 'dossiers.changed', 'inbox.changed', 'scan.progress', 'reports.progress', 'core.status', 'backup.progress'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

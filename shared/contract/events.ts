@@ -1,4 +1,5 @@
 import type { InboxChanged, ScanProgress } from './attachments.js';
+import type { BackupProgress } from './backup.js';
 import type { EventName } from './event-names.js';
 import type { ReportProgress } from './reports.js';
 
@@ -54,6 +55,7 @@ export interface EventPayloads {
   'scan.progress': ScanProgress;
   'reports.progress': ReportProgress;
   'core.status': CoreStatus;
+  'backup.progress': BackupProgress;
 }
 
 // Compile-time proof that every event name has a payload type and no payload lacks a name.

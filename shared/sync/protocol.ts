@@ -25,6 +25,7 @@ export const SYNC_PATHS = {
   adminEnrollmentCodes: '/v1/admin/enrollment-codes',
   adminDevices: '/v1/admin/devices',
   unitMove: '/v1/sync/unit-move',
+  rekey: '/v1/sync/rekey',
   adminStaff: '/v1/admin/staff',
   adminReference: '/v1/admin/reference',
   health: '/v1/health',
@@ -149,6 +150,25 @@ export interface UnitBinding {
   agencyId: string | null;
   /** When the device was last moved to a successor; null when it never was. */
   movedAt: string | null;
+}
+
+/**
+ * A desk restored from a backup takes a new device id (its counters then never meet ones the centre has
+ * seen) and asks the centre, with the token it still holds, to carry its station over to that id.
+ */
+export interface RekeyRequest {
+  /** The id the token was issued to (the restored desk's former id). */
+  formerDeviceId: string;
+  /** The new id the restored desk signs with from now on. */
+  deviceId: string;
+}
+
+export interface RekeyResponse {
+  deviceId: string;
+  unitGsoCode: string;
+  station: number;
+  /** Every id this station signed with before, whose events the desk may still push. */
+  formerDeviceIds: string[];
 }
 
 // ---- push ---------------------------------------------------------------------------------------

@@ -64,6 +64,15 @@ export const unitBindingSchema = z.strictObject({
   movedAt: instantSchema.nullable(),
 });
 
+export const rekeyRequestSchema = z.strictObject({ formerDeviceId: deviceIdSchema, deviceId: deviceIdSchema });
+
+export const rekeyResponseSchema = z.strictObject({
+  deviceId: deviceIdSchema,
+  unitGsoCode: gsoCodeSchema,
+  station: stationSchema,
+  formerDeviceIds: z.array(deviceIdSchema),
+});
+
 export const enrollResponseSchema = z.strictObject({
   deviceId: deviceIdSchema,
   token: z.string().min(32).max(200),

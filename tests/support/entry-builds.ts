@@ -40,6 +40,8 @@ const ENTRIES = {
   'core-child-entry': nodeProgram('tests/support/core-child-entry.ts', 'core-child-entry.js'),
   /** A desk that enrolls and syncs in its own process, to be killed mid-sync (kills.test.ts). */
   'desk-child': nodeProgram('tests/sync/support/desk-child.ts', 'desk-child.js'),
+  /** A desk core that runs one backup, to be killed mid-copy (tests/electron/core/backup/backup-kill.test.ts). */
+  'backup-child': nodeProgram('tests/electron/core/backup/support/backup-child.ts', 'backup-child.js'),
   /** A desk syncing in a fresh process, through a proxy or a private CA read at start (proxy, centre-tls). */
   'tls-desk-child': nodeProgram('tests/sync/support/tls-desk-child.ts', 'tls-desk-child.js'),
 } satisfies Record<string, Entry>;

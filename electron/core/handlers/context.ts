@@ -1,5 +1,6 @@
 import type { AppIdentity } from '../app/app-info.js';
 import type { AttachmentFeature } from '../attachments/attachment-feature.js';
+import type { BackupService } from '../backup/backup-service.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { CatalogueRepository } from '../catalogue/catalogue-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
@@ -25,6 +26,8 @@ export interface CoreContext {
   attachments: AttachmentFeature;
   /** The background sync with the city centre. */
   sync: SyncAgent;
+  /** Backups of the database and scans to the supervisor's folder (on demand and daily). */
+  backup: BackupService;
   now(): number;
   newId(): string;
 }

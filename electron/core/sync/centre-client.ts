@@ -10,6 +10,8 @@ import {
   type PulledEntry,
   type UnitBinding,
   type PushResponse,
+  type RekeyRequest,
+  type RekeyResponse,
   type UnitMoveRequest,
   type UnitMoveResponse,
 } from '../../../shared/sync/protocol.js';
@@ -22,6 +24,7 @@ import {
   pullResponseFrameSchema,
   pushResponseSchema,
   putBlobResponseSchema,
+  rekeyResponseSchema,
   unitBindingSchema,
   unitMoveResponseSchema,
 } from '../../../shared/sync/schemas.js';
@@ -151,6 +154,13 @@ export class CentreClient {
       throw failure.centreCode === 'not_found' ? new SyncFailure('refused', failure.message, 404, 'not_found') : new SyncFailure('protocol', 'Máy chủ trung tâm này chưa hỗ trợ chuyển máy sang đơn vị kế thừa; hãy cập nhật trung tâm.');
     }
     return this.parse(unitMoveResponseSchema, text);
+  }
+
+  /** A restored desk carries its station over to its new device id (rekey-service.ts on the centre). */
+  async rekey(request: RekeyRequest): Promise<RekeyResponse> {
+    const { response, text } = await this.request('POST', SYNC_PATHS.rekey, request);
+    if (response.status === 404) throw new SyncFailure('protocol', 'Máy chủ trung tâm này chưa hỗ trợ máy khôi phục từ bản sao lưu; hãy cập nhật trung tâm.');
+    return this.parse(rekeyResponseSchema, text);
   }
 
   async push(events: readonly DossierEvent[]): Promise<Timed<PushResponse>> {

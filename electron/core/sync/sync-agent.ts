@@ -567,6 +567,8 @@ export class SyncAgent {
   private async syncEvents(): Promise<void> {
     const client = this.client();
     if (client === null) return;
+    // A restored desk first carries its station over to its new device id: every later request signs with it.
+    await this.rekeyIfRestored(client);
     await this.reconcileWithCentre(client);
     // Before pushing: a move the centre made but this desk has not recorded would get its codes refused.
     await this.settleUnitMove(client);
@@ -632,6 +634,19 @@ export class SyncAgent {
       this.deps.log?.warn('sync: the centre was restored from a backup; pulling again from its restore point', { restoredThrough });
     }
     this.repo.setState('centre.logEpoch', String(gaps.logEpoch));
+  }
+
+  /**
+   * A desk restored from a backup signs with a new device id (pending-restore.ts), while its enrollment
+   * still names the old one: before anything is pushed, the centre carries the station over to the new
+   * id on the proof of the token the desk still holds. Its unsent events signed with the old id go
+   * afterwards as that id's; the events the old id sent after the backup come back in the pull.
+   */
+  private async rekeyIfRestored(client: CentreClient): Promise<void> {
+    const enrollment = this.repo.enrollment();
+    if (enrollment === null || enrollment.deviceId === this.deps.deviceId) return;
+    const answer = await client.rekey({ formerDeviceId: enrollment.deviceId, deviceId: this.deps.deviceId });
+    this.repo.saveEnrollment({ ...enrollment, deviceId: answer.deviceId });
   }
 
   /**

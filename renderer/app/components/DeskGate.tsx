@@ -5,6 +5,7 @@ import { LockScreen } from '../../features/auth/components/LockScreen.js';
 import { SignInScreen } from '../../features/auth/components/SignInScreen.js';
 import { useSessionStore } from '../../features/auth/store/session-store-context.js';
 import { SetupScreen } from '../../features/setup/components/SetupScreen.js';
+import { FirstStartRestoreSection } from './BackupSection.js';
 import { ErrorNotice } from '../../ui/ErrorNotice.js';
 import { useHashRoute } from '../routing/use-hash-route.js';
 import { AboutScreen } from './AboutScreen.js';
@@ -46,7 +47,12 @@ export function DeskGate({ onSetupDone, openHandBackList, openSearch }: DeskGate
     case 'failed':
       return error ? <ErrorNotice error={error} context="Không kiểm tra được trạng thái của bàn làm việc." onRetry={() => void check()} /> : null;
     case 'setup':
-      return <SetupScreen onDone={onSetupDone} />;
+      return (
+        <>
+          <SetupScreen onDone={onSetupDone} />
+          <FirstStartRestoreSection />
+        </>
+      );
     case 'signedOut':
       return (
         <>

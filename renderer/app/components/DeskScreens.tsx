@@ -23,6 +23,7 @@ import { RenderFaultProbe } from './RenderFaultProbe.js';
 import { printHash, type Route } from '../routing/routes.js';
 import { AboutScreen } from './AboutScreen.js';
 import { AppNav } from './AppNav.js';
+import { BackupSection } from './BackupSection.js';
 import { DeskUnitSection } from './DeskUnitSection.js';
 import { OfficersSection } from './OfficersSection.js';
 
@@ -94,6 +95,7 @@ export function DeskScreens({ route, go, isSupervisor, openHandBackList, openSea
             <SyncSettingsScreen />
             <CalendarLink />
             <DeskUnitSection />
+            <BackupSection />
           </>
         ) : (
           <p role="alert">Chỉ cán bộ giám sát cài đặt được việc đồng bộ.</p>

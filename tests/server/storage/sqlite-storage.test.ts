@@ -45,7 +45,7 @@ describe('centre storage on SQLite', () => {
       const Database = (await import('better-sqlite3')).default;
       const raw = new Database(path);
       raw.exec('ALTER TABLE devices DROP COLUMN token_used_at; DROP TABLE rate_limits;');
-      raw.exec('DROP TABLE device_status; DROP TABLE device_crashes;');
+      raw.exec('DROP TABLE device_predecessors; DROP TABLE device_status; DROP TABLE device_crashes;');
       raw.exec('DROP INDEX dossiers_code_per_unit; DROP TABLE blob_units; ALTER TABLE devices DROP COLUMN unit_id; DROP TABLE unit_agency_ids; DROP TABLE device_former_units');
       raw.exec(
         `ALTER TABLE dash_dossiers RENAME COLUMN procedure_id TO sector_id; ALTER TABLE dash_bieu06 RENAME COLUMN procedure_id TO sector_id;

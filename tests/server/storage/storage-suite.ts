@@ -297,6 +297,26 @@ export function defineStorageSuite(open: () => Promise<CentreStorage>, dispose: 
       expect(await storage.formerUnits('nobody')).toEqual([]);
     });
 
+    it('carries a restored station over to a new id on its token, once; the old id is retired and kept as a predecessor', async () => {
+      const device = { id: 'desk-a', name: 'Quầy 1', unitId: 'ha-long-2020-phuong-hong-gai', unitGso: '06691', station: 1, enrolledAt: '2026-11-23T00:00:00.000Z', revokedAt: null };
+      await storage.upsertDevice(device, 'token-1');
+      await storage.upsertDevice({ ...device, id: 'desk-b', station: 2 }, 'token-2');
+      const rekey = { formerId: 'desk-a', newId: 'desk-a2', tokenHash: 'token-1', nowIso: '2026-11-24T02:00:00.000Z' };
+      // Another device's token, or a new id already taken, proves nothing.
+      expect(await storage.rekeyDevice({ ...rekey, tokenHash: 'token-2' })).toBe('refused');
+      expect(await storage.rekeyDevice({ ...rekey, newId: 'desk-b' })).toBe('refused');
+      expect(await storage.rekeyDevice(rekey)).toBe('rekeyed');
+      expect(await storage.deviceByTokenHash('token-1')).toEqual({ ...device, id: 'desk-a2', enrolledAt: '2026-11-24T02:00:00.000Z' });
+      expect((await storage.device('desk-a'))!.revokedAt).toBe('2026-11-24T02:00:00.000Z');
+      expect(await storage.predecessors('desk-a2')).toEqual(['desk-a']);
+      // The same request again (its answer was lost): already done, nothing changes.
+      expect(await storage.rekeyDevice(rekey)).toBe('already');
+      // Restored once more: the new id inherits both earlier ids.
+      expect(await storage.rekeyDevice({ formerId: 'desk-a2', newId: 'desk-a3', tokenHash: 'token-1', nowIso: '2026-11-25T02:00:00.000Z' })).toBe('rekeyed');
+      expect(await storage.predecessors('desk-a3')).toEqual(['desk-a', 'desk-a2']);
+      expect(await storage.predecessors('desk-b')).toEqual([]);
+    });
+
     it('records a blob once', async () => {
       const blob = { sha256: 'a'.repeat(64), size: 10, storedAt: '2026-11-23T00:00:00.000Z', deviceId: 'desk-a' };
       expect(await storage.hasBlob(blob.sha256)).toBe(false);

@@ -6,7 +6,8 @@ import type { CentreStorage } from '../../../server/storage/storage.js';
 
 /** Undoes step 7 on a current database (same SQL on SQLite and PostgreSQL), then writes schema-6 rows. */
 export const SCHEMA_6_ROWS_SQL = [
-  // Step 8 (the fleet view's tables) undone first, then step 7.
+  // Step 9 (re-keyed desks' former ids) and step 8 (the fleet view's tables) undone first, then step 7.
+  'DROP TABLE device_predecessors',
   'DROP TABLE device_status',
   'DROP TABLE device_crashes',
   'ALTER TABLE devices DROP COLUMN unit_id',

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatDateTime } from '../../../ui/format-date.js';
 import { Icon, type IconName } from '../../../ui/Icon.js';
 import { useShellStore } from '../store/shell-store-context.js';
 import { describeLastError, describeLastSuccess, describeProgress, describeSync, progressFraction, syncTone, type SyncTone } from './describe-sync.js';
@@ -17,10 +18,23 @@ export function StatusBar() {
   const loadSync = useShellStore((state) => state.loadSync);
   const version = useShellStore((state) => state.info?.version ?? null);
   const dataDir = useShellStore((state) => state.info?.dataDir ?? null);
+  const backup = useShellStore((state) => state.backup);
+  const loadBackup = useShellStore((state) => state.loadBackup);
+  const followBackup = useShellStore((state) => state.followBackup);
 
   useEffect(() => {
     void loadSync();
   }, [loadSync]);
+  // Read again each minute too: after a sign-in (refused before it) and as the last backup ages.
+  useEffect(() => {
+    void loadBackup();
+    const timer = window.setInterval(() => void loadBackup(), 60_000);
+    const stop = followBackup();
+    return () => {
+      window.clearInterval(timer);
+      stop();
+    };
+  }, [loadBackup, followBackup]);
 
   const tone = syncTone(sync);
   const icon = TONE_ICONS[tone];
@@ -62,6 +76,11 @@ export function StatusBar() {
           {/* Without a value the bar is indeterminate (a pull's total is not known in advance). */}
           <progress max={1} value={fraction ?? undefined} aria-label="Tiến độ đồng bộ" aria-valuetext={progress} />
           <span>{progress}</span>
+        </p>
+      )}
+      {backup && (
+        <p className={`status-bar__item${backup.warning ? ' status-bar__problem' : ''}`} data-testid="status-backup" title={backup.warning ?? undefined}>
+          {backup.warning ?? `Sao lưu: ${formatDateTime(backup.lastAt!)}`}
         </p>
       )}
       {version && <p className="status-bar__item">Phiên bản {version}</p>}

@@ -15,6 +15,12 @@ export interface ShellState {
   loadSync(): Promise<void>;
   /** Follows the core's `sync.status` events; returns the function that stops following. */
   followSync(): () => void;
+  /** The last good backup and its warning, for the status bar; null until read (or when not signed in). */
+  backup: { lastAt: string | null; warning: string | null } | null;
+  /** Asks the core for the backup status; a refusal (signed out) keeps what is shown. */
+  loadBackup(): Promise<void>;
+  /** Reads the backup status again when a backup ends; returns the function that stops following. */
+  followBackup(): () => void;
   /** The core's own process as the Electron window last heard of it (null: nothing to say). */
   core: CoreStatus | null;
   /** Follows `core.status` (only the Electron app sends it); returns the function that stops following. */
@@ -36,7 +42,17 @@ export function createShellStore(backend: DeskBackend): ShellStore {
   let latestRequest = 0;
   // Bumped by every sync.status event: an answer to loadSync asked before the latest event is older than it.
   let syncVersion = 0;
-  return createStore<ShellState>()((set) => ({
+  return createStore<ShellState>()((set, get) => ({
+    backup: null,
+    async loadBackup() {
+      const envelope = await backend.invoke('backup.status', {});
+      if (envelope.ok) set({ backup: { lastAt: envelope.value.last?.at ?? null, warning: envelope.value.warning } });
+    },
+    followBackup() {
+      return backend.onEvent('backup.progress', (progress) => {
+        if (progress.phase === 'done' || progress.phase === 'failed') void get().loadBackup();
+      });
+    },
     info: null,
     infoError: null,
     sync: SYNC_NOT_CONFIGURED,
