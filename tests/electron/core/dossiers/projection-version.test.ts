@@ -30,6 +30,7 @@ function makeOldRelease(path: string): void {
     UPDATE dossiers SET applicant_phone = '+84912345444';
     DROP TABLE dossier_code_conflicts;
     ALTER TABLE officers DROP COLUMN must_change_password;
+    DROP TABLE crash_reports;
     DROP TABLE dossier_search;
     CREATE VIRTUAL TABLE dossier_search USING fts5 (
       code, names, id_number, phone, procedure,
