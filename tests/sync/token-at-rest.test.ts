@@ -81,6 +81,7 @@ describe('the centre token at rest', () => {
       DROP TABLE sync_enrollment;
       ALTER TABLE sync_enrollment_old RENAME TO sync_enrollment;
       ALTER TABLE officers DROP COLUMN must_change_password; -- added at schema 110
+      DROP TABLE crash_reports; -- added at schema 120
     `);
     old.prepare('UPDATE sync_enrollment SET token = ?').run(token);
     old.pragma('user_version = 90');

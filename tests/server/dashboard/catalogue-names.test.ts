@@ -45,7 +45,7 @@ describe('dashboard rows written with the names a desk sent', () => {
          UPDATE dash_dossiers SET sector_id = 'linh-vuc-gia'; UPDATE dash_bieu06 SET sector_id = 'linh-vuc-gia';
          UPDATE counters SET value = 2 WHERE name = 'dashboard_projection';
          ALTER TABLE devices DROP COLUMN unit_id; DROP TABLE unit_agency_ids; DROP TABLE device_former_units;
-         DROP TABLE device_status; DROP TABLE device_crashes;
+         DROP TABLE device_status; DROP TABLE device_crashes; DROP TABLE device_predecessors;
          CREATE TABLE unit_agencies (unit_gso TEXT PRIMARY KEY NOT NULL, agency_id TEXT NOT NULL UNIQUE) STRICT;`,
       );
       raw.pragma('user_version = 5');

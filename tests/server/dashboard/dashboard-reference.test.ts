@@ -72,7 +72,8 @@ for (const kind of STORAGE_KINDS) {
       await appendBackwards(storage, streams[0]!);
       states = await foldedDossiers(storage);
       service = new DashboardService(storage.dashboard, new CentreCatalogue(storage), () => NOW_MS);
-    });
+      // A city's history written through the real storage: seconds on a quiet machine, more on a busy one.
+    }, 120_000);
     afterAll(async () => {
       if (storage !== undefined) await kind.dispose(storage);
     });
