@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createCentre } from '../server/centre-app.js';
+import { CentreCatalogue } from '../server/catalogue/centre-catalogue.js';
 import { EnrollmentService } from '../server/enrollment/enrollment-service.js';
 import { StaffService } from '../server/staff/staff-service.js';
 import { PostgresStorage } from '../server/storage/postgres-storage.js';
@@ -37,7 +38,7 @@ interface Seeded {
 async function seed(storage: CentreStorage): Promise<Seeded> {
   const now = () => NOW;
   await new StaffService(storage, now).create({ ...STAFF, role: 'admin' });
-  const enrollment = new EnrollmentService(storage, now);
+  const enrollment = new EnrollmentService(storage, now, new CentreCatalogue(storage));
   for (const unit of HA_LONG_UNITS) {
     await enrollDesk(enrollment, unit.gsoCode, deskIdOf(unit.gsoCode));
     await storage.dashboard.noteDeviceSync(deskIdOf(unit.gsoCode), new Date(NOW - (unit.gsoCode.charCodeAt(4) % 3) * 20 * 3_600_000).toISOString());

@@ -61,12 +61,13 @@ function isValidationError(error: FastifyError): boolean {
 
 export async function createCentre(options: CentreOptions): Promise<Centre> {
   const now = options.now ?? Date.now;
+  const catalogue = new CentreCatalogue(options.storage);
   const deps: CentreDeps = {
     storage: options.storage,
     blobs: new CentreBlobStore(options.blobDir, options.storage, now),
-    enrollment: new EnrollmentService(options.storage, now),
+    enrollment: new EnrollmentService(options.storage, now, catalogue),
     staff: new StaffService(options.storage, now),
-    catalogue: new CentreCatalogue(options.storage),
+    catalogue,
     now,
     lookupPerMinute: options.lookupPerMinute ?? 60,
     testHooks: options.testHooks ?? {},

@@ -5,6 +5,7 @@ import { restoreCentre } from './backup/centre-restore.js';
 import { parseCentreArgs, type CentreArgs } from './cli-args.js';
 import { createCentre } from './centre-app.js';
 import { EnrollmentService } from './enrollment/enrollment-service.js';
+import { CentreCatalogue } from './catalogue/centre-catalogue.js';
 import { loadCentreTls } from './http/centre-tls.js';
 import { centreLogFiles } from './http/log-files.js';
 import { centreLoggerOptions } from './http/logging.js';
@@ -91,7 +92,7 @@ async function run(args: CentreArgs): Promise<void> {
       }
       case 'enrollment-code': {
         const input = enrollmentCodeRequestSchema.parse({ unitGsoCode: args.unit, station: args.station, validHours: args.hours });
-        const issued = await new EnrollmentService(storage, Date.now).issueCode({ ...input, createdBy: 'cli' });
+        const issued = await new EnrollmentService(storage, Date.now, new CentreCatalogue(storage)).issueCode({ ...input, createdBy: 'cli' });
         // The code alone on stdout (for scripts); what it is for on stderr (for the person).
         console.log(issued.code);
         console.error(`Mã đăng ký cho đơn vị ${issued.unitGsoCode}, quầy ${issued.station}; dùng một lần, hết hạn lúc ${issued.expiresAt}.`);
@@ -99,7 +100,7 @@ async function run(args: CentreArgs): Promise<void> {
       }
       case 'revoke-device': {
         if (args.device === undefined) throw new Error('--device <id> is required');
-        const revoked = await new EnrollmentService(storage, Date.now).revoke(args.device);
+        const revoked = await new EnrollmentService(storage, Date.now, new CentreCatalogue(storage)).revoke(args.device);
         if (!revoked) throw new Error(`No device ${args.device}`);
         console.log(`Đã thu hồi quyền đồng bộ của thiết bị ${args.device}.`);
         break;

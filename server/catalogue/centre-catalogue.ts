@@ -31,7 +31,7 @@ const PAGE = 500;
  * (the desk of a former unit not yet moved) names the last unit that held it before; undefined for a
  * code the catalogue lacks.
  */
-export function unitOfCode(gsoCode: string, day: string, units: readonly Unit[] = CATALOGUE_UNITS): Unit | undefined {
+export function unitOfCode(gsoCode: string, day: string, units: readonly Unit[]): Unit | undefined {
   const bearers = units.filter((u) => u.gsoCode === gsoCode);
   const latestFirst = bearers.filter((u) => u.validFrom <= day).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
   return bearers.find((u) => isUnitValidOn(u, day)) ?? latestFirst[0] ?? bearers[0];
@@ -47,6 +47,8 @@ export class CentreCatalogue {
   private cursor = 0;
   private readonly seedProcedures = new Map(PROCEDURES.map((p) => [p.id, p]));
   private readonly seedSectors = new Map(SECTORS.map((s) => [s.id, s.name]));
+  /** The folded unit list, kept until a refresh applies a unit publication: push and the dashboard read it per request. */
+  private foldedUnits: readonly Unit[] | null = null;
 
   constructor(private readonly source: ReferenceSource) {}
 
@@ -65,6 +67,7 @@ export class CentreCatalogue {
           // Deleted first so the latest publication is folded last.
           this.publishedUnits.delete(change.record.id);
           this.publishedUnits.set(change.record.id, change.record);
+          this.foldedUnits = null;
         }
       }
       if (rows.length < PAGE) return;
@@ -101,10 +104,18 @@ export class CentreCatalogue {
 
   /**
    * The units as the centre knows them: the shipped list with every published unit folded over it
-   * (foldUnitChanges, as each desk folds them). As of the last refresh.
+   * (foldUnitChanges, as each desk folds them). As of the last refresh; the same array until a refresh
+   * applies a unit publication, so what is derived from it may be cached by its identity.
    */
-  units(): Unit[] {
-    return foldUnitChanges(CATALOGUE_UNITS, [...this.publishedUnits.values()]);
+  units(): readonly Unit[] {
+    this.foldedUnits ??= foldUnitChanges(CATALOGUE_UNITS, [...this.publishedUnits.values()]);
+    return this.foldedUnits;
+  }
+
+  /** The units as last published by any centre process: what every centre module reads units from. */
+  async currentUnits(): Promise<readonly Unit[]> {
+    await this.refresh();
+    return this.units();
   }
 
   /** A unit's name by its GSO code on a date (unitOfCode); a code outside the catalogue (set at enrollment) as it is. */

@@ -1,6 +1,4 @@
 import { addDaysToLocalDate } from '../../shared/domain/calendar/vietnam-time.js';
-import { presentUnitOf } from '../../shared/domain/catalogue/present-unit.js';
-import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import type { SatisfactionLevel, StatusCode } from '../../shared/domain/dossier/events.js';
 import { statusLabel } from '../../shared/domain/dossier/lifecycle.js';
 import type { DailyTally } from '../../shared/domain/dossier/tally.js';
@@ -11,7 +9,7 @@ import type { ReportPeriod } from '../../shared/domain/reports/report-period.js'
 import { overdueWording } from '../../shared/domain/reports/report-tables.js';
 import { countLevel, emptySatisfactionCounts, satisfactionLine, type MutableSatisfactionCounts } from '../../shared/domain/reports/satisfaction.js';
 import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
-import { ARRANGEMENT_DAY, catalogueUnit, cityUnitsOn, lineKeyOfCode, lineOfKey, rowLabel } from './city-units.js';
+import { ARRANGEMENT_DAY, cityUnitsOf, rowLabel, type CityUnits } from './city-units.js';
 import type { DashboardStore, DayFactTotal, UnitProcedureCounts } from './dashboard-store.js';
 import type {
   Bieu06View,
@@ -61,43 +59,54 @@ export class DashboardService {
     return vietnamDateOf(this.nowIso());
   }
 
+  /** The city's units as last published by any centre process (one index read; the view is cached per publication). */
+  async city(): Promise<CityUnits> {
+    return cityUnitsOf(await this.catalogue.currentUnits());
+  }
+
+  /** The dashboard's unit list on a date, as last published (city-units.ts). */
+  async cityUnitsOn(date: string): Promise<DashboardUnit[]> {
+    return (await this.city()).on(date);
+  }
+
   /**
    * The city's units on `date` (city-units.ts: today's units with the former ones folded beneath, or the
    * 33 before 1/7/2025), then any other unit met in the data (its line key), by code.
    */
-  private unitsWith(date: string, extraKeys: Iterable<string>): DashboardUnit[] {
-    const units = cityUnitsOn(date);
+  private unitsWith(city: CityUnits, date: string, extraKeys: Iterable<string>): DashboardUnit[] {
+    const units = city.on(date);
     const known = new Set(units.map((u) => u.unitId));
-    const others = [...new Set(extraKeys)].filter((key) => !known.has(key)).map((key) => lineOfKey(key, date));
+    const others = [...new Set(extraKeys)].filter((key) => !known.has(key)).map((key) => city.lineOfKey(key, date));
     return [...units, ...others.sort((a, b) => a.gsoCode.localeCompare(b.gsoCode))];
   }
 
   /** The line a count keyed by GSO code goes to: the unit the code named on `day`, or the one it became. */
-  private lineKey(gsoCode: string, day: string, countBy: CountBy, asOf: string): string {
-    const key = lineKeyOfCode(gsoCode, day);
+  private lineKey(city: CityUnits, gsoCode: string, day: string, countBy: CountBy, asOf: string): string {
+    const key = city.lineKeyOfCode(gsoCode, day);
     if (countBy === 'received') return key;
-    return presentUnitOf(key, asOf, CATALOGUE_UNITS)?.id ?? key;
+    return city.presentUnitOf(key, asOf)?.id ?? key;
   }
 
   /** Values a Biểu 06 may be filtered by: units' GSO codes and ids, those of enrolled desks included. */
   async knownUnitCodes(): Promise<Set<string>> {
-    const devices = await this.store.devices();
-    const listed = [...cityUnitsOn(this.today()), ...cityUnitsOn(addDaysToLocalDate(ARRANGEMENT_DAY, -1))];
+    const [devices, city] = await Promise.all([this.store.devices(), this.city()]);
+    const listed = [...city.on(this.today()), ...city.on(addDaysToLocalDate(ARRANGEMENT_DAY, -1))];
     return new Set([...listed.flatMap((u) => [u.gsoCode, u.unitId]), ...devices.map((d) => d.unitGso)]);
   }
 
   /** The line a filter value names on `date`: a unit id as given, a code as the unit it named then. */
-  private filterKey(unit: string, date: string): string {
-    return catalogueUnit(unit) !== undefined ? unit : lineKeyOfCode(unit, date);
+  private filterKey(city: CityUnits, unit: string, date: string): string {
+    return city.unit(unit) !== undefined ? unit : city.lineKeyOfCode(unit, date);
   }
 
   async tally(day: string): Promise<TallyView> {
     const asOf = this.nowIso();
     const dueBy = new Date(this.now() + DUE_SOON_WINDOW_HOURS * HOUR_MS).toISOString();
-    const [facts, clocks, devices] = await Promise.all([
+    const [facts, clocks, devices, city] = await Promise.all([
       this.store.dayFactTotals(day, day, DAY_FACT_KINDS, ARRANGEMENT_DAY),
       this.store.runningClocks(asOf, dueBy),
       this.store.devices(),
+      this.city(),
     ]);
     const byUnit = new Map<string, DailyTally>();
     const of = (key: string) => {
@@ -105,34 +114,34 @@ export class DashboardService {
       if (t === undefined) byUnit.set(key, (t = emptyTally()));
       return t as MutableTally;
     };
-    for (const f of facts) addFact(of(lineKeyOfCode(f.unitGso, f.firstDay)), f.kind, f.n, f.amount);
+    for (const f of facts) addFact(of(city.lineKeyOfCode(f.unitGso, f.firstDay)), f.kind, f.n, f.amount);
     for (const c of clocks) {
-      const t = of(lineKeyOfCode(c.unitGso, day));
+      const t = of(city.lineKeyOfCode(c.unitGso, day));
       t.overdue += c.overdue;
       t.dueWithin24h += c.dueSoon;
     }
     const desks = new Map<string, number>();
     for (const d of devices) {
-      const key = lineKeyOfCode(d.unitGso, day);
+      const key = city.lineKeyOfCode(d.unitGso, day);
       if (d.revokedAt === null) desks.set(key, (desks.get(key) ?? 0) + 1);
     }
-    const units = this.unitsWith(day, [...byUnit.keys(), ...desks.keys()]);
+    const units = this.unitsWith(city, day, [...byUnit.keys(), ...desks.keys()]);
     const lines: UnitTally[] = units.map((u) => ({ ...u, tally: byUnit.get(u.unitId) ?? emptyTally(), desks: desks.get(u.unitId) ?? 0 }));
     const total = lines.reduce((sum, line) => addTallies(sum, line.tally), emptyTally());
     return { day, asOf, units: lines, total };
   }
 
   async bieu06(period: ReportPeriod, unit: string | null, countBy: CountBy = 'received'): Promise<Bieu06View> {
-    const [counts] = await Promise.all([this.store.bieu06Counts(period, ARRANGEMENT_DAY), this.catalogue.refresh()]);
-    return this.bieu06From(period, unit, counts, countBy);
+    const [counts, city] = await Promise.all([this.store.bieu06Counts(period, ARRANGEMENT_DAY), this.city()]);
+    return this.bieu06From(city, period, unit, counts, countBy);
   }
 
-  private bieu06From(period: ReportPeriod, unitFilter: string | null, counts: readonly UnitProcedureCounts[], countBy: CountBy): Bieu06View {
-    const filterKey = unitFilter === null ? null : this.filterKey(unitFilter, period.to);
+  private bieu06From(city: CityUnits, period: ReportPeriod, unitFilter: string | null, counts: readonly UnitProcedureCounts[], countBy: CountBy): Bieu06View {
+    const filterKey = unitFilter === null ? null : this.filterKey(city, unitFilter, period.to);
     const bySector = new Map<string, Bieu06Counts>();
     const byUnit = new Map<string, Bieu06Counts>();
     for (const c of counts) {
-      const key = this.lineKey(c.unitGso, c.receivedDay, countBy, period.to);
+      const key = this.lineKey(city, c.unitGso, c.receivedDay, countBy, period.to);
       byUnit.set(key, addBieu06Counts(byUnit.get(key) ?? emptyBieu06Counts(), c.counts));
       if (filterKey !== null && key !== filterKey) continue;
       const sectorId = this.catalogue.sectorIdOf(c.procedureId);
@@ -142,25 +151,25 @@ export class DashboardService {
     const known = new Set(sectors.map((s) => s.id));
     const others = new Map([...bySector.keys()].filter((id) => !known.has(id)).map((id) => [id, this.catalogue.sectorName(id)]));
     const form = assembleBieu06(period, bySector, sectors, others);
-    const units = this.withNotes(this.unitsWith(period.to, byUnit.keys()), byUnit, countBy, period.to);
+    const units = this.withNotes(city, this.unitsWith(city, period.to, byUnit.keys()), byUnit, countBy, period.to);
     const unitRows = units.map((u) => ({ ...u, row: bieu06Row(u.gsoCode, rowLabel(u), byUnit.get(u.unitId) ?? emptyBieu06Counts()) }));
     const cityCounts = [...byUnit.values()].reduce((sum, c) => addBieu06Counts(sum, c), emptyBieu06Counts());
     const unitsTotal = bieu06Row('', CITY_TOTAL_LABEL, cityCounts);
     const problems = [...form.rows, form.total, ...unitRows.map((u) => u.row), unitsTotal].flatMap(bieu06Problems);
-    const unit = filterKey === null ? null : (units.find((u) => u.unitId === filterKey) ?? lineOfKey(filterKey, period.to));
+    const unit = filterKey === null ? null : (units.find((u) => u.unitId === filterKey) ?? city.lineOfKey(filterKey, period.to));
     return { period, countBy, unit, form, units: unitRows, unitsTotal, problems };
   }
 
   /** Counting by today's units, a former unit that still holds dossiers says why they did not move. */
-  private withNotes(units: DashboardUnit[], counted: ReadonlyMap<string, unknown>, countBy: CountBy, asOf: string): DashboardUnit[] {
+  private withNotes(city: CityUnits, units: DashboardUnit[], counted: ReadonlyMap<string, unknown>, countBy: CountBy, asOf: string): DashboardUnit[] {
     if (countBy === 'received') return units;
-    return units.map((u) => (u.former && counted.has(u.unitId) && presentUnitOf(u.unitId, asOf, CATALOGUE_UNITS) === null ? { ...u, note: KEPT_ON_FORMER_LINE } : u));
+    return units.map((u) => (u.former && counted.has(u.unitId) && city.presentUnitOf(u.unitId, asOf) === null ? { ...u, note: KEPT_ON_FORMER_LINE } : u));
   }
 
   /** Biểu 06 and the online share from one read of the counts (the page shows both for one period). */
   async bieu06AndOnlineShare(period: ReportPeriod, unit: string | null, countBy: CountBy = 'received'): Promise<{ bieu06: Bieu06View; onlineShare: OnlineShareView }> {
-    const [counts] = await Promise.all([this.store.bieu06Counts(period, ARRANGEMENT_DAY), this.catalogue.refresh()]);
-    const bieu06 = this.bieu06From(period, unit, counts, countBy);
+    const [counts, city] = await Promise.all([this.store.bieu06Counts(period, ARRANGEMENT_DAY), this.city()]);
+    const bieu06 = this.bieu06From(city, period, unit, counts, countBy);
     return { bieu06, onlineShare: onlineShareOf(bieu06) };
   }
 
@@ -169,16 +178,16 @@ export class DashboardService {
   }
 
   async satisfaction(period: ReportPeriod, countBy: CountBy = 'received'): Promise<SatisfactionView> {
-    const facts = await this.store.dayFactTotals(period.from, period.to, RATING_KINDS, ARRANGEMENT_DAY);
-    const keyed = facts.map((f) => ({ ...f, key: this.lineKey(f.unitGso, f.firstDay, countBy, period.to) }));
+    const [facts, city] = await Promise.all([this.store.dayFactTotals(period.from, period.to, RATING_KINDS, ARRANGEMENT_DAY), this.city()]);
+    const keyed = facts.map((f) => ({ ...f, key: this.lineKey(city, f.unitGso, f.firstDay, countBy, period.to) }));
     const counted = new Map(keyed.map((f) => [f.key, true]));
-    const units = this.withNotes(this.unitsWith(period.to, counted.keys()), counted, countBy, period.to);
+    const units = this.withNotes(city, this.unitsWith(city, period.to, counted.keys()), counted, countBy, period.to);
     return satisfactionOf(period, countBy, keyed, units);
   }
 
   async overdue(limit = OVERDUE_PAGE_LIMIT): Promise<OverdueView> {
     const asOf = this.nowIso();
-    const [{ rows, total }] = await Promise.all([this.store.overdueDossiers(asOf, limit), this.catalogue.refresh()]);
+    const [{ rows, total }] = await Promise.all([this.store.overdueDossiers(asOf, limit), this.catalogue.currentUnits()]);
     return {
       asOf,
       total,
@@ -199,16 +208,16 @@ export class DashboardService {
 
   async desks(): Promise<DesksView> {
     const asOf = this.nowIso();
-    const devices = await this.store.devices();
+    const [devices, city] = await Promise.all([this.store.devices(), this.city()]);
     const today = this.today();
-    const units = this.unitsWith(today, devices.map((d) => lineKeyOfCode(d.unitGso, today)));
+    const units = this.unitsWith(city, today, devices.map((d) => city.lineKeyOfCode(d.unitGso, today)));
     const nameOf = new Map(units.map((u) => [u.unitId, u.name]));
     const staleBefore = this.now() - STALE_AFTER_HOURS * HOUR_MS;
     const desks: DeskLine[] = devices.map((d) => ({
       deviceId: d.id,
       name: d.name,
       unitGsoCode: d.unitGso,
-      unitName: nameOf.get(lineKeyOfCode(d.unitGso, today)) ?? d.unitGso,
+      unitName: nameOf.get(city.lineKeyOfCode(d.unitGso, today)) ?? d.unitGso,
       station: d.station,
       enrolledAt: d.enrolledAt,
       revokedAt: d.revokedAt,
@@ -218,11 +227,11 @@ export class DashboardService {
     // A desk of a former unit not yet moved to its successor still serves it: today's unit has a desk.
     const working = new Set(
       desks.filter((d) => d.state !== 'revoked').flatMap((d) => {
-        const key = lineKeyOfCode(d.unitGsoCode, today);
-        return [key, presentUnitOf(key, today, CATALOGUE_UNITS)?.id ?? key];
+        const key = city.lineKeyOfCode(d.unitGsoCode, today);
+        return [key, city.presentUnitOf(key, today)?.id ?? key];
       }),
     );
-    const unitsWithoutDesk = cityUnitsOn(today).filter((u) => !u.former && !working.has(u.unitId));
+    const unitsWithoutDesk = city.on(today).filter((u) => !u.former && !working.has(u.unitId));
     return { asOf, staleAfterHours: STALE_AFTER_HOURS, desks, unitsWithoutDesk };
   }
 }

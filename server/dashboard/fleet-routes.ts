@@ -4,7 +4,6 @@ import { API_PREFIX, cookieToken, requireDashboardStaff } from './dashboard-auth
 import { unitFilterOf } from './dashboard-params.js';
 import { fileResponse, fleetViewSchema, query } from './dashboard-schemas.js';
 import type { DashboardService } from './dashboard-service.js';
-import { cityUnitsOn } from './city-units.js';
 import { fleetView, type FleetView } from './fleet-service.js';
 import { fleetWorkbook } from './fleet-xlsx.js';
 import { FLEET_PAGE_PATH, FLEET_XLSX_PATH, fleetPage } from './page/fleet-page.js';
@@ -48,7 +47,7 @@ export function fleetRoutes(app: FastifyInstance, deps: CentreDeps, service: Das
       const staff = token === null ? null : await deps.staff.authenticate(token);
       if (staff === null) return reply.redirect('/dashboard/login', 303);
       const view = await viewOf(request);
-      const page = fleetPage({ user: { username: staff.username, role: staff.role }, view, units: cityUnitsOn(service.today()).filter((u) => !u.former) });
+      const page = fleetPage({ user: { username: staff.username, role: staff.role }, view, units: (await service.cityUnitsOn(service.today())).filter((u) => !u.former) });
       return reply.status(200).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(page);
     },
   });

@@ -8,7 +8,6 @@ import type { CentreDeps } from '../routes/deps.js';
 import { sha256Hex } from '../security/secrets.js';
 import type { StaffRecord } from '../storage/storage.js';
 import { clearSessionCookie, cookieToken, isSameOrigin, PAGE_PATH, setSessionCookie } from './dashboard-auth.js';
-import { cityUnitsOn } from './city-units.js';
 import { countByOf, periodOf, tallyDayOf, unitFilterOf } from './dashboard-params.js';
 import { fileResponse, query } from './dashboard-schemas.js';
 import type { DashboardService } from './dashboard-service.js';
@@ -220,7 +219,7 @@ export async function dashboardPageRoutes(app: FastifyInstance, options: { deps:
         generatedAt: service.nowIso(),
         today,
         query: pageQuery,
-        units: cityUnitsOn(listDate),
+        units: await service.cityUnitsOn(listDate),
         tally,
         period,
         overdue,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { foreignAgencyMessage, otherUnitHoldingAgency } from '../../shared/domain/catalogue/agency-ownership.js';
-import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
 import { unitOfGsoAt } from '../../shared/domain/catalogue/unit-of-gso.js';
+import type { Unit } from '../../shared/domain/catalogue/unit.js';
 import type { EnrollRequest, EnrollResponse, EnrollmentCodeResponse } from '../../shared/sync/protocol.js';
 import { CENTRE_DEVICE_ID } from '../../shared/sync/protocol.js';
 import { CentreHttpError, conflict } from '../http/centre-error.js';
 import { enrollmentCodeHash, newEnrollmentCode, newToken, sha256Hex } from '../security/secrets.js';
+import type { CentreCatalogue } from '../catalogue/centre-catalogue.js';
 import type { CentreStorage, DeviceRecord } from '../storage/storage.js';
 
 // Enrollment: an administrator issues a one-time code for a unit and station; a desk trades it for a
@@ -21,6 +22,8 @@ export class EnrollmentService {
   constructor(
     private readonly storage: CentreStorage,
     private readonly now: () => number,
+    /** The units as last published (an agency identifier, a unit the administrator corrected). */
+    private readonly catalogue: Pick<CentreCatalogue, 'currentUnits'>,
   ) {}
 
   async issueCode(input: { unitGsoCode: string; station: number; validHours?: number; createdBy: string }): Promise<EnrollmentCodeResponse> {
@@ -55,8 +58,9 @@ export class EnrollmentService {
         `Mã đăng ký này dành cho quầy số ${code.station}, nhưng máy này được cài đặt là quầy số ${request.station}. Hãy xin mã đăng ký cho quầy số ${request.station}, hoặc cài đặt lại số quầy của máy.`,
       );
     }
-    const unitId = this.unitIdOf(request, code.unitGso, nowIso);
-    if (request.agencyId !== undefined) await this.bindAgency(unitId, code.unitGso, request.agencyId);
+    const units = await this.catalogue.currentUnits();
+    const unitId = this.unitIdOf(request, code.unitGso, nowIso, units);
+    if (request.agencyId !== undefined) await this.bindAgency(unitId, code.unitGso, request.agencyId, units);
     if (code.usedAt !== null) return this.retry(request, hash, nowIso);
     const deviceId = request.deviceId ?? randomUUID();
     if (deviceId === CENTRE_DEVICE_ID) throw conflict('Mã thiết bị này dành riêng cho trung tâm.');
@@ -98,8 +102,8 @@ export class EnrollmentService {
    * by a centre administrator) and holds every later desk of the unit to it; no two units share one.
    * An identifier the catalogue gives to another unit is never taken, even by a unit's first desk.
    */
-  private async bindAgency(unitId: string, unitGso: string, agencyId: string): Promise<void> {
-    const catalogueOwner = otherUnitHoldingAgency(agencyId, (unit) => unit.id === unitId, CATALOGUE_UNITS);
+  private async bindAgency(unitId: string, unitGso: string, agencyId: string, units: readonly Unit[]): Promise<void> {
+    const catalogueOwner = otherUnitHoldingAgency(agencyId, (unit) => unit.id === unitId, units);
     if (catalogueOwner !== null) throw new CentreHttpError(409, 'agency_mismatch', foreignAgencyMessage(agencyId, catalogueOwner));
     const held = await this.storage.transaction(async (tx) => ((await tx.claimUnitAgency(unitId, agencyId)) ? agencyId : await tx.unitAgency(unitId)));
     if (held === agencyId) return;
@@ -117,15 +121,15 @@ export class EnrollmentService {
    * reuse codes, so the code alone cannot tell old Bãi Cháy from new), else the one bearing the code
    * today. A code the catalogue does not know stands for itself.
    */
-  private unitIdOf(request: EnrollRequest, unitGso: string, nowIso: string): string {
+  private unitIdOf(request: EnrollRequest, unitGso: string, nowIso: string, units: readonly Unit[]): string {
     if (request.unitId !== undefined) {
-      const named = CATALOGUE_UNITS.find((unit) => unit.id === request.unitId);
+      const named = units.find((unit) => unit.id === request.unitId);
       if (named === undefined || named.gsoCode !== unitGso) {
         throw new CentreHttpError(409, 'unit_mismatch', `Mã đăng ký này dành cho đơn vị mã GSO ${unitGso}, không phải đơn vị "${request.unitId}" của máy này.`);
       }
       return named.id;
     }
-    return unitOfGsoAt(unitGso, nowIso, CATALOGUE_UNITS)?.id ?? `gso:${unitGso}`;
+    return unitOfGsoAt(unitGso, nowIso, units)?.id ?? `gso:${unitGso}`;
   }
 
   revoke(deviceId: string): Promise<boolean> {

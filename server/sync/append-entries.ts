@@ -3,6 +3,7 @@ import { codeIssuedAt, codeIssuedBy } from '../../shared/domain/dossier/issued-c
 import type { DeviceProgress, PushRejection } from '../../shared/sync/protocol.js';
 import { projectDossiers } from '../dashboard/project-dossiers.js';
 import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import type { Unit } from '../../shared/domain/catalogue/unit.js';
 import { checkIssuedCode, type CodeClaims, type IssuingUnit } from './issued-code-check.js';
 import { CITY_WIDE_SCOPE, type AppendTx, type DeviceCounters, type DossierRecord, type FormerUnit, type LogInsert } from '../storage/storage.js';
 
@@ -36,6 +37,12 @@ export interface AppendActor {
   formerUnits?: readonly FormerUnit[];
   /** The station the device is enrolled for; absent: its codes' serials are not checked against a block. */
   station?: number | null;
+  /**
+   * The units as last published (CentreCatalogue.currentUnits), which the codes are checked against: a
+   * published agency identifier or successor counts at once. Absent only for the centre's own appends
+   * (staff events, publications), which issue no codes: the built-in list then stands.
+   */
+  catalogue?: readonly Unit[];
 }
 
 /** Whether the actor may write dossiers of this GSO code: its unit's, or a unit it moved from. */
@@ -44,8 +51,8 @@ function mayWrite(actor: AppendActor, unitGso: string): boolean {
 }
 
 /** The catalogue units that bore a GSO code, latest first; a code the catalogue does not know stands for itself. */
-function unitsBearing(unitGso: string): IssuingUnit[] {
-  const bearing = CATALOGUE_UNITS.filter((unit) => unit.gsoCode === unitGso).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
+function unitsBearing(unitGso: string, catalogue: readonly Unit[]): IssuingUnit[] {
+  const bearing = catalogue.filter((unit) => unit.gsoCode === unitGso).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
   return bearing.length === 0 ? [{ unitId: `gso:${unitGso}`, until: null }] : bearing.map((unit) => ({ unitId: unit.id, until: null }));
 }
 
@@ -55,8 +62,9 @@ function unitsBearing(unitGso: string): IssuingUnit[] {
  * own unit and those it moved from (until the move).
  */
 function issuingUnits(actor: AppendActor, unitGso: string): IssuingUnit[] {
-  if (actor.unitGso === null) return unitsBearing(unitGso);
-  const own = actor.unitGso !== unitGso ? [] : actor.unitId == null ? unitsBearing(unitGso) : [{ unitId: actor.unitId, until: null }];
+  const catalogue = actor.catalogue ?? CATALOGUE_UNITS;
+  if (actor.unitGso === null) return unitsBearing(unitGso, catalogue);
+  const own = actor.unitGso !== unitGso ? [] : actor.unitId == null ? unitsBearing(unitGso, catalogue) : [{ unitId: actor.unitId, until: null }];
   const former = (actor.formerUnits ?? []).filter((f) => f.unitGso === unitGso).map((f) => ({ unitId: f.unitId, until: f.movedAt }));
   return [...own, ...former];
 }
@@ -190,7 +198,12 @@ export async function appendEntries(
     // of its code takes the new one); every code issued is still checked for its agency and station.
     const claims = issued !== null && issued === lastCodes.get(event.dossierId);
     if (issued !== null) {
-      const owner = { unitGso: unit, units: issuingUnits(actor, unit), station: actor.unitGso === null ? null : (actor.station ?? null) };
+      const owner = {
+        unitGso: unit,
+        units: issuingUnits(actor, unit),
+        station: actor.unitGso === null ? null : (actor.station ?? null),
+        catalogue: actor.catalogue ?? CATALOGUE_UNITS,
+      };
       const problem = await checkIssuedCode(tx, codeClaims, owner, event.dossierId, { code: issued, issuedAt: codeIssuedAt(event) }, claims);
       if (problem !== null) {
         reject(event.id, problem.code, problem.message);

@@ -1,5 +1,5 @@
 import { otherUnitHoldingAgency } from '../../shared/domain/catalogue/agency-ownership.js';
-import { CATALOGUE_UNITS } from '../../shared/domain/catalogue/seed/units.js';
+import type { Unit } from '../../shared/domain/catalogue/unit.js';
 import { codeOwnershipProblem } from '../../shared/domain/dossier-code/code-ownership.js';
 import { parseDossierCode } from '../../shared/domain/dossier-code/dossier-code.js';
 import { formatLocalDate } from '../../shared/domain/calendar/vietnam-time.js';
@@ -34,6 +34,8 @@ export interface CodeOwner {
   unitGso: string;
   units: readonly IssuingUnit[];
   station: number | null;
+  /** The units as last published: whose agency identifier a code's prefix is. */
+  catalogue: readonly Unit[];
 }
 
 export interface CodeRefusal {
@@ -81,7 +83,7 @@ export async function checkIssuedCode(
   if (parts === null) return { code: 'invalid_event', message: `Mã hồ sơ ${code} không đúng dạng <mã định danh>-<yyMMdd>-<NNNN>.` };
   // A former unit's identifier counts only for codes issued before the device moved on.
   const units = owner.units.filter((unit) => unit.until === null || issuedAt <= unit.until);
-  const catalogueOwner = otherUnitHoldingAgency(parts.agencyIdentifier, (unit) => units.some((own) => own.unitId === unit.id), CATALOGUE_UNITS);
+  const catalogueOwner = otherUnitHoldingAgency(parts.agencyIdentifier, (unit) => units.some((own) => own.unitId === unit.id), owner.catalogue);
   if (catalogueOwner !== null) {
     return {
       code: 'code_foreign_agency',

@@ -36,8 +36,8 @@ export async function pushEvents(
   }
   const { allowed, refused } = await checkProcedures(valid, catalogue);
   const recordedAt = new Date(nowMs).toISOString();
-  const formerUnits = await storage.formerUnits(device.id);
-  const actor = { deviceId: device.id, unitId: device.unitId, unitGso: device.unitGso, formerUnits, station: device.station };
+  const [formerUnits, units] = await Promise.all([storage.formerUnits(device.id), catalogue.currentUnits()]);
+  const actor = { deviceId: device.id, unitId: device.unitId, unitGso: device.unitGso, formerUnits, station: device.station, catalogue: units };
   // A desk restored from a backup and re-keyed may still hold unsent events signed with the ids its
   // station used before: they are appended as those ids' (their own counter spaces), before its own.
   const predecessors = await storage.predecessors(device.id);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EnrollmentService } from '../../server/enrollment/enrollment-service.js';
+import { CentreCatalogue } from '../../server/catalogue/centre-catalogue.js';
 import { SqliteStorage } from '../../server/storage/sqlite-storage.js';
 import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../support/entry-builds.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -31,7 +32,7 @@ describe('centre command line', { timeout: 60_000 }, () => {
     // The printed code enrolls a desk, once.
     const storage = new SqliteStorage(join(dir.path, 'centre.sqlite'));
     try {
-      const enrollment = new EnrollmentService(storage, Date.now);
+      const enrollment = new EnrollmentService(storage, Date.now, new CentreCatalogue(storage));
       expect(await enrollment.enroll({ code, deviceName: 'Quầy 3', deviceId: 'desk-cli' })).toMatchObject({ unitGsoCode: '06691', station: 3 });
       await expect(enrollment.enroll({ code, deviceName: 'Quầy 3', deviceId: 'desk-other' })).rejects.toMatchObject({ code: 'enrollment_code_invalid' });
     } finally {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnrollmentService } from '../../server/enrollment/enrollment-service.js';
+import { CentreCatalogue } from '../../server/catalogue/centre-catalogue.js';
 import { openStorage } from '../../server/storage/open-storage.js';
 import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../support/entry-builds.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -64,7 +65,7 @@ describe('the update feed served by the centre', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     const storage = await openStorage({ dataDir, database: undefined, schema: undefined });
     try {
-      const enrollment = new EnrollmentService(storage, Date.now);
+      const enrollment = new EnrollmentService(storage, Date.now, new CentreCatalogue(storage));
       const enroll = async (unitGsoCode: string, deviceId: string) => {
         const { code } = await enrollment.issueCode({ unitGsoCode, station: 1, createdBy: 'test' });
         return (await enrollment.enroll({ code, deviceName: `Quầy 1 ${unitGsoCode}`, deviceId })).token;

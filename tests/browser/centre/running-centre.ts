@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createCentre } from '../../../server/centre-app.js';
 import { HA_LONG_UNITS } from '../../../shared/domain/catalogue/seed/ha-long-units.js';
 import { EnrollmentService } from '../../../server/enrollment/enrollment-service.js';
+import { CentreCatalogue } from '../../../server/catalogue/centre-catalogue.js';
 import { StaffService } from '../../../server/staff/staff-service.js';
 import { SqliteStorage } from '../../../server/storage/sqlite-storage.js';
 import type { CentreStorage } from '../../../server/storage/storage.js';
@@ -41,7 +42,7 @@ export const test = base.extend<{ centre: RunningCentre }>({
     try {
       await new StaffService(storage, now).create({ ...STAFF, role: 'admin' });
       const units = HA_LONG_UNITS.map((u) => u.gsoCode).filter((code) => !UNITS_WITHOUT_DESK.includes(code));
-      const enrollment = new EnrollmentService(storage, now);
+      const enrollment = new EnrollmentService(storage, now, new CentreCatalogue(storage));
       for (const code of units) await enrollDesk(enrollment, code, deskIdOf(code));
       await appendCityHistory(storage, cityHistory({ units, perUnitPerDay: 3, fromDay: '2026-09-01', lastMs: CENTRE_NOW, seed: 2026 }), {
         recordedAt: new Date(CENTRE_NOW).toISOString(),

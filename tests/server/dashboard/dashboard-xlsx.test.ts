@@ -4,7 +4,8 @@ import { SECTORS } from '../../../shared/domain/catalogue/seed/sectors.js';
 import type { DossierState } from '../../../shared/domain/dossier/state.js';
 import { tallyDay } from '../../../shared/domain/dossier/tally.js';
 import { bieu06FromStates, type Bieu06Row } from '../../../shared/domain/reports/bieu06.js';
-import { lineKeyOfCode, rowLabel } from '../../../server/dashboard/city-units.js';
+import { cityUnitsOf, rowLabel } from '../../../server/dashboard/city-units.js';
+import { CATALOGUE_UNITS } from '../../../shared/domain/catalogue/seed/units.js';
 import type { DashboardUnit } from '../../../server/dashboard/dashboard-types.js';
 import { startTestCentre, type TestCentre } from '../support/test-centre.js';
 import { appendCityHistory, cityHistory } from './support/city-history.js';
@@ -48,7 +49,7 @@ async function unitLines(path: string): Promise<DashboardUnit[]> {
 }
 
 /** The dossiers a line counts (all of 2026: a code names the unit that held it then). */
-const statesOf = (line: DashboardUnit) => states.filter((s) => lineKeyOfCode(s.unit.gsoCode, '2026-11-25') === line.unitId);
+const statesOf = (line: DashboardUnit) => states.filter((s) => cityUnitsOf(CATALOGUE_UNITS).lineKeyOfCode(s.unit.gsoCode, '2026-11-25') === line.unitId);
 
 const values = (ws: ExcelJS.Worksheet, row: number, count: number) => Array.from({ length: count }, (_, i) => ws.getCell(row, i + 1).value);
 

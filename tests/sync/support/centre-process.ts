@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EnrollmentService } from '../../../server/enrollment/enrollment-service.js';
+import { CentreCatalogue } from '../../../server/catalogue/centre-catalogue.js';
 import { StaffService } from '../../../server/staff/staff-service.js';
 import { openStorage } from '../../../server/storage/open-storage.js';
 import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../../support/entry-builds.js';
@@ -48,7 +49,7 @@ export async function prepareCentre(
     if ((await storage.staffByUsername(ADMIN.username)) === null) {
       await new StaffService(storage, now).create({ ...ADMIN, role: 'admin' });
     }
-    const enrollment = new EnrollmentService(storage, now);
+    const enrollment = new EnrollmentService(storage, now, new CentreCatalogue(storage));
     const issued: string[] = [];
     for (const code of codes) issued.push((await enrollment.issueCode({ ...code, createdBy: 'test' })).code);
     return issued;
