@@ -44,6 +44,5 @@ export class ScanFetchLane {
   /** The bound on disk use for scans fetched from the centre, in bytes (null: the default). */
   setLimitBytes(bytes: number | null): void {
     this.fetcher.setLimitBytes(bytes);
-    this.board.setScanDownloadWarning(null);
   }
 }

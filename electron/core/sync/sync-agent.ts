@@ -12,7 +12,7 @@ import type { CentreNetwork } from './centre-network.js';
 import { CentreSession } from './centre-session.js';
 import { reconcileWithCentre, rekeyIfRestored } from './centre-recovery.js';
 import { measureSkewMs } from './clock-skew.js';
-import { enroll, unenroll } from './enrollment.js';
+import { enroll, unenroll, type EnrollmentContext } from './enrollment.js';
 import { reportStatus } from './fleet-status-report.js';
 import type { LaneReport } from './lane-report.js';
 import { pullAll } from './pull-lane.js';
@@ -84,6 +84,16 @@ export class SyncAgent {
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
     this.locator = deps.blobs ?? NO_BLOBS;
     this.session = new CentreSession({ repo: this.repo, secrets: deps.secrets, now: deps.now, options: this.options, network: deps.network, fetch: deps.fetch, log: deps.log });
+    this.board = new SyncStatusBoard({
+      repo: this.repo,
+      blobQueue: this.blobQueue,
+      locator: this.locator,
+      events: deps.events,
+      now: deps.now,
+      lanes: { lastFailure: () => this.scheduler.lastFailure(), busy: () => this.scheduler.busy() },
+    });
+    const scanFetch = deps.scans === undefined ? null : new ScanFetchLane(deps.db, deps.scans, this.session, this.board);
+    this.scanFetch = scanFetch;
     this.scheduler = new SyncScheduler(
       {
         events: deps.events,
@@ -98,11 +108,9 @@ export class SyncAgent {
       {
         events: () => this.syncEvents(),
         uploads: () => this.uploadScans(),
-        downloads: deps.scans === undefined ? null : () => this.scanFetch?.fetchAll() ?? Promise.resolve(),
+        downloads: scanFetch === null ? null : () => scanFetch.fetchAll(),
       },
     );
-    this.board = new SyncStatusBoard({ repo: this.repo, blobQueue: this.blobQueue, locator: this.locator, events: deps.events, now: deps.now, lanes: this.scheduler });
-    this.scanFetch = deps.scans === undefined ? null : new ScanFetchLane(deps.db, deps.scans, this.session, this.board);
   }
 
   /** Begins listening for local changes, the clock and the network. Safe to call once. */
@@ -196,7 +204,7 @@ export class SyncAgent {
     return this.status();
   }
 
-  private enrollmentContext() {
+  private enrollmentContext(): EnrollmentContext {
     return { session: this.session, repo: this.repo, settings: this.deps.settings, deviceId: this.deps.deviceId, now: this.deps.now };
   }
 
