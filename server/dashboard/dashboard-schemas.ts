@@ -98,25 +98,7 @@ export const overdueViewSchema = obj({
   ),
 });
 
-export const desksViewSchema = obj({
-  asOf: str,
-  staleAfterHours: int,
-  desks: array(
-    obj({
-      deviceId: str,
-      name: str,
-      unitGsoCode: str,
-      unitName: str,
-      station: int,
-      enrolledAt: str,
-      revokedAt: nullable('string'),
-      lastSyncAt: nullable('string'),
-      state: { type: 'string', enum: ['ok', 'stale', 'never', 'revoked'] },
-    }),
-  ),
-  unitsWithoutDesk: array(obj(unit)),
-});
-
+// One desk as the desks page and the fleet page both list it.
 const deskLine = {
   deviceId: str,
   name: str,
@@ -128,6 +110,13 @@ const deskLine = {
   lastSyncAt: nullable('string'),
   state: { type: 'string', enum: ['ok', 'stale', 'never', 'revoked'] },
 };
+
+export const desksViewSchema = obj({
+  asOf: str,
+  staleAfterHours: int,
+  desks: array(obj(deskLine)),
+  unitsWithoutDesk: array(obj(unit)),
+});
 
 export const fleetViewSchema = obj({
   asOf: str,
