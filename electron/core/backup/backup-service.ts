@@ -1,4 +1,4 @@
-import type { BackupManifest, BackupProgress, BackupStatus } from '../../../shared/contract/backup.js';
+import type { BackupManifest, BackupProgress, BackupStatus, ScansBack } from '../../../shared/contract/backup.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { VIETNAM_UTC_OFFSET_MS } from '../../../shared/domain/calendar/vietnam-time.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
@@ -18,6 +18,8 @@ export interface BackupServiceDeps {
   source: () => BackupSource;
   now(): number;
   onProgress(progress: BackupProgress): void;
+  /** A restored backup's scans still coming back (scan-restore.ts). */
+  scansBack(): ScansBack | null;
 }
 
 export class BackupService {
@@ -29,7 +31,7 @@ export class BackupService {
   status(): BackupStatus {
     const settings = readBackupSettings(this.deps.settings);
     const last = readLastBackup(this.deps.settings);
-    return { settings, last, warning: this.warning(last?.at ?? null, settings.warnDays), running: this.running !== null, lastError: this.lastError };
+    return { settings, last, warning: this.warning(last?.at ?? null, settings.warnDays), running: this.running !== null, lastError: this.lastError, scansBack: this.deps.scansBack() };
   }
 
   /** One backup now; a second call while one runs waits for that one instead of starting another. */

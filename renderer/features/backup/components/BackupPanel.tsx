@@ -6,7 +6,7 @@ import { useBackupStore } from '../store/backup-store-context.js';
 import { RestorePanel } from './RestorePanel.js';
 import './backup.css';
 
-const PHASES = { database: 'Đang chép cơ sở dữ liệu', scans: 'Đang chép tệp quét', verify: 'Đang kiểm tra', done: 'Xong', failed: 'Không thành công' } as const;
+const PHASES = { database: 'Đang chép cơ sở dữ liệu', scans: 'Đang chép tệp quét', verify: 'Đang kiểm tra', done: 'Xong', failed: 'Không thành công', scansBack: 'Đang chép lại bản quét từ bản sao lưu' } as const;
 
 /** "Sao lưu" on the settings screen (supervisors): where backups go, how many are kept, and a backup now. */
 export function BackupPanel() {
