@@ -36,6 +36,12 @@ export class BackupService {
 
   /** One backup now; a second call while one runs waits for that one instead of starting another. */
   run(): Promise<BackupManifest> {
+    const scansBack = this.deps.scansBack();
+    // A backup now would lack the scans not back yet, and its retention could drop the backup they come from.
+    if (scansBack !== null) {
+      const count = scansBack.total === null ? '' : ` (${scansBack.done}/${scansBack.total})`;
+      return Promise.reject(new CommandError('conflict', `Máy đang chép lại bản quét từ bản sao lưu${count}. Hãy sao lưu sau khi chép xong, để bản sao lưu mới có đủ bản quét.`));
+    }
     this.running ??= this.runOnce().finally(() => {
       this.running = null;
     });
@@ -46,7 +52,7 @@ export class BackupService {
   async runDailyIfDue(): Promise<BackupManifest | null> {
     const settings = readBackupSettings(this.deps.settings);
     const nowMs = this.deps.now();
-    if (settings.folder === null || vietnamHour(nowMs) < settings.dailyHour) return null;
+    if (settings.folder === null || vietnamHour(nowMs) < settings.dailyHour || this.deps.scansBack() !== null) return null;
     const last = readLastBackup(this.deps.settings);
     if (last !== null && vietnamDay(Date.parse(last.at)) >= vietnamDay(nowMs)) return null;
     return this.run().catch(() => null); // the failure is in status().lastError and the status bar

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../../electron/core/dispatch.js';
@@ -68,6 +68,10 @@ it('receives before the scans are back, copies an opened scan from the backup at
   expect(present(restored, scans)).toEqual([]);
   expect((await restored.call('backup.status', {})).scansBack).toEqual({ done: 0, total: 6, problem: null });
   await receiveDossier(restored);
+  // No backup meanwhile: it would lack the scans not back yet, and its retention could drop their source.
+  const refused = await restored.fail('backup.run', {});
+  expect(refused.code).toBe('conflict');
+  expect(refused.message).toContain('0/6');
   expect((await restored.call('dossiers.search', {})).rows).toHaveLength(2);
 
   // A scan opened before its turn: from the backup folder now (the desk is not enrolled: no centre to ask).
@@ -103,4 +107,20 @@ it('finishes the copy at the next start when the desk is closed in the middle of
   for (const [sha, bytes] of scans) expect(readFileSync(second.core.attachments.blobs.pathOf(sha))).toEqual(bytes);
   expect((await second.call('backup.status', {})).scansBack).toBeNull();
   stuck.open();
+}, 30_000);
+
+it('says so while the backup folder cannot be read, and copies the scans once it is back', async () => {
+  const { name, scans } = await backedUpDesk(3);
+  await stageOnBlankDesk(name);
+  const away = `${target.path}-away`;
+  renameSync(target.path, away); // the USB drive pulled out after the restore
+  const restored = await openAttachmentDesk({ dataDir: fresh.path, initialise: false, scanRestoreOptions: { retryMs: 100 } });
+  opened.push(restored);
+  await receiveDossier(restored);
+  await vi.waitFor(async () => expect((await restored.call('backup.status', {})).scansBack?.problem).toMatch(/Không đọc được thư mục sao lưu/));
+  expect(present(restored, scans)).toEqual([]);
+
+  renameSync(away, target.path);
+  await vi.waitFor(async () => expect((await restored.call('backup.status', {})).scansBack).toBeNull(), { timeout: 10_000 });
+  for (const [sha, bytes] of scans) expect(readFileSync(restored.core.attachments.blobs.pathOf(sha))).toEqual(bytes);
 }, 30_000);
