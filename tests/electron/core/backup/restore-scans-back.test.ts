@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { fork } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../../electron/core/dispatch.js';
 import { startCore } from '../../../../electron/core/start-core.js';
+import { BUILT_ENTRY_EXEC_ARGV, builtEntry } from '../../../support/entry-builds.js';
 import { makeTempDir } from '../../../support/temp-dir.js';
 import { openAttachmentDesk, receiveDossier, type AttachmentDesk } from '../attachments/support/attachment-desk.js';
 
@@ -124,3 +127,32 @@ it('says so while the backup folder cannot be read, and copies the scans once it
   await vi.waitFor(async () => expect((await restored.call('backup.status', {})).scansBack).toBeNull(), { timeout: 10_000 });
   for (const [sha, bytes] of scans) expect(readFileSync(restored.core.attachments.blobs.pathOf(sha))).toEqual(bytes);
 }, 30_000);
+
+it('finishes the copy at the next start after the desk core process is killed in the middle of it', async () => {
+  const { name, scans } = await backedUpDesk(40);
+  await stageOnBlankDesk(name);
+  const child = fork(builtEntry('restore-child'), [], {
+    execArgv: BUILT_ENTRY_EXEC_ARGV,
+    env: { ...process.env, RESTORE_DATA_DIR: fresh.path, RESTORE_SCAN_PAUSE_MS: '150' },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const progress = JSON.parse(line) as { phase: string; done: number; total: number };
+    if (progress.phase === 'scansBack' && progress.done >= 20) {
+      expect(progress.done).toBeLessThan(40);
+      child.kill('SIGKILL');
+      break;
+    }
+  }
+  expect(await exited).toBe('SIGKILL');
+
+  const again = await openAttachmentDesk({ dataDir: fresh.path, initialise: false });
+  opened.push(again);
+  const before = present(again, scans).length;
+  expect(before).toBeGreaterThanOrEqual(20);
+  expect(before).toBeLessThan(40);
+  await again.core.scansBack.settled();
+  for (const [sha, bytes] of scans) expect(readFileSync(again.core.attachments.blobs.pathOf(sha))).toEqual(bytes);
+  expect((await again.call('backup.status', {})).scansBack).toBeNull();
+}, 60_000);
