@@ -11,6 +11,9 @@ export function ScanDownloadLimitSection() {
   const limit = useSyncStatusStore((state) => state.scanLimit);
   const error = useSyncStatusStore((state) => state.scanLimitError);
   const load = useSyncStatusStore((state) => state.loadScanLimit);
+  const save = useSyncStatusStore((state) => state.setScanLimit);
+  // Here, not in the form: the form is made anew when the stored value changes.
+  const [saved, setSaved] = useState(false);
   useEffect(() => void load(), [load]);
   return (
     <section className="sync-settings__scan-limit" aria-labelledby="scan-limit-title">
@@ -18,22 +21,27 @@ export function ScanDownloadLimitSection() {
       <p>Máy mới hoặc máy khôi phục tải bản quét của đơn vị từ trung tâm; việc tải dừng khi dùng hết giới hạn này.</p>
       {error && <ErrorNotice error={error} context="Không lưu được giới hạn dung lượng bản quét." />}
       {/* A new form when the stored value changes, so the field shows what the core kept. */}
-      {limit && <ScanDownloadLimitForm key={`${limit.limitGb}-${limit.isDefault}`} limit={limit} />}
+      {limit && <ScanDownloadLimitForm
+          key={`${limit.limitGb}-${limit.isDefault}`}
+          limit={limit}
+          saved={saved}
+          onSave={(limitGb) => {
+            setSaved(false);
+            void save(limitGb).then(setSaved);
+          }}
+        />}
     </section>
   );
 }
 
-function ScanDownloadLimitForm({ limit }: { limit: ScanDownloadLimit }) {
-  const save = useSyncStatusStore((state) => state.setScanLimit);
+function ScanDownloadLimitForm({ limit, saved, onSave }: { limit: ScanDownloadLimit; saved: boolean; onSave: (limitGb: number | null) => void }) {
   const [value, setValue] = useState(String(limit.limitGb));
-  const [saved, setSaved] = useState(false);
   return (
     <form
       className="sync-settings__scan-limit-form"
       onSubmit={(event) => {
         event.preventDefault();
-        setSaved(false);
-        void save(value.trim() === '' ? null : Number(value.replace(',', '.'))).then(setSaved);
+        onSave(value.trim() === '' ? null : Number(value.replace(',', '.')));
       }}
     >
       <label>
