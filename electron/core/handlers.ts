@@ -31,6 +31,7 @@ import { SettingsRepository } from './settings/settings-repository.js';
 import { randomUUID } from 'node:crypto';
 import type { PendingRestore } from './backup/pending-restore.js';
 import { takeNewDeviceIdentity } from './backup/restored-identity.js';
+import { ScanRestorer, type ScanRestoreOptions } from './backup/scan-restore.js';
 
 export interface CoreDeps {
   db: DeskDatabase;
@@ -53,6 +54,8 @@ export interface CoreDeps {
   secrets?: SecretStore;
   /** A backup restored at this start (pending-restore.ts): the desk takes a new device identity. */
   restored?: PendingRestore | null;
+  /** Test seams of the copy of a restored backup's scans (hold it, retry sooner). */
+  scanRestoreOptions?: ScanRestoreOptions;
 }
 
 /** Builds repositories and services once and seeds reference data on first start. */
@@ -85,10 +88,17 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     newId,
     options: deps.attachmentOptions,
   });
+  const scansBack = new ScanRestorer(
+    deps.identity.dataDir,
+    attachments.blobs,
+    (progress) => deps.events.publish('backup.progress', { phase: 'scansBack', done: progress.done, total: progress.total ?? 0 }),
+    deps.scanRestoreOptions,
+  );
   const backup = new BackupService({
     settings,
     now,
     onProgress: (progress) => deps.events.publish('backup.progress', progress),
+    scansBack: () => scansBack.status(),
     source: () => ({
       db: deps.db,
       blobs: attachments.blobs,
@@ -110,6 +120,7 @@ export function createCoreContext(deps: CoreDeps): CoreContext {
     dossiers,
     attachments,
     backup,
+    scansBack,
     sync: createSyncAgent({
       db: deps.db,
       events: deps.events,

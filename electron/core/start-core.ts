@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { applyPendingRestore, finishRestore } from './backup/pending-restore.js';
+import { adoptScanSource } from './backup/scan-restore.js';
 import type { BackupService } from './backup/backup-service.js';
+import type { ScanRestorer } from './backup/scan-restore.js';
 import type { Handlers } from '../../shared/contract/commands.js';
 import type { AppIdentity } from './app/app-info.js';
 import type { AttachmentFeature } from './attachments/attachment-feature.js';
@@ -19,6 +21,8 @@ export interface DeskCore {
   sync: SyncAgent;
   /** Backups to the supervisor's folder. */
   backup: BackupService;
+  /** A restored backup's scans coming back in the background. */
+  scansBack: ScanRestorer;
   close(): void;
   /** Quit's close: stops scans and sync (waiting for the run in flight), checkpoints the WAL, closes the database. */
   closeCleanly(): Promise<void>;
@@ -32,10 +36,12 @@ export function startCore(
   {
     sqliteAddon,
     ...options
-  }: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'onProjectionRebuild' | 'centreNetwork' | 'secrets'> & { sqliteAddon?: string } = {},
+  }: Pick<CoreDeps, 'now' | 'attachmentOptions' | 'syncOptions' | 'onProjectionRebuild' | 'centreNetwork' | 'secrets' | 'scanRestoreOptions'> & { sqliteAddon?: string } = {},
 ): DeskCore {
   // A restore staged by `backup.restore` is swapped in before the database is opened.
   const restored = applyPendingRestore(identity.dataDir);
+  // Its scans come back after this start, in the background: the desk receives meanwhile.
+  if (restored !== null) adoptScanSource(identity.dataDir);
   const db = openDatabase({ path: join(identity.dataDir, DATABASE_FILE), nativeAddon: sqliteAddon });
   const events = new DeskEventBus();
   const ctx = createCoreContext({ db, identity, events, ...options, restored });
@@ -47,6 +53,7 @@ export function startCore(
   const handlers = createHandlers(ctx);
   // Sync runs in the background from now on; it never blocks a command.
   ctx.sync.start();
+  ctx.scansBack.start();
   return {
     db,
     events,
@@ -54,8 +61,10 @@ export function startCore(
     attachments: ctx.attachments,
     sync: ctx.sync,
     backup: ctx.backup,
+    scansBack: ctx.scansBack,
     close: () => {
       clearInterval(dailyBackup);
+      ctx.scansBack.stop();
       // Stops a running scan and the inbox watcher; neither touches the database.
       ctx.attachments.close().catch(() => undefined);
       // Aborts requests in flight; a page being applied commits or rolls back before close returns.
@@ -64,6 +73,7 @@ export function startCore(
     },
     closeCleanly: async () => {
       clearInterval(dailyBackup);
+      ctx.scansBack.stop();
       await Promise.allSettled([ctx.attachments.close(), ctx.sync.stop()]);
       // The WAL folded into the database file: the next start (or a copy of the folder) finds one file.
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -26,6 +26,8 @@ export interface ShellDialogs {
   openFiles(options: { title: string; filters: FileFilter[] }): Promise<string[]>;
   /** The chosen path; null when the officer cancelled. */
   saveFile(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+  /** The chosen folder's absolute path; null when the officer cancelled. */
+  openFolder(options: { title: string }): Promise<string | null>;
 }
 
 /** Where the window's commands go once the shell has applied its rules: the core's process (or, in tests, its handlers). */
@@ -160,6 +162,10 @@ export function createDeskShell(deps: DeskShellDeps): DeskShell {
         }
         await writeFile(dest, bytes);
       });
+    },
+
+    async 'shell.pickFolder'(args) {
+      return { folder: await deps.dialogs.openFolder({ title: (args as { title: string }).title }) };
     },
 
     async 'shell.updateState'() {

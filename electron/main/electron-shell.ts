@@ -24,6 +24,13 @@ export function electronShellDeps(getWindow: () => BrowserWindow | null): Pick<D
         const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
         return result.canceled ? [] : result.filePaths;
       },
+      async openFolder({ title }) {
+        // A USB drive or a network share: a new folder may be made there from the dialog.
+        const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+        const window = liveWindow();
+        const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+        return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
+      },
       async saveFile({ title, defaultPath, filters }) {
         const options: Electron.SaveDialogOptions = { title, defaultPath, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
         const window = liveWindow();

@@ -23,6 +23,7 @@ const SHELL_OPERATIONS: readonly string[] = [
   'shell.setIntakeOpen',
   'shell.installUpdate',
   'shell.saveSupportLogs',
+  'shell.pickFolder',
 ];
 const GRANT_DROPPED_FILE = 'shell.grantDroppedFile';
 

@@ -17,6 +17,7 @@ export interface ShellPageArgs {
   'shell.setIntakeOpen': { open: boolean };
   'shell.installUpdate': Record<string, never>;
   'shell.saveSupportLogs': Record<string, never>;
+  'shell.pickFolder': { title: string };
 }
 
 export async function callShell<O extends ShellOperation>(bridge: DeskBridge, operation: O, args: ShellPageArgs[O]): Promise<Envelope<ShellResults[O]>> {

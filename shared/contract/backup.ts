@@ -63,10 +63,22 @@ export interface BackupStatus {
   running: boolean;
   /** The last failure (Vietnamese), cleared by the next good backup. */
   lastError: string | null;
+  /** A restored backup's scans still being copied back into the desk (after its restart); null when none wait. */
+  scansBack: ScansBack | null;
+}
+
+/** The scans of a restored backup coming back in the background: the desk receives meanwhile. */
+export interface ScansBack {
+  done: number;
+  /** null until the backup's scan list has been read. */
+  total: number | null;
+  /** In Vietnamese, why the copy waits (the backup folder cannot be read); it tries again. */
+  problem: string | null;
 }
 
 export interface BackupProgress {
-  phase: 'database' | 'scans' | 'verify' | 'done' | 'failed';
+  /** 'scansBack': a restored backup's scans being copied back after the restart (done when done === total). */
+  phase: 'database' | 'scans' | 'verify' | 'done' | 'failed' | 'scansBack';
   done: number;
   total: number;
 }

@@ -67,6 +67,8 @@ export const COMMAND_NAMES = [
   'sync.now',
   'sync.dossierStates',
   'sync.fetchScan',
+  'sync.scanDownloadLimit',
+  'sync.setScanDownloadLimit',
   'backup.status',
   'backup.run',
   'backup.configure',

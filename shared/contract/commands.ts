@@ -90,6 +90,8 @@ export const COMMAND_SCHEMAS = {
   'sync.now': sync.syncNowArgs,
   'sync.dossierStates': sync.syncDossierStatesArgs,
   'sync.fetchScan': sync.syncFetchScanArgs,
+  'sync.scanDownloadLimit': sync.syncScanDownloadLimitArgs,
+  'sync.setScanDownloadLimit': sync.syncSetScanDownloadLimitArgs,
   'backup.status': b.backupStatusArgs,
   'backup.run': b.backupRunArgs,
   'backup.configure': b.backupConfigureArgs,
@@ -164,6 +166,8 @@ export interface CommandResults {
   'sync.now': SyncStatus;
   'sync.dossierStates': sync.DossierSyncStates;
   'sync.fetchScan': sync.FetchedScan;
+  'sync.scanDownloadLimit': sync.ScanDownloadLimit;
+  'sync.setScanDownloadLimit': sync.ScanDownloadLimit;
   'backup.status': b.BackupStatus;
   'backup.run': b.BackupStatus;
   'backup.configure': b.BackupStatus;

@@ -27,6 +27,7 @@ export const SHELL_OPERATIONS = [
   'shell.setIntakeOpen',
   'shell.installUpdate',
   'shell.saveSupportLogs',
+  'shell.pickFolder',
 ] as const;
 export type ShellOperation = (typeof SHELL_OPERATIONS)[number];
 
@@ -58,6 +59,8 @@ export const SHELL_SCHEMAS = {
   'shell.setIntakeOpen': z.strictObject({ open: z.boolean() }),
   'shell.installUpdate': z.strictObject({}),
   'shell.saveSupportLogs': z.strictObject({}),
+  /** A folder chosen in the native dialog (the backup folder): the page shows it and sends it back to the core, which checks it. */
+  'shell.pickFolder': z.strictObject({ title: z.string().trim().min(1).max(120) }),
 } as const satisfies Record<ShellOperation, z.ZodType>;
 
 /** A file the officer gave the desk: its id for `attachments.addUpload`, what the page may show of it. */
@@ -83,6 +86,8 @@ export interface ShellResults {
   /** The recent logs and the app/OS versions as one zip (electron/core/logging/support-bundle.ts). */
   'shell.saveSupportLogs': SaveOutcome;
   'shell.updateState': UpdateState;
+  /** null when the dialog was cancelled. */
+  'shell.pickFolder': { folder: string | null };
   /** The intake screen says when an intake is open: an update is never installed in its middle. */
   'shell.setIntakeOpen': UpdateState;
   /** Restarts into the downloaded update; refused while an intake is open or before a download finished. */

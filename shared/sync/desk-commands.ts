@@ -40,6 +40,26 @@ export const syncFetchScanArgs = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã SHA-256 của tệp phải gồm 64 chữ số thập lục phân viết thường.'),
 });
 
+/** The most disk the scans fetched from the centre may take (a replaced desk's ward), in GB; null: the default. */
+export const SCAN_DOWNLOAD_LIMIT_GB = { min: 1, max: 4096 } as const;
+export const syncScanDownloadLimitArgs = z.strictObject({});
+export const syncSetScanDownloadLimitArgs = z.strictObject({
+  limitGb: z
+    .number('Giới hạn dung lượng bản quét tải về phải là một số (GB).')
+    .min(SCAN_DOWNLOAD_LIMIT_GB.min, `Giới hạn dung lượng bản quét tải về ít nhất là ${SCAN_DOWNLOAD_LIMIT_GB.min} GB.`)
+    .max(SCAN_DOWNLOAD_LIMIT_GB.max, `Giới hạn dung lượng bản quét tải về tối đa là ${SCAN_DOWNLOAD_LIMIT_GB.max} GB.`)
+    .nullable(),
+});
+
+export interface ScanDownloadLimit {
+  /** The bound in force, in GB. */
+  limitGb: number;
+  /** True when no supervisor set one (the default applies). */
+  isDefault: boolean;
+  /** What the scans fetched so far take, in GB. */
+  usedGb: number;
+}
+
 export interface FetchedScan {
   /** True once the scan is in this desk's store. */
   fetched: boolean;

@@ -20,6 +20,8 @@ test('a supervisor sets the backup folder and backs up now; the status bar shows
     const panel = page.getByRole('region', { name: 'Sao lưu' });
     await expect(panel.getByTestId('backup-warning')).toContainText('Máy chưa có bản sao lưu nào');
 
+    // No native folder dialog in the browser: the path is typed.
+    await expect(panel.getByTestId('pick-folder')).toHaveCount(0);
     const field = panel.getByTestId('backup-folder');
     await field.fill(join(target.path, 'o-usb-da-rut'));
     await panel.getByRole('button', { name: 'Lưu cài đặt sao lưu' }).click();
@@ -41,4 +43,24 @@ test('a supervisor sets the backup folder and backs up now; the status bar shows
   } finally {
     target.remove();
   }
+});
+
+test('a supervisor sets the bound on disk use for scans fetched from the centre; a wrong value is refused in place', async ({ page, webHost }) => {
+  const problems = watchPageProblems(page);
+  await initialiseDesk(webHost.core);
+  await page.goto(`${webHost.url}#/dong-bo`);
+  const section = page.getByRole('region', { name: 'Giới hạn dung lượng bản quét tải về' });
+  await expect(section.getByTestId('scan-limit-state')).toContainText('Đã dùng 0 GB / 50 GB (mặc định).');
+  const field = section.getByTestId('scan-limit-gb');
+  await field.fill('0');
+  await section.getByRole('button', { name: 'Lưu giới hạn' }).click();
+  await expect(section.getByRole('alert')).toContainText('ít nhất là 1 GB');
+  await field.fill('12,5');
+  await section.getByRole('button', { name: 'Lưu giới hạn' }).click();
+  await expect(section.getByTestId('scan-limit-state')).toContainText('Đã lưu. Đã dùng 0 GB / 12,5 GB.');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Giới hạn dung lượng bản quét tải về' }).getByTestId('scan-limit-gb')).toHaveValue('12.5');
+  await expectNoSeriousAccessibilityViolations(page);
+  // The refused value is the browser's logged 400 answer; nothing else went wrong.
+  expect(problems).toEqual(['console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
 });

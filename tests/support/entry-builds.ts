@@ -42,6 +42,8 @@ const ENTRIES = {
   'desk-child': nodeProgram('tests/sync/support/desk-child.ts', 'desk-child.js'),
   /** A desk core that runs one backup, to be killed mid-copy (tests/electron/core/backup/backup-kill.test.ts). */
   'backup-child': nodeProgram('tests/electron/core/backup/support/backup-child.ts', 'backup-child.js'),
+  /** A restored desk core copying its backup's scans back, to be killed mid-copy (restore-scans-back.test.ts). */
+  'restore-child': nodeProgram('tests/electron/core/backup/support/restore-child.ts', 'restore-child.js'),
   /** A desk syncing in a fresh process, through a proxy or a private CA read at start (proxy, centre-tls). */
   'tls-desk-child': nodeProgram('tests/sync/support/tls-desk-child.ts', 'tls-desk-child.js'),
 } satisfies Record<string, Entry>;

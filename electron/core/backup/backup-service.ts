@@ -1,4 +1,4 @@
-import type { BackupManifest, BackupProgress, BackupStatus } from '../../../shared/contract/backup.js';
+import type { BackupManifest, BackupProgress, BackupStatus, ScansBack } from '../../../shared/contract/backup.js';
 import { CommandError } from '../../../shared/contract/errors.js';
 import { VIETNAM_UTC_OFFSET_MS } from '../../../shared/domain/calendar/vietnam-time.js';
 import type { SettingsRepository } from '../settings/settings-repository.js';
@@ -18,6 +18,8 @@ export interface BackupServiceDeps {
   source: () => BackupSource;
   now(): number;
   onProgress(progress: BackupProgress): void;
+  /** A restored backup's scans still coming back (scan-restore.ts). */
+  scansBack(): ScansBack | null;
 }
 
 export class BackupService {
@@ -29,11 +31,17 @@ export class BackupService {
   status(): BackupStatus {
     const settings = readBackupSettings(this.deps.settings);
     const last = readLastBackup(this.deps.settings);
-    return { settings, last, warning: this.warning(last?.at ?? null, settings.warnDays), running: this.running !== null, lastError: this.lastError };
+    return { settings, last, warning: this.warning(last?.at ?? null, settings.warnDays), running: this.running !== null, lastError: this.lastError, scansBack: this.deps.scansBack() };
   }
 
   /** One backup now; a second call while one runs waits for that one instead of starting another. */
   run(): Promise<BackupManifest> {
+    const scansBack = this.deps.scansBack();
+    // A backup now would lack the scans not back yet, and its retention could drop the backup they come from.
+    if (scansBack !== null) {
+      const count = scansBack.total === null ? '' : ` (${scansBack.done}/${scansBack.total})`;
+      return Promise.reject(new CommandError('conflict', `Máy đang chép lại bản quét từ bản sao lưu${count}. Hãy sao lưu sau khi chép xong, để bản sao lưu mới có đủ bản quét.`));
+    }
     this.running ??= this.runOnce().finally(() => {
       this.running = null;
     });
@@ -44,7 +52,7 @@ export class BackupService {
   async runDailyIfDue(): Promise<BackupManifest | null> {
     const settings = readBackupSettings(this.deps.settings);
     const nowMs = this.deps.now();
-    if (settings.folder === null || vietnamHour(nowMs) < settings.dailyHour) return null;
+    if (settings.folder === null || vietnamHour(nowMs) < settings.dailyHour || this.deps.scansBack() !== null) return null;
     const last = readLastBackup(this.deps.settings);
     if (last !== null && vietnamDay(Date.parse(last.at)) >= vietnamDay(nowMs)) return null;
     return this.run().catch(() => null); // the failure is in status().lastError and the status bar

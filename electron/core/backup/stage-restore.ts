@@ -1,20 +1,20 @@
 import Database from 'better-sqlite3';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BackupManifest } from '../../../shared/contract/backup.js';
 import { CommandError } from '../../../shared/contract/errors.js';
-import { BlobStore } from '../blobs/blob-store.js';
 import { syncDirectory, syncFile } from '../blobs/durable-io.js';
 import { integrityCheck } from './backup-repository.js';
-import { BACKUP_DATABASE, BACKUP_MANIFEST, blobAreaOf, readManifest, readScanList } from './backup-folder.js';
+import { BACKUP_DATABASE, BACKUP_MANIFEST, readManifest, readScanList } from './backup-folder.js';
+import { STAGED_SCAN_SOURCE, type ScanSource } from './scan-restore.js';
 import { PENDING_RESTORE, PENDING_RESTORE_PARTIAL } from './pending-restore.js';
 
-// The first half of a restore, done while the desk runs: the chosen backup is checked, its scans are
-// copied into the desk's store (content-addressed: a scan the desk holds is the same bytes, so nothing
-// of the desk's is overwritten) and its database is placed in <dataDir>/restore-pending. The swap itself
-// happens when the core starts again (pending-restore.ts), before the database is opened.
+// The first half of a restore, done while the desk runs: the chosen backup is checked and its database
+// placed in <dataDir>/restore-pending, with a note of where its scans are. The swap itself happens when
+// the core starts again (pending-restore.ts), before the database is opened; the scans are copied back
+// after that start, in the background (scan-restore.ts), so the desk receives again in seconds.
 
-export async function stageRestore(dataDir: string, deskBlobs: BlobStore, folder: string, name: string, onProgress: (done: number, total: number) => void): Promise<BackupManifest> {
+export async function stageRestore(dataDir: string, folder: string, name: string): Promise<BackupManifest> {
   const manifest = await readManifest(folder, name);
   const backupDir = join(folder, name);
   const checked = checkBackupDatabase(join(backupDir, BACKUP_DATABASE));
@@ -23,17 +23,11 @@ export async function stageRestore(dataDir: string, deskBlobs: BlobStore, folder
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
   try {
-    const area = new BlobStore(blobAreaOf(folder));
-    const scans = await readScanList(backupDir);
-    for (const [index, sha256] of scans.entries()) {
-      if ((await deskBlobs.sizeOf(sha256)) === null) {
-        const stored = await deskBlobs.putFile(area.pathOf(sha256));
-        if (stored.sha256 !== sha256) throw new CommandError('storage_failure', `Tệp đã số hoá ${sha256.slice(0, 12)}… trong bản sao lưu bị hỏng; hãy chọn bản khác.`);
-      }
-      if (index % 50 === 0 || index === scans.length - 1) onProgress(index + 1, scans.length);
-    }
     await copyFile(join(backupDir, BACKUP_DATABASE), join(partial, BACKUP_DATABASE));
     await writeFile(join(partial, BACKUP_MANIFEST), JSON.stringify(manifest));
+    await readScanList(backupDir); // the scans come back after the restart (scan-restore.ts): their list must be readable now
+    await writeFile(join(partial, STAGED_SCAN_SOURCE), JSON.stringify({ folder: resolve(folder), name } satisfies ScanSource));
+    await syncFile(join(partial, STAGED_SCAN_SOURCE));
     await syncFile(join(partial, BACKUP_DATABASE));
     await syncFile(join(partial, BACKUP_MANIFEST));
     await syncDirectory(partial);

@@ -44,9 +44,7 @@ export function backupHandlers(ctx: CoreContext): BackupHandlers {
     'backup.restore': async (args) => {
       requireRestorer();
       const folder = await folderOr(args.folder);
-      const manifest = await stageRestore(ctx.identity.dataDir, ctx.attachments.blobs, folder, args.name, (done, total) =>
-        ctx.events.publish('backup.progress', { phase: 'scans', done, total }),
-      );
+      const manifest = await stageRestore(ctx.identity.dataDir, folder, args.name);
       return { name: manifest.name, restartRequired: true };
     },
   };

@@ -1,6 +1,7 @@
 import type { AppIdentity } from '../app/app-info.js';
 import type { AttachmentFeature } from '../attachments/attachment-feature.js';
 import type { BackupService } from '../backup/backup-service.js';
+import type { ScanRestorer } from '../backup/scan-restore.js';
 import type { CalendarRepository } from '../calendar/calendar-repository.js';
 import type { CatalogueRepository } from '../catalogue/catalogue-repository.js';
 import type { DeskDatabase } from '../db/open-database.js';
@@ -28,6 +29,8 @@ export interface CoreContext {
   sync: SyncAgent;
   /** Backups of the database and scans to the supervisor's folder (on demand and daily). */
   backup: BackupService;
+  /** A restored backup's scans, copied back in the background after the restart. */
+  scansBack: ScanRestorer;
   now(): number;
   newId(): string;
 }

@@ -249,3 +249,13 @@ describe('"Lưu nhật ký để gửi hỗ trợ"', () => {
     expect(await fixture.shell.run('shell.saveSupportLogs', {})).toEqual({ ok: true, value: { saved: false } });
   });
 });
+
+describe('shell.pickFolder', () => {
+  it('answers the folder chosen in the dialog, null when cancelled, and refuses a call without a title', async () => {
+    fixture.dialogs.folder.push('/media/usb/sao-luu');
+    expect(await fixture.shell.run('shell.pickFolder', { title: 'Chọn thư mục sao lưu' })).toEqual({ ok: true, value: { folder: '/media/usb/sao-luu' } });
+    expect(fixture.dialogs.folders).toEqual([{ title: 'Chọn thư mục sao lưu' }]);
+    expect(await fixture.shell.run('shell.pickFolder', { title: 'Chọn thư mục sao lưu' })).toEqual({ ok: true, value: { folder: null } });
+    expect(await fixture.shell.run('shell.pickFolder', {})).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+});

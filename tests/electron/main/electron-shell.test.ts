@@ -30,6 +30,16 @@ describe('the open dialog', () => {
   });
 });
 
+describe('the folder dialog', () => {
+  it('is modal to the desk window, chooses one folder (a new one may be made), and answers null on cancel', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/media/usb/sao-luu'] });
+    expect(await deps().dialogs.openFolder({ title: 'Chọn thư mục sao lưu' })).toBe('/media/usb/sao-luu');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, { title: 'Chọn thư mục sao lưu', properties: ['openDirectory', 'createDirectory'] });
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: ['/media/usb'] });
+    expect(await deps().dialogs.openFolder({ title: 't' })).toBeNull();
+  });
+});
+
 describe('the save dialog', () => {
   it('starts at the given path, confirms overwriting, and answers null on cancel', async () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/a/Documents/bao-cao.xlsx' });

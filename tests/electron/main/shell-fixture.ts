@@ -12,6 +12,9 @@ export interface ScriptedDialogs {
   save: (string | null)[];
   opened: { title: string; filters: FileFilter[] }[];
   saved: { title: string; defaultPath: string; filters: FileFilter[] }[];
+  /** Replies for the next folder dialogs: the chosen folder, or null for cancel. */
+  folder: (string | null)[];
+  folders: { title: string }[];
 }
 
 export interface TestShell {
@@ -31,7 +34,7 @@ export function shellOver(
     supportBundle?: () => Promise<{ fileName: string; bytes: Uint8Array }>;
   } = {},
 ): TestShell {
-  const dialogs: ScriptedDialogs = { open: [], save: [], opened: [], saved: [] };
+  const dialogs: ScriptedDialogs = { open: [], save: [], opened: [], saved: [], folder: [], folders: [] };
   const grants = options.grants ?? new FileGrants();
   const fixture: TestShell = {
     grants,
@@ -44,6 +47,10 @@ export function shellOver(
         openFiles: (request) => {
           dialogs.opened.push(request);
           return Promise.resolve(dialogs.open.shift() ?? []);
+        },
+        openFolder: (request) => {
+          dialogs.folders.push(request);
+          return Promise.resolve(dialogs.folder.length > 0 ? (dialogs.folder.shift() ?? null) : null);
         },
         saveFile: (request) => {
           dialogs.saved.push(request);

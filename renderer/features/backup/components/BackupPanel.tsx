@@ -4,9 +4,10 @@ import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { formatDateTime } from '../../../ui/format-date.js';
 import { useBackupStore } from '../store/backup-store-context.js';
 import { RestorePanel } from './RestorePanel.js';
+import { PickFolderButton } from './PickFolderButton.js';
 import './backup.css';
 
-const PHASES = { database: 'Đang chép cơ sở dữ liệu', scans: 'Đang chép tệp quét', verify: 'Đang kiểm tra', done: 'Xong', failed: 'Không thành công' } as const;
+const PHASES = { database: 'Đang chép cơ sở dữ liệu', scans: 'Đang chép tệp quét', verify: 'Đang kiểm tra', done: 'Xong', failed: 'Không thành công', scansBack: 'Đang chép lại bản quét từ bản sao lưu' } as const;
 
 /** "Sao lưu" on the settings screen (supervisors): where backups go, how many are kept, and a backup now. */
 export function BackupPanel() {
@@ -72,6 +73,7 @@ function BackupSettingsForm({ settings, saved, onSave }: { settings: BackupSetti
         Thư mục sao lưu (ổ USB hoặc ổ mạng)
         <input value={folder} onChange={(event) => setFolder(event.target.value)} data-testid="backup-folder" />
       </label>
+      <PickFolderButton title="Chọn thư mục sao lưu" onPicked={setFolder} />
       <label>
         Số bản giữ lại
         <input type="number" min={1} max={365} value={keep} onChange={(event) => setKeep(event.target.value)} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { formatDateTime } from '../../../ui/format-date.js';
 import { useBackupStore } from '../store/backup-store-context.js';
+import { PickFolderButton } from './PickFolderButton.js';
 
 /**
  * "Khôi phục từ bản sao lưu": lists the backups of a folder and restores one after an explicit
@@ -38,6 +39,7 @@ export function RestorePanel({ defaultFolder }: { defaultFolder: string | null }
           Thư mục chứa bản sao lưu
           <input value={folder} onChange={(event) => setFolder(event.target.value)} data-testid="restore-folder" />
         </label>
+        <PickFolderButton title="Chọn thư mục chứa bản sao lưu" onPicked={setFolder} />
         <button type="submit">Xem các bản sao lưu</button>
       </form>
       {error && <ErrorNotice error={error} />}

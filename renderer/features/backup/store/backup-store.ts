@@ -42,7 +42,7 @@ export function createBackupStore(backend: DeskBackend): BackupStore {
       set(envelope.ok ? { status: envelope.value, loadError: null } : { loadError: envelope.error });
     },
     follow() {
-      return backend.onEvent('backup.progress', (progress) => set({ progress: progress.phase === 'done' || progress.phase === 'failed' ? null : progress }));
+      return backend.onEvent('backup.progress', (progress) => set({ progress: progress.phase === 'done' || progress.phase === 'failed' || (progress.phase === 'scansBack' && progress.done === progress.total) ? null : progress }));
     },
     async configure(change) {
       set({ saved: false, actionError: null });

@@ -83,6 +83,11 @@ export function StatusBar() {
           {backup.warning ?? `Sao lưu: ${formatDateTime(backup.lastAt!)}`}
         </p>
       )}
+      {backup?.scansBack && (
+        <p className={`status-bar__item${backup.scansBack.problem ? ' status-bar__problem' : ''}`} data-testid="status-scans-back" title={backup.scansBack.problem ?? undefined}>
+          {backup.scansBack.problem ?? `Đang chép lại bản quét từ bản sao lưu: ${backup.scansBack.done}/${backup.scansBack.total ?? '…'}`}
+        </p>
+      )}
       {version && <p className="status-bar__item">Phiên bản {version}</p>}
       {dataDir && (
         <p className="status-bar__item status-bar__data">

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo } from '../../../../shared/contract/app-info.js';
 import type { CommandErrorData } from '../../../../shared/contract/errors.js';
+import type { ScansBack } from '../../../../shared/contract/backup.js';
 import type { CoreStatus, SyncStatus } from '../../../../shared/contract/events.js';
 import type { DeskBackend } from '../../../backend/desk-backend.js';
 
@@ -16,7 +17,7 @@ export interface ShellState {
   /** Follows the core's `sync.status` events; returns the function that stops following. */
   followSync(): () => void;
   /** The last good backup and its warning, for the status bar; null until read (or when not signed in). */
-  backup: { lastAt: string | null; warning: string | null } | null;
+  backup: { lastAt: string | null; warning: string | null; scansBack: ScansBack | null } | null;
   /** Asks the core for the backup status; a refusal (signed out) keeps what is shown. */
   loadBackup(): Promise<void>;
   /** Reads the backup status again when a backup ends; returns the function that stops following. */
@@ -46,11 +47,17 @@ export function createShellStore(backend: DeskBackend): ShellStore {
     backup: null,
     async loadBackup() {
       const envelope = await backend.invoke('backup.status', {});
-      if (envelope.ok) set({ backup: { lastAt: envelope.value.last?.at ?? null, warning: envelope.value.warning } });
+      if (envelope.ok) set({ backup: { lastAt: envelope.value.last?.at ?? null, warning: envelope.value.warning, scansBack: envelope.value.scansBack } });
     },
     followBackup() {
       return backend.onEvent('backup.progress', (progress) => {
         if (progress.phase === 'done' || progress.phase === 'failed') void get().loadBackup();
+        if (progress.phase === 'scansBack') {
+          const backup = get().backup;
+          // The last one (all back) reads the status again, which then has no scans waiting.
+          if (progress.done === progress.total) void get().loadBackup();
+          else if (backup !== null) set({ backup: { ...backup, scansBack: { done: progress.done, total: progress.total, problem: null } } });
+        }
       });
     },
     info: null,

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice.js';
 import { Icon } from '../../../ui/Icon.js';
 import { useEnrollmentStore, useSyncStatusStore } from '../store/sync-stores-context.js';
 import { EnrollmentForm } from './EnrollmentForm.js';
+import { ScanDownloadLimitSection } from './ScanDownloadLimitSection.js';
 import { SyncStatusPanel } from './SyncStatusPanel.js';
 import './sync.css';
 
@@ -58,6 +59,7 @@ export function SyncSettingsScreen() {
       )}
       {status !== null && enrolled && <SyncStatusPanel status={status} />}
       {status !== null && (!enrolled || revoked) && <EnrollmentForm again={revoked} onEnrolled={onEnrolled} />}
+      {status !== null && <ScanDownloadLimitSection />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandErrorData } from '../../../../shared/contract/errors.js';
 import type { SyncStatus } from '../../../../shared/contract/events.js';
+import type { ScanDownloadLimit } from '../../../../shared/sync/desk-commands.js';
 import type { DeskBackend } from '../../../backend/desk-backend.js';
 
 /** How the last "Đồng bộ ngay" ended, for the message beside the button. */
@@ -35,6 +36,12 @@ export interface SyncStatusState {
   /** Ends the enrollment (forced: even with changes not yet sent); true when the desk left the centre. */
   unenroll(force: boolean): Promise<boolean>;
   clearUnenrollError(): void;
+  /** The bound on disk use for scans fetched from the centre; null until read. */
+  scanLimit: ScanDownloadLimit | null;
+  scanLimitError: CommandErrorData | null;
+  loadScanLimit(): Promise<void>;
+  /** Sets the bound in GB (null: back to the default); true when the core took it. */
+  setScanLimit(limitGb: number | null): Promise<boolean>;
 }
 
 export type SyncStatusStore = StoreApi<SyncStatusState>;
@@ -99,6 +106,20 @@ export function createSyncStatusStore(backend: DeskBackend, now: () => Date = ()
 
     clearUnenrollError() {
       set({ unenrollError: null });
+    },
+
+    scanLimit: null,
+    scanLimitError: null,
+
+    async loadScanLimit() {
+      const envelope = await backend.invoke('sync.scanDownloadLimit', {});
+      set(envelope.ok ? { scanLimit: envelope.value, scanLimitError: null } : { scanLimitError: envelope.error });
+    },
+
+    async setScanLimit(limitGb) {
+      const envelope = await backend.invoke('sync.setScanDownloadLimit', { limitGb });
+      set(envelope.ok ? { scanLimit: envelope.value, scanLimitError: null } : { scanLimitError: envelope.error });
+      return envelope.ok;
     },
   }));
 }

@@ -4,6 +4,23 @@ import { describeCore } from '../../../../renderer/features/shell/components/des
 import { createFakeBackend, sampleAppInfo } from '../../support/fake-backend.js';
 
 describe('shell store', () => {
+  it("follows a restored backup's scans coming back, and reads the status again when the last one is back", async () => {
+    const backend = createFakeBackend();
+    const store = createShellStore(backend);
+    const status = (scansBack: unknown) => ({ ok: true as const, value: { settings: { folder: '/media/usb', keep: 7, warnDays: 3, dailyHour: 17 }, last: null, warning: null, running: false, lastError: null, scansBack } });
+    const loading = store.getState().loadBackup();
+    backend.answer(status({ done: 0, total: 3400, problem: null }));
+    await loading;
+    const stop = store.getState().followBackup();
+    backend.emit('backup.progress', { phase: 'scansBack', done: 120, total: 3400 });
+    expect(store.getState().backup?.scansBack).toEqual({ done: 120, total: 3400, problem: null });
+    backend.emit('backup.progress', { phase: 'scansBack', done: 3400, total: 3400 });
+    backend.answer(status(null));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().backup?.scansBack).toBeNull();
+    stop();
+  });
+
   it('starts with no identity and sync not configured', () => {
     const store = createShellStore(createFakeBackend());
     expect(store.getState()).toMatchObject({ info: null, infoError: null, sync: SYNC_NOT_CONFIGURED });

@@ -33,6 +33,7 @@ const SUPERVISOR = { username: 'truongbp', password: 'mat-khau-thu-nghiem' };
 export interface AttachmentDeskOptions {
   dataDir?: string;
   attachmentOptions?: CoreDeps['attachmentOptions'];
+  scanRestoreOptions?: CoreDeps['scanRestoreOptions'];
   /** False: the data folder holds a desk set up before; sign in to it. */
   initialise?: boolean;
 }
@@ -41,7 +42,7 @@ export async function openAttachmentDesk(options: AttachmentDeskOptions = {}): P
   const dir = options.dataDir === undefined ? makeTempDir('desk-attach-') : null;
   const dataDir = options.dataDir ?? dir!.path;
   const clock = new TestClock(Date.parse('2026-11-23T02:00:00Z'));
-  const core = startCore({ appName: 'test', version: '0.0.0-test', dataDir }, { now: clock.now, attachmentOptions: options.attachmentOptions });
+  const core = startCore({ appName: 'test', version: '0.0.0-test', dataDir }, { now: clock.now, attachmentOptions: options.attachmentOptions, scanRestoreOptions: options.scanRestoreOptions });
   const pushed: { name: EventName; payload: unknown }[] = [];
   const waiters = new Set<() => void>();
   core.events.subscribe((name, payload) => {
