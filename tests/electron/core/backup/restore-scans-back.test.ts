@@ -147,9 +147,14 @@ it('finishes the copy at the next start after the desk core process is killed in
   }
   expect(await exited).toBe('SIGKILL');
 
-  const again = await openAttachmentDesk({ dataDir: fresh.path, initialise: false });
+  // The restarted desk's copy waits until the scans the killed one left are counted (unheld, it could
+  // finish all 40 before the count).
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const again = await openAttachmentDesk({ dataDir: fresh.path, initialise: false, scanRestoreOptions: { beforeScanCopy: () => held } });
   opened.push(again);
   const before = present(again, scans).length;
+  release();
   expect(before).toBeGreaterThanOrEqual(20);
   expect(before).toBeLessThan(40);
   await again.core.scansBack.settled();
