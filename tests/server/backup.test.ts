@@ -67,9 +67,11 @@ describe('centre backup', { timeout: 120_000 }, () => {
     for (const delay of [150, 400, 700, 1_000, 1_400]) {
       await new Promise((wait) => setTimeout(wait, 1_100)); // a new second: a new dated name
       const child = spawn(process.execPath, args(dataDir, to), { cwd: ROOT, stdio: 'ignore' });
+      // Listened for from the start: on a quick machine a run may end before its kill, and 'exit' is not sent twice.
+      const exited = new Promise((wait) => child.once('exit', wait));
       await new Promise((wait) => setTimeout(wait, delay));
       child.kill('SIGKILL');
-      await new Promise((wait) => child.once('exit', wait));
+      await exited;
       const dated = expectConsistent(to);
       expect(dated).toContain(first.folder.split('/').at(-1));
     }
